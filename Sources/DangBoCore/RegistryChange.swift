@@ -1,0 +1,19 @@
+/// What one write adds to the registry: the store writes it in one transaction with an audit entry.
+public struct RegistryChange: Sendable {
+    /// Organizations added or given new versions (each with all its versions).
+    public var organizations: [Organization] = []
+    /// Members added.
+    public var members: [Member] = []
+    /// Events added, in the order they were given.
+    public var events: [MembershipEvent] = []
+    /// The checked journals of every member the change touches, whose periods replace the stored ones.
+    public var journals: [Journal] = []
+    public var seats: [CommitteeSeat] = []
+    public var cases: [OversightCase] = []
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        organizations.isEmpty && members.isEmpty && events.isEmpty && seats.isEmpty && cases.isEmpty
+    }
+}

@@ -1,0 +1,267 @@
+/// The figures of a periodic review (sơ kết, tổng kết) of a subtree over an inclusive period (DESIGN §4).
+///
+/// Stocks are as of `to` (`members.atStart` as of the day before `from`); flows count events effective from `from` to
+/// `to`, both included, seen from the scope: a move between two cells inside it is neither an inflow nor an outflow.
+/// The JSON form of this value is the published `report review --format json` contract.
+public struct Review: Hashable, Sendable, Codable {
+    public var organization: String
+    public var from: Day
+    public var to: Day
+    public var asOf: Day
+    public var organizations: Organizations
+    public var members: Members
+    public var movements: Movements
+    public var committees: Committees
+    /// Supervision figures by mode (`regular`, `thematic`, …) then conductor (`committees`, `inspectionCommissions`,
+    /// `cells`).
+    public var supervision: [String: [String: SubjectCounts]]
+    /// Inspection figures, keyed the same way.
+    public var inspection: [String: [String: SubjectCounts]]
+    public var balance: Balance
+
+    public struct Organizations: Hashable, Sendable, Codable {
+        /// Grassroots organizations as of `to`.
+        public var grassroots: Int = 0
+        /// Grassroots organizations established in the period.
+        public var established: Int = 0
+        /// Grassroots organizations dissolved in the period.
+        public var dissolved: Int = 0
+        /// All organizations of the subtree as of `to`, by kind.
+        public var byKind: [String: Int] = [:]
+        public init() {}
+    }
+
+    public struct Members: Hashable, Sendable, Codable {
+        public var total: Int = 0
+        public var official: Int = 0
+        public var probationary: Int = 0
+        public var exempt: Int = 0
+        /// Đảng số as of the day before `from`.
+        public var atStart: Int = 0
+        public init() {}
+    }
+
+    /// Member movements in the period, each named after the event kind it counts.
+    public struct Movements: Hashable, Sendable, Codable {
+        public var admitted = 0
+        public var readmitted = 0
+        public var restored = 0
+        public var recognizedOfficial = 0
+        /// Official transfers into the scope: `transferred_in`, and moves from a cell outside it.
+        public var transferredIn = 0
+        /// Official transfers out of the scope: `transferred_out`, and moves to a cell outside it.
+        public var transferredOut = 0
+        /// Tiếp nhận và giới thiệu chuyển sinh hoạt: in plus out.
+        public var transfers = 0
+        /// Moves between two cells both inside the scope.
+        public var movedInternally = 0
+        public var died = 0
+        /// Xóa tên of official members.
+        public var removed = 0
+        /// Xóa tên dự bị.
+        public var probationRemoved = 0
+        public var expelled = 0
+        public var withdrew = 0
+        /// Members whose cell came into the scope by a change of the tree (re-parenting, merge) without an event.
+        public var reorganizedIn = 0
+        /// Members whose cell left the scope by a change of the tree (re-parenting, merge, dissolution).
+        public var reorganizedOut = 0
+        public init() {}
+
+        public var inflow: Int { admitted + readmitted + restored + transferredIn + reorganizedIn }
+        public var outflow: Int { died + removed + probationRemoved + expelled + withdrew + transferredOut + reorganizedOut }
+    }
+
+    public struct Committees: Hashable, Sendable, Codable {
+        /// Organizations whose executive committee or inspection commission got a seat from a conference or an
+        /// appointment starting in the period (bổ sung, kiện toàn).
+        public var consolidated = 0
+        public init() {}
+    }
+
+    public struct SubjectCounts: Hashable, Sendable, Codable {
+        public var cases = 0
+        /// Distinct organizations looked at.
+        public var organizations = 0
+        /// Distinct members looked at.
+        public var members = 0
+        public init(cases: Int = 0, organizations: Int = 0, members: Int = 0) {
+            self.cases = cases
+            self.organizations = organizations
+            self.members = members
+        }
+    }
+
+    /// `atEnd = atStart + inflow − outflow` (DESIGN §1.1), checked and reported.
+    public struct Balance: Hashable, Sendable, Codable {
+        public var holds: Bool
+        public var atStart: Int
+        public var inflow: Int
+        public var outflow: Int
+        public var atEnd: Int
+        public init(atStart: Int, inflow: Int, outflow: Int, atEnd: Int) {
+            self.atStart = atStart
+            self.inflow = inflow
+            self.outflow = outflow
+            self.atEnd = atEnd
+            self.holds = atStart + inflow - outflow == atEnd
+        }
+    }
+
+    public init(organization: String, from: Day, to: Day) {
+        self.organization = organization
+        self.from = from
+        self.to = to
+        self.asOf = to
+        self.organizations = Organizations()
+        self.members = Members()
+        self.movements = Movements()
+        self.committees = Committees()
+        self.supervision = Self.emptyOversight()
+        self.inspection = Self.emptyOversight()
+        self.balance = Balance(atStart: 0, inflow: 0, outflow: 0, atEnd: 0)
+    }
+
+    /// Every mode and conductor present, with zeros, so that scripts can rely on every key.
+    public static func emptyOversight() -> [String: [String: SubjectCounts]] {
+        Dictionary(uniqueKeysWithValues: OversightMode.allCases.map { mode in
+            (mode.key, Dictionary(uniqueKeysWithValues: ConductorKind.allCases.map { ($0.key, SubjectCounts()) }))
+        })
+    }
+
+    /// Sets the counts of one activity, mode and conductor.
+    public mutating func setOversight(_ counts: SubjectCounts, activity: OversightActivity, mode: OversightMode,
+                                      conductor: ConductorKind) {
+        switch activity {
+        case .supervision: supervision[mode.key, default: [:]][conductor.key] = counts
+        case .inspection: inspection[mode.key, default: [:]][conductor.key] = counts
+        }
+    }
+
+    public func oversight(_ activity: OversightActivity, _ mode: OversightMode, _ conductor: ConductorKind) -> SubjectCounts {
+        (activity == .supervision ? supervision : inspection)[mode.key]?[conductor.key] ?? SubjectCounts()
+    }
+
+    /// Fills `movements.transfers` and `balance` from the other figures.
+    public mutating func settle() {
+        movements.transfers = movements.transferredIn + movements.transferredOut
+        balance = Balance(atStart: members.atStart, inflow: movements.inflow, outflow: movements.outflow,
+                          atEnd: members.total)
+    }
+}
+
+extension Registry {
+    /// The review of `root` over the inclusive period `from…to`, computed from the journals and the tree by walking
+    /// parents day by day: the oracle the SQL review is held equal to.
+    public func review(of root: OrganizationID, from: Day, to: Day) -> Review {
+        var review = Review(organization: tree[root]?.code ?? "", from: from, to: to)
+        let period = DayRange(from: from, through: to)
+        let end = statistics(of: root, asOf: to)
+        review.organizations.grassroots = end.organizations.grassroots
+        review.organizations.byKind = end.organizations.byKind
+        review.members.total = end.members.total
+        review.members.official = end.members.official
+        review.members.probationary = end.members.probationary
+        review.members.exempt = end.members.exempt
+        review.members.atStart = statistics(of: root, asOf: from.previous).members.total
+
+        for organization in tree.organizations.values {
+            let established = organization.established
+            if period.contains(established), organization.versions[0].kind.isGrassroots,
+               tree.isWithin(organization.id, root: root, on: established) {
+                review.organizations.established += 1
+            }
+            if let dissolved = organization.dissolved, period.contains(dissolved),
+               organization.versions[organization.versions.count - 1].kind.isGrassroots,
+               tree.isWithin(organization.id, root: root, on: dissolved.previous) {
+                review.organizations.dissolved += 1
+            }
+        }
+
+        let changeDays = tree.changeDays.filter { period.contains($0) }
+        for journal in journals.values {
+            countMovements(of: journal, root: root, period: period, changeDays: changeDays, into: &review.movements)
+        }
+
+        var consolidated = Set<OrganizationID>()
+        for seat in seats where seat.source.consolidates && period.contains(seat.validity.start)
+            && tree.isWithin(seat.organization, root: root, on: seat.validity.start) {
+            consolidated.insert(seat.organization)
+        }
+        review.committees.consolidated = consolidated.count
+
+        struct Key: Hashable { var activity: OversightActivity; var mode: OversightMode; var conductor: ConductorKind }
+        var subjects: [Key: (cases: Int, organizations: Set<OrganizationID>, members: Set<MemberID>)] = [:]
+        for oversightCase in cases where period.contains(oversightCase.started)
+            && tree.isWithin(oversightCase.conductorOrganization, root: root, on: oversightCase.started) {
+            let key = Key(activity: oversightCase.activity, mode: oversightCase.mode, conductor: oversightCase.conductor)
+            var entry = subjects[key] ?? (0, [], [])
+            entry.cases += 1
+            for subject in oversightCase.subjects {
+                switch subject {
+                case .organization(let id): entry.organizations.insert(id)
+                case .member(let id): entry.members.insert(id)
+                }
+            }
+            subjects[key] = entry
+        }
+        for (key, entry) in subjects {
+            review.setOversight(
+                Review.SubjectCounts(cases: entry.cases, organizations: entry.organizations.count, members: entry.members.count),
+                activity: key.activity, mode: key.mode, conductor: key.conductor)
+        }
+        review.settle()
+        return review
+    }
+
+    private func countMovements(
+        of journal: Journal, root: OrganizationID, period: DayRange, changeDays: Set<Day>,
+        into movements: inout Review.Movements
+    ) {
+        func inScope(_ day: Day) -> Bool {
+            guard let cell = journal.period(on: day)?.cell else { return false }
+            return tree.isWithin(cell, root: root, on: day)
+        }
+        var eventsByDay: [Day: [EventKind]] = [:]
+        for event in journal.events where period.contains(event.effective) {
+            eventsByDay[event.effective, default: []].append(event.kind)
+        }
+        for (day, kinds) in eventsByDay {
+            let before = inScope(day.previous), after = inScope(day)
+            if after, kinds.contains(.recognizedOfficial) { movements.recognizedOfficial += 1 }
+            switch (before, after) {
+            case (false, true):
+                switch kinds.first(where: { [.admitted, .readmitted, .restored, .transferredIn, .moved].contains($0) }) {
+                case .admitted?: movements.admitted += 1
+                case .readmitted?: movements.readmitted += 1
+                case .restored?: movements.restored += 1
+                case .transferredIn?, .moved?: movements.transferredIn += 1
+                default: movements.reorganizedIn += 1
+                }
+            case (true, false):
+                switch kinds.first(where: { $0.leaves || $0 == .moved }) {
+                case .died?: movements.died += 1
+                case .removed?: movements.removed += 1
+                case .probationRemoved?: movements.probationRemoved += 1
+                case .expelled?: movements.expelled += 1
+                case .withdrew?: movements.withdrew += 1
+                case .transferredOut?, .moved?: movements.transferredOut += 1
+                default: movements.reorganizedOut += 1
+                }
+            case (true, true):
+                if kinds.contains(.moved), journal.period(on: day.previous)?.cell != journal.period(on: day)?.cell {
+                    movements.movedInternally += 1
+                }
+            case (false, false):
+                break
+            }
+        }
+        for day in changeDays where eventsByDay[day] == nil {
+            switch (inScope(day.previous), inScope(day)) {
+            case (false, true): movements.reorganizedIn += 1
+            case (true, false): movements.reorganizedOut += 1
+            default: break
+            }
+        }
+    }
+}

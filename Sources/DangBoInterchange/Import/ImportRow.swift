@@ -1,0 +1,69 @@
+import Foundation
+import DangBoCore
+
+/// One row of an import table with its columns resolved, collecting issues instead of stopping at the first.
+struct ImportRow {
+    let file: String
+    let line: Int
+    let cells: [String: String]
+    /// The header as the file wrote it, by canonical column, for messages.
+    let headers: [String: String]
+
+    func issue(_ column: String?, _ reason: String) -> ImportIssue {
+        ImportIssue(file: file, line: line, column: column.map { headers[$0] ?? $0 }, reason: reason)
+    }
+
+    /// The cell, NFC, trimmed; "" when absent.
+    func text(_ column: String) -> String { cells[column] ?? "" }
+
+    func required(_ column: String, _ issues: inout [ImportIssue]) -> String? {
+        let value = text(column)
+        if value.isEmpty { issues.append(issue(column, "không được để trống")); return nil }
+        return value
+    }
+
+    func day(_ column: String, required: Bool, _ issues: inout [ImportIssue]) -> Day? {
+        let value = text(column)
+        if value.isEmpty {
+            if required { issues.append(issue(column, "không được để trống")) }
+            return nil
+        }
+        guard let day = Day(parsing: value) else {
+            issues.append(issue(column, "ngày không hợp lệ: \"\(value)\" (viết YYYY-MM-DD hoặc dd/MM/yyyy)"))
+            return nil
+        }
+        return day
+    }
+
+    func enumeration<T: RawRepresentable & CaseIterable>(
+        _ column: String, _ type: T.Type, aliases: [String: T], required: Bool = true, _ issues: inout [ImportIssue]
+    ) -> T? where T.RawValue == String {
+        let value = text(column)
+        if value.isEmpty {
+            if required { issues.append(issue(column, "không được để trống")) }
+            return nil
+        }
+        guard let result = ImportVocabulary.value(value, of: type, aliases: aliases) else {
+            issues.append(issue(column, "giá trị không hợp lệ: \"\(value)\"; dùng một trong: \(ImportVocabulary.list(type))"))
+            return nil
+        }
+        return result
+    }
+
+    /// A CCCD: 12 digits. Excel drops leading zeros, so 10 or 11 digits get them back (every CCCD starts with a
+    /// province code 001–096).
+    func nationalID(_ column: String, _ issues: inout [ImportIssue]) -> String? {
+        let value = text(column).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ".", with: "")
+        if value.isEmpty { issues.append(issue(column, "không được để trống")); return nil }
+        guard let normalized = Self.normalizedNationalID(value) else {
+            issues.append(issue(column, "số CCCD phải gồm 12 chữ số: \"\(text(column))\""))
+            return nil
+        }
+        return normalized
+    }
+
+    static func normalizedNationalID(_ value: String) -> String? {
+        guard value.allSatisfy({ $0.isASCII && $0.isNumber }), (10...12).contains(value.count) else { return nil }
+        return String(repeating: "0", count: 12 - value.count) + value
+    }
+}

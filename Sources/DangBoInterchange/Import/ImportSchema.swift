@@ -1,0 +1,114 @@
+import Foundation
+import DangBoCore
+
+/// The published import contract (DESIGN §4, docs/import-format.md): the tables, their columns and the Vietnamese
+/// names accepted for them. Headers are matched on their folded form (case, tones, spaces and underscores ignored).
+enum ImportTable: String, CaseIterable, Sendable {
+    case organizations, members, events, committeeSeats = "committee_seats", oversight
+
+    /// Names a file or sheet may have (folded, without extension).
+    var names: [String] {
+        switch self {
+        case .organizations: ["organizations", "to chuc", "to chuc dang"]
+        case .members: ["members", "dang vien"]
+        case .events: ["events", "bien dong", "bien dong dang vien"]
+        case .committeeSeats: ["committee seats", "cap uy", "thanh vien cap uy"]
+        case .oversight: ["oversight", "kiem tra giam sat"]
+        }
+    }
+
+    /// Columns: canonical name, required, Vietnamese aliases.
+    var columns: [(name: String, required: Bool, aliases: [String])] {
+        switch self {
+        case .organizations:
+            [("code", true, ["ma to chuc", "ma"]), ("name", true, ["ten to chuc", "ten"]),
+             ("kind", true, ["loai", "loai to chuc", "loai hinh"]),
+             ("parent_code", false, ["ma to chuc cap tren", "ma cap tren", "cap tren"]),
+             ("established_on", true, ["ngay thanh lap"]), ("dissolved_on", false, ["ngay giai the"]),
+             ("valid_from", false, ["ap dung tu", "hieu luc tu"])]
+        case .members:
+            [("national_id", true, ["so cccd", "cccd", "so can cuoc", "so dinh danh"]),
+             ("family_name", false, ["ho"]), ("middle_name", false, ["ten dem", "chu dem", "ten lot", "chu lot"]),
+             ("given_name", false, ["ten"]), ("full_name", false, ["ho va ten", "ho ten"]),
+             ("gender", true, ["gioi tinh"]), ("birth_date", true, ["ngay sinh"]),
+             ("ethnicity", false, ["dan toc"]), ("religion", false, ["ton giao"]),
+             ("card_number", false, ["so the", "so the dang vien"]), ("record_number", false, ["so ly lich"]),
+             ("education", false, ["trinh do hoc van", "trinh do van hoa", "hoc van", "giao duc pho thong"]),
+             ("political_theory", false, ["ly luan chinh tri", "trinh do ly luan chinh tri"]),
+             ("occupation", false, ["nghe nghiep"]),
+             ("joined_on", false, ["ngay vao dang"]), ("official_on", false, ["ngay chinh thuc"])]
+        case .events:
+            [("national_id", true, ["so cccd", "cccd"]), ("kind", true, ["loai bien dong", "bien dong", "loai"]),
+             ("effective_on", true, ["ngay hieu luc", "ngay"]),
+             ("organization_code", false, ["ma chi bo", "ma to chuc", "chi bo"]),
+             ("decision_number", false, ["so quyet dinh"]), ("decision_date", false, ["ngay quyet dinh", "ngay ky"]),
+             ("counterpart", false, ["noi di noi den", "noi di", "noi den", "don vi"]), ("note", false, ["ghi chu"])]
+        case .committeeSeats:
+            [("organization_code", true, ["ma to chuc"]), ("committee", true, ["loai cap uy", "co quan"]),
+             ("national_id", true, ["so cccd", "cccd"]), ("position", true, ["chuc vu"]),
+             ("source", true, ["hinh thuc", "nguon"]), ("start_on", true, ["tu ngay", "ngay bat dau"]),
+             ("end_on", false, ["den ngay", "ngay ket thuc"]), ("decision_number", false, ["so quyet dinh"])]
+        case .oversight:
+            [("case_ref", true, ["ma cuoc", "so hieu"]), ("activity", true, ["hoat dong"]), ("mode", true, ["hinh thuc"]),
+             ("conductor", true, ["chu the"]), ("conductor_code", true, ["ma chu the", "ma to chuc tien hanh"]),
+             ("started_on", true, ["ngay bat dau"]), ("ended_on", false, ["ngay ket thuc"]),
+             ("subject_code", false, ["ma doi tuong", "to chuc duoc kiem tra"]),
+             ("subject_national_id", false, ["cccd doi tuong", "so cccd doi tuong"]), ("outcome", false, ["ket qua"])]
+        }
+    }
+
+    /// Folded form of a header or a name: "Họ và tên" → "ho va ten", "birth_date" → "birth date".
+    static func key(_ text: String) -> String {
+        VietnameseText.folded(text.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " "))
+    }
+
+    static func named(_ name: String) -> ImportTable? {
+        var stem = name
+        for suffix in [".csv", ".CSV"] where stem.hasSuffix(suffix) { stem = String(stem.dropLast(suffix.count)) }
+        let folded = key(stem)
+        return allCases.first { $0.names.contains(folded) }
+    }
+}
+
+/// Enumerations written in the interchange: the snake_case code names, plus the words users write.
+enum ImportVocabulary {
+    static func value<T: RawRepresentable & CaseIterable>(_ text: String, of type: T.Type, aliases: [String: T] = [:]) -> T?
+    where T.RawValue == String {
+        if let value = T(rawValue: text) { return value }
+        let folded = ImportTable.key(text)
+        if let value = T.allCases.first(where: { ImportTable.key($0.rawValue) == folded }) { return value }
+        return aliases[folded]
+    }
+
+    static let organizationKinds: [String: OrganizationKind] = [
+        "dang bo cap tren co so": .upperCommittee, "dang bo cap tren": .upperCommittee, "dang bo khoi": .upperCommittee,
+        "dang bo tinh": .upperCommittee, "dang bo co so": .grassrootsCommittee, "chi bo co so": .grassrootsCell,
+        "dang bo bo phan": .partialCommittee, "chi bo truc thuoc": .subordinateCell,
+    ]
+    static let eventKinds: [String: EventKind] = Dictionary(
+        EventKind.allCases.map { (ImportTable.key($0.vietnamese), $0) }
+            + [("chuyen sinh hoat chinh thuc den", .transferredIn), ("chuyen sinh hoat chinh thuc di", .transferredOut),
+               ("tu tran", .died), ("qua doi", .died), ("xin ra khoi dang", .withdrew), ("phuc hoi", .restored),
+               ("tam mien sinh hoat", .exempted), ("mien cong tac va sinh hoat dang", .exempted)],
+        uniquingKeysWith: { first, _ in first })
+    static let genders: [String: Gender] = ["nam": .male, "nu": .female, "male": .male, "female": .female]
+    static let committees: [String: CommitteeKind] = ["cap uy": .executive, "uy ban kiem tra": .inspection, "ubkt": .inspection]
+    static let positions: [String: Position] = Dictionary(
+        Position.allCases.map { (ImportTable.key($0.vietnamese), $0) } + [("uy vien ban thuong vu", .standingMember)],
+        uniquingKeysWith: { first, _ in first })
+    static let sources: [String: SeatSource] = ["dai hoi": .congress, "hoi nghi": .conference, "chi dinh": .appointed]
+    static let activities: [String: OversightActivity] = ["giam sat": .supervision, "kiem tra": .inspection]
+    static let modes: [String: OversightMode] = [
+        "thuong xuyen": .regular, "chuyen de": .thematic, "khi co dau hieu vi pham": .violationSigns,
+        "dau hieu vi pham": .violationSigns, "thi hanh ky luat": .enforcement, "tai chinh": .finance, "tai chinh dang": .finance,
+    ]
+    static let conductors: [String: ConductorKind] = ["cap uy": .committee, "uy ban kiem tra": .inspectionCommission, "chi bo": .cell]
+    static let outcomes: [String: OversightOutcome] = [
+        "khong vi pham": .noViolation, "han che thieu sot": .shortcomings, "co vi pham": .violation, "vi pham": .violation,
+        "nhan to moi tich cuc": .positiveFactor,
+    ]
+
+    static func list<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {
+        T.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+}

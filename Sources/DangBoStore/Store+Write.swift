@@ -1,0 +1,179 @@
+import DangBoCore
+import FluentKit
+import Foundation
+import SQLKit
+
+extension Store {
+    /// Writes `change` in one transaction with its audit entry: everything or nothing.
+    ///
+    /// `tree` is the whole tree after the change: the ancestry is rebuilt from it when organizations change.
+    public func write(_ change: RegistryChange, tree: OrganizationTree, audit: AuditRecord) async throws {
+        try await database.transaction { transaction in
+            let sql = transaction as! any SQLDatabase
+            try await Self.write(change, tree: tree, audit: audit, on: sql)
+        }
+    }
+
+    static func write(_ change: RegistryChange, tree: OrganizationTree, audit: AuditRecord, on sql: any SQLDatabase) async throws {
+        if !change.organizations.isEmpty {
+            let ids = change.organizations.map(\.id.rawValue)
+            for chunk in ids.chunks(of: 500) {
+                try await sql.delete(from: "organization_versions").where("organization_id", .in, Array(chunk)).run()
+            }
+            let existing = try await sql.select().column("id").from("organizations").where("id", .in, ids)
+                .all().map { try $0.decode(column: "id", as: Int.self) }
+            let known = Set(existing)
+            try await insert(into: "organizations", columns: ["id", "code", "established_on", "dissolved_on"],
+                             rows: change.organizations.filter { !known.contains($0.id.rawValue) }.map {
+                                 [$0.id.rawValue, $0.code, $0.established.yyyymmdd, Day.stored(end: $0.dissolved)]
+                             }, on: sql)
+            for organization in change.organizations where known.contains(organization.id.rawValue) {
+                try await sql.update("organizations")
+                    .set("established_on", to: organization.established.yyyymmdd)
+                    .set("dissolved_on", to: Day.stored(end: organization.dissolved))
+                    .where("id", .equal, organization.id.rawValue).run()
+            }
+            try await insert(
+                into: "organization_versions", columns: ["organization_id", "valid_from", "valid_to", "name", "kind", "parent_id"],
+                rows: change.organizations.flatMap { organization in
+                    organization.versions.map { version -> [any Encodable & Sendable] in
+                        [organization.id.rawValue, version.validity.start.yyyymmdd, Day.stored(end: version.validity.end),
+                         version.name, version.kind.rawValue, version.parent?.rawValue]
+                    }
+                }, on: sql)
+            try await sql.delete(from: "organization_ancestry").run()
+            try await insert(
+                into: "organization_ancestry", columns: ["ancestor_id", "descendant_id", "depth", "valid_from", "valid_to"],
+                rows: tree.ancestry().map {
+                    [$0.ancestor.rawValue, $0.descendant.rawValue, $0.depth, $0.validity.start.yyyymmdd, Day.stored(end: $0.validity.end)]
+                }, on: sql)
+        }
+
+        try await insert(
+            into: "members",
+            columns: ["id", "national_id", "family_name", "middle_name", "given_name", "full_name", "name_key", "sort_key",
+                      "gender", "birth_date", "ethnicity", "religion", "education", "political_theory", "occupation",
+                      "card_number", "record_number", "joined_on", "official_on"],
+            rows: change.members.map { member in
+                [member.id.rawValue, member.nationalID, member.familyName, member.middleName, member.givenName,
+                 member.fullName, VietnameseText.folded(member.fullName),
+                 VietnameseText.nameSortKey(family: member.familyName, middle: member.middleName, given: member.givenName),
+                 member.gender.rawValue, member.birthDate.yyyymmdd, member.ethnicity, member.religion, member.education,
+                 member.politicalTheory, member.occupation, member.cardNumber, member.recordNumber,
+                 member.joinedOn?.yyyymmdd, member.officialOn?.yyyymmdd]
+            }, on: sql)
+
+        if !change.events.isEmpty {
+            var nextSequence = try await nextSequences(for: Set(change.events.map(\.member)), on: sql)
+            try await insert(
+                into: "membership_events",
+                columns: ["member_id", "seq", "kind", "effective_on", "organization_id", "decision_number", "decision_date",
+                          "decision_issuer", "counterpart", "note"],
+                rows: change.events.map { event in
+                    let sequence = nextSequence[event.member, default: 0]
+                    nextSequence[event.member] = sequence + 1
+                    return [event.member.rawValue, sequence, event.kind.rawValue, event.effective.yyyymmdd,
+                            event.organization?.rawValue, event.decision?.number ?? "", event.decision?.date?.yyyymmdd,
+                            event.decision?.issuer ?? "", event.counterpart, event.note]
+                }, on: sql)
+        }
+
+        if !change.journals.isEmpty {
+            let ids = change.journals.map(\.member.id.rawValue)
+            for chunk in ids.chunks(of: 500) {
+                try await sql.delete(from: "membership_periods").where("member_id", .in, Array(chunk)).run()
+            }
+            try await insert(
+                into: "membership_periods",
+                columns: ["member_id", "valid_from", "valid_to", "cell_id", "standing", "exempt", "entry_kind", "exit_kind",
+                          "previous_cell_id", "next_cell_id"],
+                rows: change.journals.flatMap(\.periods).map { period in
+                    [period.member.rawValue, period.validity.start.yyyymmdd, Day.stored(end: period.validity.end),
+                     period.cell.rawValue, period.standing.rawValue, period.exempt, period.entry.rawValue,
+                     period.exit?.rawValue, period.previousCell?.rawValue, period.nextCell?.rawValue]
+                }, on: sql)
+        }
+
+        if !change.seats.isEmpty {
+            var nextID = try await nextID(in: "committee_seats", on: sql)
+            try await insert(
+                into: "committee_seats",
+                columns: ["id", "organization_id", "committee", "member_id", "position", "source", "start_on", "end_on",
+                          "decision_number"],
+                rows: change.seats.map { seat in
+                    defer { nextID += 1 }
+                    return [nextID, seat.organization.rawValue, seat.committee.rawValue, seat.member.rawValue,
+                            seat.position.rawValue, seat.source.rawValue, seat.validity.start.yyyymmdd,
+                            Day.stored(end: seat.validity.end), seat.decision?.number ?? ""]
+                }, on: sql)
+        }
+
+        if !change.cases.isEmpty {
+            var nextID = try await nextID(in: "oversight_cases", on: sql)
+            var caseRows: [[any Encodable & Sendable]] = []
+            var subjectRows: [[any Encodable & Sendable]] = []
+            for oversightCase in change.cases {
+                caseRows.append([nextID, oversightCase.reference, oversightCase.activity.rawValue, oversightCase.mode.rawValue,
+                                 oversightCase.conductor.rawValue, oversightCase.conductorOrganization.rawValue,
+                                 oversightCase.started.yyyymmdd, oversightCase.ended?.yyyymmdd, oversightCase.outcome?.rawValue])
+                for subject in oversightCase.subjects {
+                    switch subject {
+                    case .organization(let id): subjectRows.append([nextID, id.rawValue, Int?.none])
+                    case .member(let id): subjectRows.append([nextID, Int?.none, id.rawValue])
+                    }
+                }
+                nextID += 1
+            }
+            try await insert(into: "oversight_cases",
+                             columns: ["id", "case_ref", "activity", "mode", "conductor", "conductor_id", "started_on",
+                                       "ended_on", "outcome"], rows: caseRows, on: sql)
+            try await insert(into: "oversight_subjects", columns: ["case_id", "organization_id", "member_id"],
+                             rows: subjectRows, on: sql)
+        }
+
+        let details = try String(decoding: JSONSerialization.data(withJSONObject: audit.details, options: [.sortedKeys]),
+                                 as: UTF8.self)
+        try await sql.insert(into: "audit_entries")
+            .columns("id", "recorded_at", "actor", "action", "summary", "details")
+            .values(try await nextID(in: "audit_entries", on: sql), ISO8601DateFormatter().string(from: audit.recordedAt),
+                    audit.actor, audit.action, audit.summary, details)
+            .run()
+    }
+
+    /// Inserts rows in batches that stay under both engines' limit of bound parameters.
+    static func insert(into table: String, columns: [String], rows: [[any Encodable & Sendable]], on sql: any SQLDatabase) async throws {
+        guard !rows.isEmpty else { return }
+        let perBatch = max(1, 30_000 / columns.count)
+        var start = 0
+        while start < rows.count {
+            let end = min(start + perBatch, rows.count)
+            var builder = sql.insert(into: table).columns(columns)
+            for row in rows[start..<end] { builder = builder.values(row) }
+            try await builder.run()
+            start = end
+        }
+    }
+
+    static func nextID(in table: String, on sql: any SQLDatabase) async throws -> Int {
+        let row = try await sql.raw("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM \(ident: table)").first()
+        return try row?.decode(column: "next", as: Int.self) ?? 1
+    }
+
+    private static func nextSequences(for members: Set<MemberID>, on sql: any SQLDatabase) async throws -> [MemberID: Int] {
+        var result: [MemberID: Int] = [:]
+        for chunk in members.map(\.rawValue).chunks(of: 500) {
+            let rows = try await sql.select().column("member_id").column(SQLFunction("MAX", args: SQLColumn("seq")), as: "top")
+                .from("membership_events").where("member_id", .in, Array(chunk)).groupBy("member_id").all()
+            for row in rows {
+                result[MemberID(try row.decode(column: "member_id", as: Int.self))] = try row.decode(column: "top", as: Int.self) + 1
+            }
+        }
+        return result
+    }
+}
+
+extension Array {
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

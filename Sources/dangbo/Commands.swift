@@ -1,0 +1,154 @@
+import ArgumentParser
+import DangBoCore
+import DangBoInterchange
+import DangBoStore
+import DangBoSynthetic
+import DangBoWeb
+import Foundation
+
+typealias DangBoCoreDay = Day
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or update the database schema, nothing else.")
+    @OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withStore(options) { store in print("Cơ sở dữ liệu \(store.location) đã sẵn sàng.") }
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a folder of CSV files or one XLSX workbook (docs/import-format.md): all or nothing.")
+    @OptionGroup var options: DatabaseOptions
+    @Argument(help: "A folder of CSV files, or a .xlsx workbook.") var path: String
+    @Option(help: "Who is importing, for the audit trail.") var actor: String = "cli"
+
+    func run() async throws {
+        try await withStore(options) { store in
+            let registry = try await store.loadRegistry()
+            let next = try await store.nextIdentifiers()
+            let result: (change: RegistryChange, registry: Registry)
+            do {
+                result = try Importer.load(URL(fileURLWithPath: path), into: registry,
+                                           nextOrganizationID: next.organization, nextMemberID: next.member)
+            } catch let error as ImportFailure {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                FileHandle.standardError.write(Data("Không nhập gì: \(error.issues.count) lỗi.\n".utf8))
+                throw ExitCode(1)
+            }
+            let change = result.change
+            try await store.write(change, tree: result.registry.tree, audit: AuditRecord(
+                actor: actor, action: "import", summary: "Nhập dữ liệu từ \(URL(fileURLWithPath: path).lastPathComponent)",
+                details: ["organizations": "\(change.organizations.count)", "members": "\(change.members.count)",
+                          "events": "\(change.events.count)", "seats": "\(change.seats.count)", "cases": "\(change.cases.count)"],
+                recordedAt: Date()))
+            let n = VietnameseFormat.number
+            print("Đã nhập \(n(change.organizations.count)) tổ chức, \(n(change.members.count)) đảng viên, "
+                + "\(n(change.events.count)) biến động, \(n(change.seats.count)) chức danh cấp ủy, \(n(change.cases.count)) cuộc kiểm tra, giám sát.")
+        }
+    }
+}
+
+struct Stats: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Statistics of an organization and its subtree as of a day.")
+    @OptionGroup var options: DatabaseOptions
+    @Option(help: "Organization code.") var organization: String
+    @Option(name: .customLong("as-of"), help: "The day (YYYY-MM-DD or dd/MM/yyyy).") var asOf: String
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let day = try parseDay(asOf)
+        try await withStore(options) { store in
+            let (root, name) = try await organizationNamed(organization, on: day, in: store)
+            let statistics = try await store.statistics(of: root, asOf: day)
+            print(format == .json ? try json(statistics) : ReportText.statistics(statistics, name: name), terminator: format == .json ? "\n" : "")
+        }
+    }
+}
+
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reports.", subcommands: [ReviewReport.self])
+}
+
+struct ReviewReport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "The periodic review figures (sơ kết, tổng kết) for a period, both days included.")
+    @OptionGroup var options: DatabaseOptions
+    @Option(help: "Organization code.") var organization: String
+    @Option(help: "First day of the period.") var from: String
+    @Option(help: "Last day of the period (stocks are as of this day).") var to: String
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let first = try parseDay(from), last = try parseDay(to)
+        guard first <= last else { throw ValidationError("--from must not be after --to") }
+        try await withStore(options) { store in
+            let (root, name) = try await organizationNamed(organization, on: last, in: store)
+            let review = try await store.review(of: root, from: first, to: last)
+            print(format == .json ? try json(review) : ReportText.review(review, name: name), terminator: format == .json ? "\n" : "")
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a realistic demo bloc (about 55 grassroots organizations, 4,000 members, 30 years) into an empty database.")
+    @OptionGroup var options: DatabaseOptions
+    @Option(help: "Seed of the generator (same seed, same data).") var seed: UInt64 = 2021
+    @Option(help: "About how many persons ever on the rolls.") var members: Int = 5_200
+
+    func run() async throws {
+        try await withStore(options) { store in
+            let next = try await store.nextIdentifiers()
+            guard next.organization == 1, next.member == 1 else {
+                print("Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ ghi vào cơ sở dữ liệu trống.")
+                return
+            }
+            let synthetic = SyntheticRegistry(options: .init(seed: seed, members: members, through: Day(year: 2026, month: 11, day: 26)!))
+            let registry = synthetic.registry()
+            var change = RegistryChange()
+            change.organizations = synthetic.organizations
+            change.members = synthetic.members
+            change.events = synthetic.events
+            change.journals = Array(registry.journals.values)
+            change.seats = synthetic.seats
+            change.cases = synthetic.cases
+            try await store.write(change, tree: registry.tree, audit: AuditRecord(
+                actor: "cli", action: "demo", summary: "Ghi dữ liệu mẫu", details: ["seed": "\(seed)"], recordedAt: Date()))
+            let root = synthetic.organizations[0]
+            let n = VietnameseFormat.number
+            print("Đã ghi dữ liệu mẫu: \(n(synthetic.organizations.count)) tổ chức, \(n(synthetic.members.count)) đảng viên, "
+                + "\(n(synthetic.events.count)) biến động. Thử:")
+            print("  dangbo report review --organization \(root.code) --from 2021-01-01 --to 2021-03-31")
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web application.")
+    @OptionGroup var options: DatabaseOptions
+    @Option var hostname: String = "127.0.0.1"
+    @Option var port: Int = 8080
+
+    func run() async throws {
+        try await withStore(options) { store in
+            try await WebServer.run(store: store, configuration: WebConfiguration(hostname: hostname, port: port))
+        }
+    }
+}
+
+/// The organization with `code` and its name on `day`.
+func organizationNamed(_ code: String, on day: Day, in store: Store) async throws -> (OrganizationID, String) {
+    let tree = try await store.loadTree()
+    guard let organization = tree.organization(code: code) else {
+        throw ValidationError("Không có tổ chức đảng mã \(code).")
+    }
+    return (organization.id, organization.name(on: day))
+}
+
+func json(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import DangBoCore
+import DangBoStore
+import Foundation
+
+/// `--database URL`, else `DATABASE_URL`, else `sqlite:./data/dangbo.sqlite` (DESIGN §4).
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "sqlite:PATH or postgres://USER@HOST/NAME (default: DATABASE_URL, else sqlite:./data/dangbo.sqlite)")
+    var database: String?
+
+    func open() async throws -> Store {
+        let location = try DatabaseLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
+        return try await Store.open(location)
+    }
+}
+
+/// Runs `body` with an open store and closes it whatever happens.
+func withStore<T>(_ options: DatabaseOptions, _ body: (Store) async throws -> T) async throws -> T {
+    let store = try await options.open()
+    do {
+        let result = try await body(store)
+        await store.close()
+        return result
+    } catch {
+        await store.close()
+        throw error
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+func parseDay(_ text: String) throws -> DangBoCoreDay {
+    guard let day = DangBoCoreDay(parsing: text) else {
+        throw ValidationError("not a day: \(text) (use YYYY-MM-DD or dd/MM/yyyy)")
+    }
+    return day
+}
