@@ -79,12 +79,18 @@ let package = Package(
         .testTarget(name: "DangBoSyntheticTests", dependencies: ["DangBoSynthetic", "DangBoCore"], swiftSettings: strict),
         .testTarget(
             name: "DangBoStoreTests",
-            dependencies: ["DangBoStore", "DangBoCore", "DangBoSynthetic", "DangBoInterchange"],
+            dependencies: [
+                "DangBoStore", "DangBoCore", "DangBoSynthetic", "DangBoInterchange",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "DangBoWebTests",
-            dependencies: ["DangBoWeb", "DangBoStore", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: [
+                "DangBoWeb", "DangBoStore", "DangBoCore", "DangBoSynthetic",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
             swiftSettings: strict
         ),
     ]

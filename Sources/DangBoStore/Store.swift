@@ -31,7 +31,10 @@ public final class Store: Sendable {
     }
 
     /// Opens the database and brings its schema up to date (a new or older database is migrated before use).
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "dangbo.store")) async throws -> Store {
+    /// `migrate: false` only opens (tests use it to create databases on a PostgreSQL server).
+    public static func open(
+        _ location: DatabaseLocation, migrate: Bool = true, logger: Logger = Store.defaultLogger()
+    ) async throws -> Store {
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         switch location {
@@ -54,7 +57,7 @@ public final class Store: Sendable {
                 try await store.sql.raw("PRAGMA synchronous=NORMAL").run()
                 try await store.sql.raw("PRAGMA foreign_keys=ON").run()
             }
-            try await store.migrate()
+            if migrate { try await store.migrate() }
         } catch {
             await store.close()
             throw error
@@ -81,6 +84,13 @@ public final class Store: Sendable {
         M0006_CreateOversight(),
         M0007_CreateAuditEntries(),
     ]
+
+    /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.
+    public static func defaultLogger() -> Logger {
+        var logger = Logger(label: "dangbo.store")
+        logger.logLevel = .warning
+        return logger
+    }
 
     public func close() async {
         await databases.shutdownAsync()

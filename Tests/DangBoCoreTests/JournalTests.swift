@@ -146,3 +146,49 @@ import Testing
         do { _ = try F.journal(events); Issue.record("must fail") } catch { #expect(error.index == 0) }
     }
 }
+
+/// Party age, probation end and badges (RULES §3.3, §3.8).
+@Suite struct PartyAgeTests {
+    typealias F = Fixture
+
+    @Test func countsFromTheDecisionOnceOfficial() throws {
+        let journal = try F.journal([F.event(.admitted, "1991-03-15", F.cellA, decided: "1991-02-20"),
+                                     F.event(.recognizedOfficial, "1992-03-15")], member: F.member(born: "1965-01-01"))
+        #expect(journal.joined == F.day("1991-02-20"))
+        #expect(journal.partyAge(asOf: F.day("1992-03-14")) == nil)  // still probationary
+        #expect(journal.partyAge(asOf: F.day("1992-03-15"))?.months == 12)
+        #expect(journal.partyAge(asOf: F.day("2021-02-19"))?.years == 29)
+        #expect(journal.partyAge(asOf: F.day("2021-02-20"))?.years == 30)
+        #expect(journal.partyAge(asOf: F.day("2021-01-01"))?.nextBadge(after: F.day("2021-01-01"))?.years == 30)
+        #expect(journal.partyAge(asOf: F.day("2021-01-01"))?.nextBadge(after: F.day("2021-01-01"))?.due == F.day("2021-02-20"))
+    }
+
+    @Test func gapsOutOfThePartyAreSubtracted() throws {
+        let journal = try F.journal([
+            F.event(.admitted, "1991-03-15", F.cellA, decided: "1991-03-15"), F.event(.recognizedOfficial, "1992-03-15"),
+            F.event(.withdrew, "2000-03-15"), F.event(.readmitted, "2002-03-15", F.cellA), F.event(.recognizedOfficial, "2003-03-15"),
+        ], member: F.member(born: "1965-01-01"))
+        let age = try #require(journal.partyAge(asOf: F.day("2021-03-15")))
+        #expect(age.gapDays == 730)
+        #expect(age.years == 28)
+        #expect(age.reaches(years: 30) == F.day("2023-03-14"))
+        // Between leaving and returning, the age stays as it was on the day of leaving.
+        #expect(journal.partyAge(asOf: F.day("2001-01-01"))?.years == 9)
+    }
+
+    @Test func aRestorationCountsContinuously() throws {
+        let journal = try F.journal([
+            F.event(.transferredIn, "1995-01-01", F.cellA), F.event(.expelled, "2005-01-01"), F.event(.restored, "2006-01-01", F.cellA),
+        ], member: Member(id: MemberID(1), nationalID: "001", familyName: "Trần", middleName: "Văn", givenName: "Bình",
+                          gender: .male, birthDate: F.day("1960-01-01"), joinedOn: F.day("1985-06-01"), officialOn: F.day("1986-06-01")))
+        #expect(journal.partyAge(asOf: F.day("2015-06-01"))?.years == 30)
+        #expect(journal.partyAge(asOf: F.day("2015-06-01"))?.gapDays == 0)
+    }
+
+    @Test func probationEnd() throws {
+        let journal = try F.journal([F.event(.admitted, "2021-01-31", F.cellA)])
+        #expect(journal.probationEnd(asOf: F.day("2021-06-01")) == F.day("2022-01-31"))
+        let leap = try F.journal([F.event(.admitted, "2020-02-29", F.cellA)])
+        #expect(leap.probationEnd(asOf: F.day("2020-06-01")) == F.day("2021-02-28"))
+    }
+}

@@ -1,0 +1,183 @@
+import DangBoCore
+import Foundation
+import Testing
+@testable import DangBoInterchange
+
+/// The import contract's errors: each bad input gives the exact `file:line: column: reason`, and nothing at all
+/// comes out of a failed import.
+@Suite struct ImporterTests {
+    static let organizations = """
+        code,name,kind,parent_code,established_on,dissolved_on
+        VD,Đảng bộ Khối,upper_committee,,2000-01-01,
+        VD.01,Chi bộ Sở Tài chính,grassroots_cell,VD,2000-01-01,
+        VD.02,Đảng bộ Sở Y tế,grassroots_committee,VD,2000-01-01,
+        """
+    static let members = """
+        national_id,full_name,gender,birth_date
+        001085012345,Nguyễn Trường Giang,nam,1985-04-12
+        026190004321,Lê Thị Thu Hà,nữ,30/9/1990
+        """
+
+    static func table(_ name: String, _ text: String) throws -> Table {
+        let reader = CSVReader(data: Data(text.utf8), name: name)
+        let header = try reader.header()
+        var rows: [TableRow] = []
+        while let row = try reader.next() { rows.append(row) }
+        return Table(name: name, header: header, rows: rows)
+    }
+
+    static func run(_ files: [(String, String)], into registry: Registry = Registry()) throws -> (RegistryChange, Registry) {
+        var importer = Importer(registry: registry, nextOrganizationID: 1, nextMemberID: 1)
+        let result = try importer.run(try files.map { try table($0.0, $0.1) })
+        return (result.change, result.registry)
+    }
+
+    static func issues(_ files: [(String, String)]) throws -> [String] {
+        do {
+            _ = try run(files)
+            return []
+        } catch let failure as ImportFailure {
+            return failure.issues.map(\.description)
+        }
+    }
+
+    @Test func aValidImport() throws {
+        let (change, registry) = try Self.run([
+            ("organizations.csv", Self.organizations), ("members.csv", Self.members),
+            ("events.csv", """
+                national_id,kind,effective_on,organization_code,decision_number,decision_date
+                001085012345,transferred_in,2010-03-01,VD.01,12-QĐ/ĐUK,2010-02-20
+                026190004321,admitted,2020-03-15,VD.01,45-QĐ/ĐUK,2020-03-01
+                026190004321,recognized_official,2021-03-15,,88-QĐ/ĐUK,2021-04-02
+                """),
+        ])
+        #expect(change.organizations.count == 3)
+        #expect(change.members.map(\.givenName) == ["Giang", "Hà"])
+        #expect(change.members[1].middleName == "Thị Thu")
+        #expect(change.members[1].birthDate == Day(iso: "1990-09-30"))
+        #expect(change.events.count == 3)
+        #expect(change.journals.count == 2)
+        #expect(registry.statistics(of: OrganizationID(1), asOf: Day(iso: "2021-03-31")!).members.official == 2)
+    }
+
+    @Test func aBadDate() throws {
+        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+                                      ("events.csv", "national_id,kind,effective_on,organization_code\n001085012345,transferred_in,2021-02-30,VD.01\n")])
+        #expect(issues == ["events.csv:2: effective_on: ngày không hợp lệ: \"2021-02-30\" (viết YYYY-MM-DD hoặc dd/MM/yyyy)"])
+    }
+
+    @Test func anUnknownKind() throws {
+        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+                                      ("events.csv", "national_id,kind,effective_on,organization_code\n001085012345,joined,2021-02-01,VD.01\n")])
+        #expect(issues == ["events.csv:2: kind: giá trị không hợp lệ: \"joined\"; dùng một trong: "
+            + EventKind.allCases.map(\.rawValue).joined(separator: ", ")])
+    }
+
+    @Test func aMissingReference() throws {
+        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+                                      ("events.csv", """
+                                        national_id,kind,effective_on,organization_code
+                                        001085012345,transferred_in,2021-02-01,VD.09
+                                        099999999999,transferred_in,2021-02-01,VD.01
+                                        """)])
+        #expect(issues == ["events.csv:2: organization_code: không có tổ chức đảng mã VD.09",
+                           "events.csv:3: national_id: không có đảng viên số CCCD 099999999999"])
+    }
+
+    @Test func aRuleViolation() throws {
+        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+                                      ("events.csv", """
+                                        national_id,kind,effective_on,organization_code
+                                        026190004321,admitted,2020-03-15,VD.01
+                                        026190004321,recognized_official,2021-03-16,
+                                        """)])
+        #expect(issues == ["events.csv:3: effective_on: Ngày công nhận chính thức phải là ngày đủ 12 tháng dự bị kể từ "
+            + "ngày kết nạp, tức 15/3/2021, không phải 16/3/2021 (Điều lệ Đảng, Điều 5)."])
+    }
+
+    @Test func aMemberIntoACommitteeIsRefused() throws {
+        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+                                      ("events.csv", "national_id,kind,effective_on,organization_code\n001085012345,transferred_in,2021-02-01,VD.02\n")])
+        #expect(issues == ["events.csv:2: organization_code: Đảng bộ cơ sở VD.02 không phải là chi bộ; đảng viên sinh hoạt ở "
+            + "chi bộ cơ sở hoặc chi bộ trực thuộc."])
+    }
+
+    @Test func aDuplicateNationalID() throws {
+        let issues = try Self.issues([("members.csv", Self.members + "\n001085012345,Trần Văn Bình,nam,1980-01-01\n")])
+        #expect(issues == ["members.csv:4: national_id: trùng số CCCD 001085012345 với dòng 2"])
+    }
+
+    @Test func aNationalIDAlreadyInTheDatabase() throws {
+        let (_, registry) = try Self.run([("members.csv", Self.members)])
+        var importer = Importer(registry: registry, nextOrganizationID: 1, nextMemberID: 3)
+        #expect(throws: ImportFailure.self) { try importer.run([try Self.table("members.csv", Self.members)]) }
+    }
+
+    @Test(arguments: [("1085012345", "001085012345"), ("26190004321", "026190004321"), ("026190004321", "026190004321")])
+    func aNationalIDThatLostItsLeadingZeros(written: String, stored: String) throws {
+        let (change, _) = try Self.run([("members.csv", "national_id,full_name,gender,birth_date\n\(written),Nguyễn Văn An,nam,1985-04-12\n")])
+        #expect(change.members.first?.nationalID == stored)
+    }
+
+    @Test(arguments: ["12345", "0010850123456", "00108501234A"])
+    func aNationalIDThatIsNotOne(written: String) throws {
+        let issues = try Self.issues([("members.csv", "national_id,full_name,gender,birth_date\n\(written),Nguyễn Văn An,nam,1985-04-12\n")])
+        #expect(issues == ["members.csv:2: national_id: số CCCD phải gồm 12 chữ số: \"\(written)\""])
+    }
+
+    @Test func aFileInNFD() throws {
+        let nfd = "Họ và tên,Số CCCD,Giới tính,Ngày sinh\nLê Thị Thu Hà,026190004321,Nữ,30/09/1990\n".decomposedStringWithCanonicalMapping
+        #expect(nfd.unicodeScalars.count != nfd.precomposedStringWithCanonicalMapping.unicodeScalars.count)
+        let (change, _) = try Self.run([("members.csv", nfd)])
+        let member = try #require(change.members.first)
+        #expect(member.fullName == "Lê Thị Thu Hà")
+        #expect(member.fullName.unicodeScalars.elementsEqual("Lê Thị Thu Hà".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(member.gender == .female)
+    }
+
+    @Test func vietnameseHeaders() throws {
+        let (change, _) = try Self.run([
+            ("to_chuc.csv", "Mã tổ chức,Tên tổ chức,Loại,Mã tổ chức cấp trên,Ngày thành lập\nVD,Đảng bộ Khối,Đảng bộ cấp trên cơ sở,,2000-01-01\nVD.01,Chi bộ A,Chi bộ cơ sở,VD,2000-01-01\n"),
+        ])
+        #expect(change.organizations.map(\.versions[0].kind) == [.upperCommittee, .grassrootsCell])
+    }
+
+    @Test func missingAndUnknownColumns() throws {
+        let issues = try Self.issues([("members.csv", "national_id,full_name,sex\n001085012345,Nguyễn Văn An,nam\n")])
+        #expect(issues.contains("members.csv:1: sex: cột không có trong định dạng nhập; các cột: national_id, family_name, "
+            + "middle_name, given_name, full_name, gender, birth_date, ethnicity, religion, card_number, record_number, "
+            + "education, political_theory, occupation, joined_on, official_on"))
+        #expect(issues.contains("members.csv:1: gender: thiếu cột bắt buộc"))
+        #expect(issues.contains("members.csv:1: birth_date: thiếu cột bắt buộc"))
+    }
+
+    @Test func everyBadRowIsReported() throws {
+        let issues = try Self.issues([("members.csv", """
+            national_id,full_name,gender,birth_date
+            001085012345,Nguyễn Văn An,nam,1985-13-01
+            001085012346,Nguyễn Văn Bình,x,1985-01-01
+            """)])
+        #expect(issues.count == 2)
+        #expect(issues[0].hasPrefix("members.csv:2: birth_date:"))
+        #expect(issues[1].hasPrefix("members.csv:3: gender:"))
+    }
+
+    @Test func organizationVersionsAndStructure() throws {
+        let (change, registry) = try Self.run([("organizations.csv", """
+            code,name,kind,parent_code,established_on,dissolved_on,valid_from
+            VD,Đảng bộ Khối,upper_committee,,2000-01-01,,
+            VD.01,Chi bộ A,grassroots_cell,VD,2000-01-01,,
+            VD.01,Chi bộ A mới,grassroots_cell,VD,2000-01-01,2024-01-01,2018-07-01
+            """)])
+        let cell = try #require(change.organizations.first { $0.code == "VD.01" })
+        #expect(cell.versions.map(\.name) == ["Chi bộ A", "Chi bộ A mới"])
+        #expect(cell.dissolved == Day(iso: "2024-01-01"))
+        #expect(registry.tree.organization(code: "VD.01")?.name(on: Day(iso: "2019-01-01")!) == "Chi bộ A mới")
+        let issues = try Self.issues([("organizations.csv", """
+            code,name,kind,parent_code,established_on
+            VD,Đảng bộ Khối,upper_committee,,2000-01-01
+            VD.01,Chi bộ A,subordinate_cell,VD,2000-01-01
+            """)])
+        #expect(issues == ["organizations.csv:3: kind: Chi bộ trực thuộc VD.01 không thể trực thuộc đảng bộ cấp trên cơ sở VD (ngày 1/1/2000)."])
+    }
+}

@@ -1,0 +1,85 @@
+import DangBoCore
+import DangBoInterchange
+import DangBoStore
+import Foundation
+import SQLKit
+import Testing
+
+/// Writes are all or nothing, audited, and an import continues the ids and journals already stored.
+@Suite struct WriteTests {
+    static let audit = AuditRecord(actor: "test", action: "import", summary: "test", recordedAt: Date(timeIntervalSince1970: 0))
+
+    static func count(_ table: String, _ store: Store) async throws -> Int {
+        try await store.sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? -1
+    }
+
+    static func importFolder(_ files: [String: String], into store: Store) async throws -> RegistryChange {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        let next = try await store.nextIdentifiers()
+        let result = try Importer.load(folder, into: try await store.loadRegistry(),
+                                       nextOrganizationID: next.organization, nextMemberID: next.member)
+        try await store.write(result.change, tree: result.registry.tree, audit: audit)
+        return result.change
+    }
+
+    static let organizations = """
+        code,name,kind,parent_code,established_on
+        VD,Đảng bộ Khối,upper_committee,,2000-01-01
+        VD.01,Chi bộ Sở Tài chính,grassroots_cell,VD,2000-01-01
+        VD.02,Chi bộ Sở Y tế,grassroots_cell,VD,2000-01-01
+        """
+
+    @Test func aFailingWriteLeavesNothingBehind() async throws {
+        try await TestDatabases.each { store in
+            _ = try await Self.importFolder(["organizations.csv": Self.organizations,
+                                             "members.csv": "national_id,full_name,gender,birth_date\n001085012345,Nguyễn Văn An,nam,1985-04-12\n"],
+                                            into: store)
+            // A change that breaks a constraint half-way (a national ID already stored) rolls back whole.
+            var change = RegistryChange()
+            change.organizations = [Organization(id: OrganizationID(50), code: "VD.50", versions: [OrganizationVersion(
+                validity: DayRange(start: Day(iso: "2010-01-01")!, end: nil), name: "X", kind: .grassrootsCell, parent: OrganizationID(1))])]
+            change.members = [Member(id: MemberID(99), nationalID: "001085012345", familyName: "Trần", middleName: "Văn",
+                                     givenName: "Bình", gender: .male, birthDate: Day(iso: "1980-01-01")!)]
+            await #expect(throws: (any Error).self) {
+                try await store.write(change, tree: try await store.loadTree(), audit: Self.audit)
+            }
+            #expect(try await Self.count("organizations", store) == 3)
+            #expect(try await Self.count("members", store) == 1)
+            #expect(try await Self.count("audit_entries", store) == 1)
+        }
+    }
+
+    @Test func aSecondImportContinuesTheJournals() async throws {
+        try await TestDatabases.each { store in
+            _ = try await Self.importFolder([
+                "organizations.csv": Self.organizations,
+                "members.csv": "national_id,full_name,gender,birth_date\n001085012345,Nguyễn Văn An,nam,1985-04-12\n",
+                "events.csv": "national_id,kind,effective_on,organization_code\n001085012345,admitted,2020-03-15,VD.01\n",
+            ], into: store)
+            let change = try await Self.importFolder([
+                "events.csv": """
+                    national_id,kind,effective_on,organization_code
+                    001085012345,recognized_official,2021-03-15,
+                    001085012345,moved,2021-06-01,VD.02
+                    """,
+            ], into: store)
+            #expect(change.events.count == 2)
+            let registry = try await store.loadRegistry()
+            let journal = try #require(registry.journals.values.first)
+            #expect(journal.events.map(\.kind) == [.admitted, .recognizedOfficial, .moved])
+            #expect(journal.periods.count == 3)
+            let statistics = try await store.statistics(of: OrganizationID(1), asOf: Day(iso: "2021-06-01")!)
+            #expect(statistics.members.official == 1)
+            #expect(try await Self.count("audit_entries", store) == 2)
+            // A rule broken against what is stored: the member is official now and cannot be recognized again.
+            await #expect(throws: ImportFailure.self) {
+                _ = try await Self.importFolder(["events.csv": "national_id,kind,effective_on\n001085012345,recognized_official,2022-03-15\n"],
+                                                into: store)
+            }
+            #expect(try await Self.count("membership_events", store) == 3)
+        }
+    }
+}

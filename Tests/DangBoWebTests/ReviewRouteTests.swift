@@ -1,0 +1,73 @@
+import DangBoCore
+import DangBoStore
+import DangBoSynthetic
+import DangBoWeb
+import Foundation
+import Testing
+import VaporTesting
+
+/// The JSON review served over HTTP is the store's review, with the keys of the published contract.
+@Suite struct ReviewRouteTests {
+    static func withStore(_ body: (Store, Registry) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-web-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("web.sqlite").path))
+        let synthetic = SyntheticRegistry(options: .init(seed: 3, grassroots: 6, members: 300))
+        let registry = synthetic.registry()
+        var change = RegistryChange()
+        change.organizations = synthetic.organizations
+        change.members = synthetic.members
+        change.events = synthetic.events
+        change.journals = Array(registry.journals.values)
+        change.cases = synthetic.cases
+        change.seats = synthetic.seats
+        do {
+            try await store.write(change, tree: registry.tree, audit: AuditRecord(
+                actor: "test", action: "seed", summary: "web", recordedAt: Date(timeIntervalSince1970: 0)))
+            try await body(store, registry)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+
+    @Test func reviewAsJSON() async throws {
+        try await Self.withStore { store, registry in
+            let root = registry.tree.organizations.values.first { $0.versions[0].parent == nil }!
+            let expected = registry.review(of: root.id, from: Day(iso: "2021-01-01")!, to: Day(iso: "2021-03-31")!)
+            try await withApp(configure: { app in WebServer.routes(app, store: store) }) { app in
+                try await app.testing().test(.GET, "api/v1/review?organization=\(root.code)&from=2021-01-01&to=2021-03-31") { response in
+                    #expect(response.status == .ok)
+                    let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                    let members = object?["members"] as? [String: Any]
+                    #expect(members?["total"] as? Int == expected.members.total)
+                    #expect(members?["atStart"] as? Int == expected.members.atStart)
+                    #expect((object?["balance"] as? [String: Any])?["holds"] as? Bool == true)
+                    let supervision = object?["supervision"] as? [String: [String: [String: Int]]]
+                    #expect(supervision?["regular"]?["committees"]?["members"]
+                        == expected.oversight(.supervision, .regular, .committee).members)
+                    #expect(object?["asOf"] as? String == "2021-03-31")
+                }
+            }
+        }
+    }
+
+    @Test func badQuestionsGetClearAnswers() async throws {
+        try await Self.withStore { store, _ in
+            try await withApp(configure: { app in WebServer.routes(app, store: store) }) { app in
+                try await app.testing().test(.GET, "api/v1/review?organization=NOPE&from=2021-01-01&to=2021-03-31") { response in
+                    #expect(response.status == .notFound)
+                    #expect(response.body.string.contains("Không có tổ chức đảng mã NOPE"))
+                }
+                try await app.testing().test(.GET, "api/v1/review?organization=DUK&from=2021-04-01&to=2021-03-31") { response in
+                    #expect(response.status == .badRequest)
+                }
+                try await app.testing().test(.GET, "") { response in
+                    #expect(response.status == .ok)
+                    #expect(response.body.string.contains("lang=\"vi\""))
+                }
+            }
+        }
+    }
+}
