@@ -50,6 +50,22 @@ struct Import: AsyncParsableCommand {
     }
 }
 
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the whole registry as a folder of CSV files in the import format (docs/import-format.md).")
+    @OptionGroup var options: DatabaseOptions
+    @Argument(help: "The folder to write (created if needed).") var path: String
+
+    func run() async throws {
+        try await withStore(options) { store in
+            let registry = try await store.loadRegistry()
+            try RegistryExport.writeCSV(registry, to: URL(fileURLWithPath: path))
+            let n = VietnameseFormat.number
+            print("Đã xuất \(n(registry.tree.organizations.count)) tổ chức, \(n(registry.members.count)) đảng viên vào \(path).")
+        }
+    }
+}
+
 struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Statistics of an organization and its subtree as of a day.")
     @OptionGroup var options: DatabaseOptions
