@@ -112,16 +112,18 @@ struct Demo: AsyncParsableCommand {
         abstract: "Write a realistic demo bloc (about 55 grassroots organizations, 4,000 members, 30 years) into an empty database.")
     @OptionGroup var options: DatabaseOptions
     @Option(help: "Seed of the generator (same seed, same data).") var seed: UInt64 = 2021
-    @Option(help: "About how many persons ever on the rolls.") var members: Int = 5_200
+    @Option(help: "About how many members on the rolls at the end of the history.") var members: Int = 4_000
+    @Option(help: "The last day of the history (default: today).") var through: String?
 
     func run() async throws {
+        let through = try self.through.map(parseDay) ?? Day.today()
         try await withStore(options) { store in
             let next = try await store.nextIdentifiers()
             guard next.organization == 1, next.member == 1 else {
                 print("Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ ghi vào cơ sở dữ liệu trống.")
                 return
             }
-            let synthetic = SyntheticRegistry(options: .init(seed: seed, members: members, through: Day(year: 2026, month: 11, day: 26)!))
+            let synthetic = SyntheticRegistry(options: .init(seed: seed, members: members, through: through))
             let registry = synthetic.registry()
             var change = RegistryChange()
             change.organizations = synthetic.organizations
@@ -134,8 +136,9 @@ struct Demo: AsyncParsableCommand {
                 actor: "cli", action: "demo", summary: "Ghi dữ liệu mẫu", details: ["seed": "\(seed)"], recordedAt: Date()))
             let root = synthetic.organizations[0]
             let n = VietnameseFormat.number
-            print("Đã ghi dữ liệu mẫu: \(n(synthetic.organizations.count)) tổ chức, \(n(synthetic.members.count)) đảng viên, "
-                + "\(n(synthetic.events.count)) biến động. Thử:")
+            let end = registry.statistics(of: root.id, asOf: through)
+            print("Đã ghi dữ liệu mẫu: \(n(synthetic.organizations.count)) tổ chức, \(n(synthetic.members.count)) hồ sơ đảng viên "
+                + "(\(n(end.members.total)) đảng viên đến \(VietnameseFormat.day(through))), \(n(synthetic.events.count)) biến động. Thử:")
             print("  dangbo report review --organization \(root.code) --from 2021-01-01 --to 2021-03-31")
         }
     }

@@ -37,3 +37,13 @@ func parseDay(_ text: String) throws -> DangBoCoreDay {
     }
     return day
 }
+
+extension DangBoCoreDay {
+    /// Today in Asia/Ho_Chi_Minh: the clock is read only at the edges (DESIGN §3 "Time").
+    static func today() -> DangBoCoreDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return DangBoCoreDay(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

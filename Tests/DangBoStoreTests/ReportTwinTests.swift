@@ -27,7 +27,8 @@ import Testing
         let from = Day(iso: "2000-01-01")!, through = Day(iso: "2026-11-26")!
         let synthetic = SyntheticRegistry(options: .init(seed: seed, grassroots: 40, members: 5_000, from: from, through: through))
         let registry = synthetic.registry()
-        #expect(registry.members.count == 5_000)
+        #expect(registry.members.count == synthetic.members.count)
+        #expect(registry.statistics(of: OrganizationID(1), asOf: through).members.total >= 4_000)
         try await TestDatabases.each { store in
             try await store.write(Self.change(synthetic, registry), tree: registry.tree, audit: Self.audit)
             var random = SeededGenerator(seed: seed &* 7)

@@ -30,6 +30,11 @@ struct M0002_CreateMembers: AsyncMigration {
             .unique(on: "national_id")
             .create()
         let sql = database as! any SQLDatabase
+        if sql.dialect.name == "postgresql" {
+            // NB: the keys are built in Core to compare byte by byte; PostgreSQL must not apply its locale to them.
+            try await sql.raw("ALTER TABLE members ALTER COLUMN name_key TYPE TEXT COLLATE \"C\"").run()
+            try await sql.raw("ALTER TABLE members ALTER COLUMN sort_key TYPE TEXT COLLATE \"C\"").run()
+        }
         try await sql.create(index: "members_by_name_key").on("members").column("name_key").run()
         try await sql.create(index: "members_by_sort_key").on("members").column("sort_key").run()
     }
