@@ -83,12 +83,6 @@ extension Store {
         (try await Self.nextID(in: "organizations", on: sql), try await Self.nextID(in: "members", on: sql))
     }
 
-    /// The organization with `code`, or nil.
-    public func organizationID(code: String) async throws -> OrganizationID? {
-        try await sql.select().column("id").from("organizations").where("code", .equal, code).first()
-            .map { OrganizationID(try $0.decode(column: "id", as: Int.self)) }
-    }
-
     static func member(from row: any SQLRow) throws -> Member {
         Member(
             id: MemberID(try row.decode(column: "id", as: Int.self)),

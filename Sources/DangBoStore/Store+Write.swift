@@ -9,12 +9,12 @@ extension Store {
     /// `tree` is the whole tree after the change: the ancestry is rebuilt from it when organizations change.
     public func write(_ change: RegistryChange, tree: OrganizationTree, audit: AuditRecord) async throws {
         try await database.transaction { transaction in
-            let sql = transaction as! any SQLDatabase
-            try await Self.write(change, tree: tree, audit: audit, on: sql)
+            try await Self.write(change, tree: tree, audit: audit, on: transaction)
         }
     }
 
-    static func write(_ change: RegistryChange, tree: OrganizationTree, audit: AuditRecord, on sql: any SQLDatabase) async throws {
+    static func write(_ change: RegistryChange, tree: OrganizationTree, audit: AuditRecord, on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
         if !change.organizations.isEmpty {
             let ids = change.organizations.map(\.id.rawValue)
             for chunk in ids.chunks(of: 500) {
@@ -131,13 +131,7 @@ extension Store {
                              rows: subjectRows, on: sql)
         }
 
-        let details = try String(decoding: JSONSerialization.data(withJSONObject: audit.details, options: [.sortedKeys]),
-                                 as: UTF8.self)
-        try await sql.insert(into: "audit_entries")
-            .columns("id", "recorded_at", "actor", "action", "summary", "details")
-            .values(try await nextID(in: "audit_entries", on: sql), ISO8601DateFormatter().string(from: audit.recordedAt),
-                    audit.actor, audit.action, audit.summary, details)
-            .run()
+        try await AuditEntryModel(id: try await nextID(in: "audit_entries", on: sql), record: audit).create(on: database)
     }
 
     /// Inserts rows in batches that stay under both engines' limit of bound parameters.

@@ -73,7 +73,9 @@ import Testing
             #expect(journal.periods.count == 3)
             let statistics = try await store.statistics(of: OrganizationID(1), asOf: Day(iso: "2021-06-01")!)
             #expect(statistics.members.official == 1)
-            #expect(try await Self.count("audit_entries", store) == 2)
+            let trail = try await store.auditTrail()
+            #expect(trail.map(\.action) == ["import", "import"])
+            #expect(trail.first?.actor == "test")
             // A rule broken against what is stored: the member is official now and cannot be recognized again.
             await #expect(throws: ImportFailure.self) {
                 _ = try await Self.importFolder(["events.csv": "national_id,kind,effective_on\n001085012345,recognized_official,2022-03-15\n"],
