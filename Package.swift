@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "DangBoCoreTests", dependencies: ["DangBoCore"], swiftSettings: strict),
         .testTarget(
             name: "DangBoInterchangeTests",
-            dependencies: ["DangBoInterchange", "DangBoCore"],
+            dependencies: ["DangBoInterchange", "DangBoCore", "DangBoSynthetic"],
             swiftSettings: strict
         ),
         .testTarget(name: "DangBoSyntheticTests", dependencies: ["DangBoSynthetic", "DangBoCore"], swiftSettings: strict),
