@@ -44,11 +44,16 @@ public struct Journal: Sendable {
         case dead(Day)
     }
 
-    private enum Temporary: Equatable { case none, away, attending(OrganizationID) }
+    /// Temporary attendance: away from the member's own cell, and/or attending another cell for a while.
+    private struct Temporary: Equatable {
+        var away = false
+        var attending: OrganizationID?
+        var isNone: Bool { !away && attending == nil }
+    }
 
     private mutating func project(tree: OrganizationTree) throws(JournalViolation) {
         var phase = Phase.never
-        var temporary = Temporary.none
+        var temporary = Temporary()
         var readmissions = 0
         var open: MembershipPeriod?
         var position = 0
@@ -125,9 +130,9 @@ public struct Journal: Sendable {
             lastCeremony = event.effective
 
         case .readmitted:
+            // NB: from `.never` the member left before the registry began: the journal cannot prove otherwise.
             switch phase {
             case .active: throw fail(.alreadyMember)
-            case .never: throw fail(.neverLeft)
             case .left(let kind, _) where !kind.endsMembership: throw fail(.neverLeft)
             default: break
             }
@@ -137,9 +142,10 @@ public struct Journal: Sendable {
             lastCeremony = event.effective
 
         case .restored:
-            guard case .left(let kind, _) = phase, kind == .expelled || kind == .removed else {
-                if case .active = phase { throw fail(.alreadyMember) }
-                throw fail(.cannotRestore)
+            switch phase {
+            case .active: throw fail(.alreadyMember)
+            case .left(let kind, _) where kind != .expelled && kind != .removed: throw fail(.cannotRestore)
+            default: break  // NB: from `.never` the expulsion predates the registry.
             }
             phase = .active(Active(cell: try cell(), standing: .official, exempt: false))
 
@@ -196,20 +202,20 @@ public struct Journal: Sendable {
 
         case .temporaryOut:
             guard case .active = phase else { throw notActive(phase, fail) }
-            guard temporary == .none else { throw fail(.alreadyTemporary) }
-            temporary = .away
+            guard !temporary.away else { throw fail(.alreadyTemporary) }
+            temporary.away = true
 
         case .temporaryIn:
             // A member of another party organization may attend a cell here for a while: no active membership needed.
             if case .left(let kind, let left) = phase, kind.endsMembership { throw fail(.afterLeaving(kind, left)) }
-            guard temporary == .none else { throw fail(.alreadyTemporary) }
-            temporary = .attending(try cell())
+            guard temporary.attending == nil else { throw fail(.alreadyTemporary) }
+            temporary.attending = try cell()
 
         case .temporaryEnded:
-            guard temporary != .none else { throw fail(.notTemporary) }
-            temporary = .none
+            guard !temporary.isNone else { throw fail(.notTemporary) }
+            temporary = Temporary()
         }
-        if event.kind.leaves { temporary = .none }
+        if event.kind.leaves { temporary = Temporary() }
     }
 
     private func notActive(_ phase: Phase, _ fail: (JournalViolation.Reason) -> JournalViolation) -> JournalViolation {

@@ -79,6 +79,25 @@ import Testing
         #expect(F.violation(history + [F.event(.readmitted, "2014-01-01", F.cellA)]) == .readmittedTwice)
     }
 
+    @Test func historyBeforeTheRegistryIsNotAssumed() {
+        // The first admission and the departure predate the registry: a readmission or restoration may open a journal.
+        #expect(F.violation([F.event(.readmitted, "2015-01-01", F.cellA), F.event(.recognizedOfficial, "2016-01-01")]) == nil)
+        #expect(F.violation([F.event(.restored, "2015-01-01", F.cellA)]) == nil)
+        // But an admission after a departure in the journal must be a readmission.
+        #expect(F.violation([F.event(.transferredIn, "2005-01-01", F.cellA), F.event(.withdrew, "2008-01-01"),
+                             F.event(.admitted, "2010-01-01", F.cellA)]) == .wasMemberBefore)
+        #expect(F.violation([F.event(.transferredIn, "2005-01-01", F.cellA), F.event(.withdrew, "2008-01-01"),
+                             F.event(.restored, "2010-01-01", F.cellA)]) == .cannotRestore)
+    }
+
+    @Test func temporaryOutOfOneCellIntoAnother() throws {
+        let journal = try F.journal([F.event(.transferredIn, "2010-01-01", F.cellA), F.event(.temporaryOut, "2021-01-10"),
+                                     F.event(.temporaryIn, "2021-01-10", F.cellB), F.event(.temporaryEnded, "2021-06-10")])
+        #expect(journal.periods.count == 1)
+        #expect(F.violation([F.event(.transferredIn, "2010-01-01", F.cellA), F.event(.temporaryOut, "2021-01-10"),
+                             F.event(.temporaryOut, "2021-02-10")]) == .alreadyTemporary)
+    }
+
     @Test func oneCellAtATime() {
         let admitted = F.event(.admitted, "2021-03-15", F.cellA)
         #expect(F.violation([admitted, F.event(.transferredIn, "2021-05-01", F.cellB)]) == .alreadyMember)
