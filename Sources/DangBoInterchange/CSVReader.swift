@@ -1,44 +1,86 @@
 import Foundation
 
-/// RFC 4180 reader (UTF-8, BOM skipped, quoted fields with "" escapes, LF or CRLF, empty lines skipped but counted).
+/// Streaming RFC 4180 reader: UTF-8 (a leading BOM is skipped), comma separated, fields optionally in double quotes
+/// with `""` as an escaped quote; quoted fields may hold commas, CR and LF. Records end with LF or CRLF; a trailing
+/// newline at the end does not make an empty record; empty lines are skipped but counted for line numbers.
+///
+/// The file is read in chunks and parsed as bytes, so memory stays flat on multi-GB files.
+/// Not `Sendable`: one reader is used from one thread.
 public final class CSVReader {
+    /// The file name, for messages ("members.csv").
     public let name: String
-    private let bytes: [UInt8]
-    private var position = 0
-    private var line = 1
+    // NB: the parsing state is a struct mutated in place, so that the hot loops pay no dynamic exclusivity
+    // checks, which a class's stored properties cost on every access.
+    private var parser: RecordParser
+    private let close: () -> Void
     private var headerRow: [String]?
 
-    public init(url: URL) throws {
-        name = url.lastPathComponent
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CodecError(file: url.lastPathComponent, line: nil, message: "không đọc được tệp")
+    static let defaultChunkSize = 1 << 20
+
+    /// Opens a file; throws `CodecError` if it cannot be opened.
+    public convenience init(url: URL) throws {
+        try self.init(url: url, chunkSize: Self.defaultChunkSize)
+    }
+
+    /// Reads a file `chunkSize` bytes at a time (tests use tiny chunks to cross every boundary).
+    init(url: URL, chunkSize: Int) throws {
+        let name = url.lastPathComponent
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+        } catch {
+            throw CodecError(file: name, line: nil, message: "không đọc được tệp")
         }
-        bytes = Array(data)
-        skipBOM()
-    }
-
-    public init(data: Data, name: String) {
         self.name = name
-        bytes = Array(data)
-        skipBOM()
+        parser = RecordParser(name: name) {
+            let data: Data?
+            do {
+                data = try handle.read(upToCount: chunkSize)
+            } catch {
+                throw CodecError(file: name, line: nil, message: "không đọc được tệp")
+            }
+            guard let data, !data.isEmpty else { return nil }
+            return [UInt8](data)
+        }
+        close = { try? handle.close() }
     }
 
-    private func skipBOM() {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    /// Reads text already in memory (tests, uploads).
+    public convenience init(data: Data, name: String) {
+        self.init(data: data, name: name, chunkSize: Self.defaultChunkSize)
     }
 
+    /// Reads text in memory `chunkSize` bytes at a time, as if it came from a file.
+    init(data: Data, name: String, chunkSize: Int) {
+        precondition(chunkSize > 0, "chunkSize must be positive")
+        self.name = name
+        var offset = data.startIndex
+        parser = RecordParser(name: name) {
+            guard offset < data.endIndex else { return nil }
+            let end = min(offset + chunkSize, data.endIndex)
+            defer { offset = end }
+            return [UInt8](data[offset..<end])
+        }
+        close = {}
+    }
+
+    deinit { close() }
+
+    /// The header row (the first record), read on first access; empty for an empty file.
     public func header() throws -> [String] {
         if let headerRow { return headerRow }
-        let row = try record()?.cells ?? []
+        let row = try parser.record()?.cells ?? []
         headerRow = row
         return row
     }
 
+    /// The next data record, or nil at the end.
     public func next() throws -> TableRow? {
         _ = try header()
-        return try record()
+        return try parser.record()
     }
 
+    /// Reads a whole file into a table named after it.
     public static func read(url: URL) throws -> Table {
         let reader = try CSVReader(url: url)
         let header = try reader.header()
@@ -46,55 +88,207 @@ public final class CSVReader {
         while let row = try reader.next() { rows.append(row) }
         return Table(name: reader.name, header: header, rows: rows)
     }
+}
 
-    private func record() throws -> TableRow? {
-        while position < bytes.count {
+/// The byte-level state machine of `CSVReader`: chunks in, records out.
+private struct RecordParser {
+    let name: String
+    /// The next chunk of input, or nil at its end.
+    let nextChunk: () throws -> [UInt8]?
+    var buffer: [UInt8] = []
+    /// The next byte to read in `buffer`.
+    var index = 0
+    var exhausted = false
+    var started = false
+    /// The physical line the next byte is on.
+    var line = 1
+    /// Bytes of a field that crosses a chunk boundary, holds an escaped quote or a lone CR; reused between fields.
+    var pending: [UInt8] = []
+    /// The number of cells of the last record, to size the next one.
+    var width = 0
+
+    init(name: String, nextChunk: @escaping () throws -> [UInt8]?) {
+        self.name = name
+        self.nextChunk = nextChunk
+    }
+
+    // MARK: - Records
+
+    static let quote = UInt8(ascii: "\"")
+    static let comma = UInt8(ascii: ",")
+    static let lf = UInt8(ascii: "\n")
+    static let cr = UInt8(ascii: "\r")
+
+    /// The next record that is not empty, with the line it starts on.
+    mutating func record() throws -> TableRow? {
+        while try available() {
             let start = line
-            var fields: [String] = []
-            var field: [UInt8] = []
-            var quoted = false, wasQuoted = false
+            var cells: [String] = []
+            cells.reserveCapacity(width)
             var ended = false
-            while position < bytes.count {
-                let byte = bytes[position]
-                position += 1
-                if quoted {
-                    if byte == UInt8(ascii: "\"") {
-                        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") { field.append(byte); position += 1 }
-                        else { quoted = false }
-                    } else {
-                        if byte == UInt8(ascii: "\n") { line += 1 }
-                        field.append(byte)
-                    }
-                } else if byte == UInt8(ascii: "\"") && field.isEmpty && !wasQuoted {
-                    quoted = true
-                    wasQuoted = true
-                } else if byte == UInt8(ascii: ",") {
-                    fields.append(try text(field, line: start))
-                    field = []
-                    wasQuoted = false
-                } else if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    ended = true
-                    break
-                } else if byte == UInt8(ascii: "\r") {
-                    continue
-                } else {
-                    field.append(byte)
-                }
+            while !ended {
+                let (cell, endsRecord) = try field(recordLine: start)
+                cells.append(cell)
+                ended = endsRecord
             }
-            if quoted { throw CodecError(file: name, line: start, message: "trường trong ngoặc kép không được đóng") }
-            fields.append(try text(field, line: start))
-            _ = ended
-            if fields.count == 1, fields[0].isEmpty, !wasQuoted { continue }
-            return TableRow(line: start, cells: fields)
+            // NB: a line of only separators (",,,", as spreadsheets save blank rows) carries nothing either.
+            if cells.allSatisfy(\.isEmpty) { continue }
+            width = cells.count
+            return TableRow(line: start, cells: cells)
         }
         return nil
     }
 
-    private func text(_ field: [UInt8], line: Int) throws -> String {
-        guard let text = String(validating: field, as: UTF8.self) else {
-            throw CodecError(file: name, line: line, message: "tệp không phải UTF-8 hợp lệ")
+    /// One field and whether it ends its record (LF, CRLF or the end of input) rather than a comma.
+    mutating func field(recordLine: Int) throws -> (String, Bool) {
+        pending.removeAll(keepingCapacity: true)
+        guard try available() else { return ("", true) }
+        if buffer[index] == Self.quote {
+            index += 1
+            try quoted(recordLine: recordLine)
+        }
+        // NB: text after a closing quote (`"a"b`) is kept as it is, as most spreadsheets do.
+        return try unquoted(recordLine: recordLine)
+    }
+
+    /// Reads a quoted field's content into `pending`, up to and past its closing quote.
+    mutating func quoted(recordLine: Int) throws {
+        while true {
+            let start = index
+            let (end, newlines) = buffer.withUnsafeBufferPointer { bytes in
+                var end = start
+                var newlines = 0
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == 0x22 { break } // "
+                    if byte == 0x0A { newlines += 1 }
+                    end += 1
+                }
+                return (end, newlines)
+            }
+            line += newlines
+            pending.append(contentsOf: buffer[start..<end])
+            index = end
+            guard end < buffer.count else {
+                guard try available() else {
+                    throw CodecError(file: name, line: recordLine, message: "trường trong ngoặc kép không được đóng")
+                }
+                continue
+            }
+            index += 1
+            guard try available(), buffer[index] == Self.quote else { return }
+            pending.append(Self.quote)
+            index += 1
+        }
+    }
+
+    /// Reads the rest of a field up to a comma, a line end or the end of input.
+    mutating func unquoted(recordLine: Int) throws -> (String, Bool) {
+        while true {
+            let start = index
+            let end = buffer.withUnsafeBufferPointer { bytes in
+                var end = start
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == 0x2C || byte == 0x0A || byte == 0x0D { break } // , LF CR
+                    end += 1
+                }
+                return end
+            }
+            guard end < buffer.count else {
+                pending.append(contentsOf: buffer[start..<end])
+                index = end
+                if try available() { continue }
+                return (try text(pending, recordLine: recordLine), true)
+            }
+            let byte = buffer[end]
+            if byte == Self.cr {
+                if end + 1 == buffer.count {
+                    // A CR that ends the chunk: the next chunk tells whether it ends the line.
+                    pending.append(contentsOf: buffer[start..<end])
+                    index = end + 1
+                    guard try available() else { return (try text(pending, recordLine: recordLine), true) }
+                    guard buffer[index] == Self.lf else {
+                        pending.append(Self.cr)
+                        continue
+                    }
+                    index += 1
+                    line += 1
+                    return (try text(pending, recordLine: recordLine), true)
+                }
+                guard buffer[end + 1] == Self.lf else {
+                    // NB: a CR not followed by LF is data, not a line end (RFC 4180 ends lines with CRLF).
+                    pending.append(contentsOf: buffer[start...end])
+                    index = end + 1
+                    continue
+                }
+                let value = try text(from: start, to: end, recordLine: recordLine)
+                index = end + 2
+                line += 1
+                return (value, true)
+            }
+            let value = try text(from: start, to: end, recordLine: recordLine)
+            index = end + 1
+            if byte == Self.lf { line += 1 }
+            return (value, byte == Self.lf)
+        }
+    }
+
+    /// The text of `pending` followed by `buffer[start..<end]`.
+    mutating func text(from start: Int, to end: Int, recordLine: Int) throws -> String {
+        guard pending.isEmpty else {
+            pending.append(contentsOf: buffer[start..<end])
+            return try text(pending, recordLine: recordLine)
+        }
+        return try buffer.withUnsafeBufferPointer { bytes in
+            try text(UnsafeBufferPointer(rebasing: bytes[start..<end]), recordLine: recordLine)
+        }
+    }
+
+    func text(_ bytes: [UInt8], recordLine: Int) throws -> String {
+        try bytes.withUnsafeBufferPointer { try text($0, recordLine: recordLine) }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, recordLine: Int) throws -> String {
+        // NB: `String(validating:)` is generic and costs a lot per call; ASCII, most of a CSV, needs no validation.
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CodecError(file: name, line: recordLine, message: "tệp không phải UTF-8 hợp lệ")
         }
         return text
+    }
+
+    // MARK: - Chunks
+
+    /// Whether a byte is at `index`, reading the next chunk when the buffer is used up.
+    mutating func available() throws -> Bool {
+        if index < buffer.count { return true }
+        while !exhausted {
+            guard let chunk = try nextChunk() else {
+                exhausted = true
+                break
+            }
+            buffer = chunk
+            index = 0
+            if !started { try skipByteOrderMark() }
+            if index < buffer.count { return true }
+        }
+        return false
+    }
+
+    /// Skips a UTF-8 byte order mark at the very start, even when it is split over chunks.
+    mutating func skipByteOrderMark() throws {
+        started = true
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        while buffer.count < mark.count {
+            guard let chunk = try nextChunk() else {
+                exhausted = true
+                break
+            }
+            buffer += chunk
+        }
+        if buffer.starts(with: mark) { index = mark.count }
     }
 }
