@@ -142,6 +142,17 @@ public struct Review: Hashable, Sendable, Codable {
         (activity == .supervision ? supervision : inspection)[mode.key]?[conductor.key] ?? SubjectCounts()
     }
 
+    /// Takes the stocks as of `to` from the statistics of that day.
+    public mutating func setStocks(from end: Statistics, atStart: Int) {
+        organizations.grassroots = end.organizations.grassroots
+        organizations.byKind = end.organizations.byKind
+        members.total = end.members.total
+        members.official = end.members.official
+        members.probationary = end.members.probationary
+        members.exempt = end.members.exempt
+        members.atStart = atStart
+    }
+
     /// Fills `movements.transfers` and `balance` from the other figures.
     public mutating func settle() {
         movements.transfers = movements.transferredIn + movements.transferredOut
@@ -156,14 +167,7 @@ extension Registry {
     public func review(of root: OrganizationID, from: Day, to: Day) -> Review {
         var review = Review(organization: tree[root]?.code ?? "", from: from, to: to)
         let period = DayRange(from: from, through: to)
-        let end = statistics(of: root, asOf: to)
-        review.organizations.grassroots = end.organizations.grassroots
-        review.organizations.byKind = end.organizations.byKind
-        review.members.total = end.members.total
-        review.members.official = end.members.official
-        review.members.probationary = end.members.probationary
-        review.members.exempt = end.members.exempt
-        review.members.atStart = statistics(of: root, asOf: from.previous).members.total
+        review.setStocks(from: statistics(of: root, asOf: to), atStart: statistics(of: root, asOf: from.previous).members.total)
 
         for organization in tree.organizations.values {
             let established = organization.established

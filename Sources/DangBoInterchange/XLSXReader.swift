@@ -1,3 +1,4 @@
+import DangBoCore
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -403,10 +404,10 @@ enum NumberFormat {
             return nil
         }
         let serial = Int(value.rounded(.down))
-        if date1904 { return CivilDay(days: CivilDay(year: 1904, month: 1, day: 1).days + serial).iso }
+        if date1904 { return Day(year: 1904, month: 1, day: 1)!.adding(days: serial).iso }
         if serial == 60 { return "1900-02-29" }
-        let epoch = serial > 60 ? CivilDay(year: 1899, month: 12, day: 30) : CivilDay(year: 1899, month: 12, day: 31)
-        return CivilDay(days: epoch.days + serial).iso
+        let epoch = serial > 60 ? Day(year: 1899, month: 12, day: 30)! : Day(year: 1899, month: 12, day: 31)!
+        return epoch.adding(days: serial).iso
     }
 
     /// A number as positional decimal text with "." and no exponent; integral values without ".0".
@@ -442,50 +443,6 @@ enum NumberFormat {
         }
         while text.hasPrefix("0"), text.count > 1, !text.hasPrefix("0.") { text.removeFirst() }
         return negative ? "-" + text : text
-    }
-}
-
-/// A day of the proleptic Gregorian calendar, computed without time zones (Howard Hinnant's civil algorithms).
-private struct CivilDay {
-    var year: Int
-    var month: Int
-    var day: Int
-
-    init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// The day `days` after 1970-01-01.
-    init(days: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    }
-
-    /// Days since 1970-01-01.
-    var days: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    var iso: String {
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 }
 

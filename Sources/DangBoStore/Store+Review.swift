@@ -8,13 +8,7 @@ extension Store {
         let r = root.rawValue, f = from.yyyymmdd, t = to.yyyymmdd
         let end = try await statistics(of: root, asOf: to)
         var review = Review(organization: end.organization, from: from, to: to)
-        review.organizations.grassroots = end.organizations.grassroots
-        review.organizations.byKind = end.organizations.byKind
-        review.members.total = end.members.total
-        review.members.official = end.members.official
-        review.members.probationary = end.members.probationary
-        review.members.exempt = end.members.exempt
-        review.members.atStart = try await headCount(of: root, asOf: from.previous)
+        review.setStocks(from: end, atStart: try await headCount(of: root, asOf: from.previous))
 
         let grassroots = "('\(OrganizationKind.grassrootsCommittee.rawValue)', '\(OrganizationKind.grassrootsCell.rawValue)')"
         review.organizations.established = try await count("""

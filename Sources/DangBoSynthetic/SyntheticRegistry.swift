@@ -100,3 +100,18 @@ public struct SyntheticRegistry: Sendable {
         return registry
     }
 }
+
+extension SyntheticRegistry {
+    /// Everything as one write for the store, with the checked registry it leads to.
+    public func change() -> (change: RegistryChange, registry: Registry) {
+        let registry = registry()
+        var change = RegistryChange()
+        change.organizations = organizations
+        change.members = members
+        change.events = events
+        change.journals = registry.journals.values.sorted { $0.member.id < $1.member.id }
+        change.seats = seats
+        change.cases = cases
+        return (change, registry)
+    }
+}

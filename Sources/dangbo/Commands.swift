@@ -124,14 +124,7 @@ struct Demo: AsyncParsableCommand {
                 return
             }
             let synthetic = SyntheticRegistry(options: .init(seed: seed, members: members, through: through))
-            let registry = synthetic.registry()
-            var change = RegistryChange()
-            change.organizations = synthetic.organizations
-            change.members = synthetic.members
-            change.events = synthetic.events
-            change.journals = Array(registry.journals.values)
-            change.seats = synthetic.seats
-            change.cases = synthetic.cases
+            let (change, registry) = synthetic.change()
             try await store.write(change, tree: registry.tree, audit: AuditRecord(
                 actor: "cli", action: "demo", summary: "Ghi dữ liệu mẫu", details: ["seed": "\(seed)"], recordedAt: Date()))
             let root = synthetic.organizations[0]

@@ -9,28 +9,17 @@ import Testing
 /// Every SQL report held equal to its Core twin (the oracle) on generated registries with random histories, for
 /// several seeds, random scopes, days and periods, on SQLite and (when DATABASE_URL is set) PostgreSQL.
 @Suite struct ReportTwinTests {
-    static func change(_ synthetic: SyntheticRegistry, _ registry: Registry) -> RegistryChange {
-        var change = RegistryChange()
-        change.organizations = synthetic.organizations
-        change.members = synthetic.members
-        change.events = synthetic.events
-        change.journals = Array(registry.journals.values)
-        change.seats = synthetic.seats
-        change.cases = synthetic.cases
-        return change
-    }
-
     static let audit = AuditRecord(actor: "test", action: "seed", summary: "generated", recordedAt: Date(timeIntervalSince1970: 0))
 
     @Test(arguments: [11, 12, 13] as [UInt64])
     func sqlEqualsCoreOnGeneratedRegistries(seed: UInt64) async throws {
         let from = Day(iso: "2000-01-01")!, through = Day(iso: "2026-11-26")!
         let synthetic = SyntheticRegistry(options: .init(seed: seed, grassroots: 40, members: 5_000, from: from, through: through))
-        let registry = synthetic.registry()
+        let (change, registry) = synthetic.change()
         #expect(registry.members.count == synthetic.members.count)
         #expect(registry.statistics(of: OrganizationID(1), asOf: through).members.total >= 4_000)
         try await TestDatabases.each { store in
-            try await store.write(Self.change(synthetic, registry), tree: registry.tree, audit: Self.audit)
+            try await store.write(change, tree: registry.tree, audit: Self.audit)
             var random = SeededGenerator(seed: seed &* 7)
             let ids = registry.tree.organizations.keys.sorted()
             // The days the tree changes are where subtree logic breaks first: always ask about them.
@@ -60,10 +49,9 @@ import Testing
     }
 
     @Test func theStoreGivesBackWhatWasWritten() async throws {
-        let synthetic = SyntheticRegistry(options: .init(seed: 5, grassroots: 8, members: 400))
-        let registry = synthetic.registry()
+        let (change, registry) = SyntheticRegistry(options: .init(seed: 5, grassroots: 8, members: 400)).change()
         try await TestDatabases.each { store in
-            try await store.write(Self.change(synthetic, registry), tree: registry.tree, audit: Self.audit)
+            try await store.write(change, tree: registry.tree, audit: Self.audit)
             let loaded = try await store.loadRegistry()
             #expect(loaded.members == registry.members)
             #expect(Set(loaded.periods) == Set(registry.periods))

@@ -13,14 +13,7 @@ import VaporTesting
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("web.sqlite").path))
         let synthetic = SyntheticRegistry(options: .init(seed: 3, grassroots: 6, members: 300))
-        let registry = synthetic.registry()
-        var change = RegistryChange()
-        change.organizations = synthetic.organizations
-        change.members = synthetic.members
-        change.events = synthetic.events
-        change.journals = Array(registry.journals.values)
-        change.cases = synthetic.cases
-        change.seats = synthetic.seats
+        let (change, registry) = synthetic.change()
         do {
             try await store.write(change, tree: registry.tree, audit: AuditRecord(
                 actor: "test", action: "seed", summary: "web", recordedAt: Date(timeIntervalSince1970: 0)))
