@@ -136,10 +136,17 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 }
 
 extension Day {
-    /// Parses "2021-03-30" (ISO) or "30/3/2021", "30/03/2021" (Vietnamese), nil otherwise.
+    /// Parses "2021-03-30" (ISO, also unpadded "2021-3-30") or "30/3/2021", "30/03/2021" (Vietnamese), nil otherwise.
     public init?(parsing text: String) {
         if let day = Day(iso: text) { self = day; return }
         if let day = Day(vietnamese: text) { self = day; return }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+           parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+           let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
+            self.init(year: y, month: m, day: d)
+            return
+        }
         return nil
     }
 

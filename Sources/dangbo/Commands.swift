@@ -28,7 +28,7 @@ struct Import: AsyncParsableCommand {
         try await withStore(options) { store in
             let registry = try await store.loadRegistry()
             let next = try await store.nextIdentifiers()
-            let result: (change: RegistryChange, registry: Registry)
+            let result: (change: RegistryChange, registry: Registry, warnings: [ImportIssue])
             do {
                 result = try Importer.load(URL(fileURLWithPath: path), into: registry,
                                            nextOrganizationID: next.organization, nextMemberID: next.member)
@@ -36,6 +36,9 @@ struct Import: AsyncParsableCommand {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
                 FileHandle.standardError.write(Data("Không nhập gì: \(error.issues.count) lỗi.\n".utf8))
                 throw ExitCode(1)
+            }
+            for warning in result.warnings {
+                FileHandle.standardError.write(Data("Cảnh báo: \(warning)\n".utf8))
             }
             let change = result.change
             try await store.write(change, tree: result.registry.tree, audit: AuditRecord(
@@ -154,7 +157,7 @@ struct Serve: AsyncParsableCommand {
 func organizationNamed(_ code: String, on day: Day, in store: Store) async throws -> (OrganizationID, String) {
     let tree = try await store.loadTree()
     guard let organization = tree.organization(code: code) else {
-        throw ValidationError("Không có tổ chức đảng mã \(code).")
+        throw UserError(message: "Không có tổ chức đảng mã \(code).")
     }
     return (organization.id, organization.name(on: day))
 }
@@ -163,4 +166,10 @@ func json(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// A failure the user can fix, printed as is (without the usage text).
+struct UserError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

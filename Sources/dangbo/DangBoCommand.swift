@@ -1,8 +1,24 @@
 import ArgumentParser
+import Logging
 
 /// `dangbo`: every job a staff member or operator scripts. Parsing and wiring only.
 @main
 struct DangBoCommand: AsyncParsableCommand {
+    /// Logs go to standard error, so that standard output holds only what was asked for (text or JSON).
+    static func main() async {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "dangbo",
         abstract: "DangBo — quản lý công tác xây dựng Đảng (party-building registry).",

@@ -11,10 +11,11 @@ import Testing
     @Test(arguments: ["2021-02-29", "2021-13-01", "2021-00-10", "21-03-30", "2021-3-30", "abc"])
     func invalidISO(text: String) { #expect(Day(iso: text) == nil) }
 
-    @Test(arguments: [("30/3/2021", "2021-03-30"), ("01/02/2021", "2021-02-01"), ("2021-03-30", "2021-03-30")])
+    @Test(arguments: [("30/3/2021", "2021-03-30"), ("01/02/2021", "2021-02-01"), ("2021-03-30", "2021-03-30"),
+                      ("2021-3-5", "2021-03-05")])
     func parsing(text: String, iso: String) { #expect(Day(parsing: text)?.iso == iso) }
 
-    @Test(arguments: [("31/2/2021"), ("30-3-2021"), ("3/30/2021")])
+    @Test(arguments: [("31/2/2021"), ("30-3-2021"), ("3/30/2021"), ("2021-2-30"), ("2021-003-01"), (" 2021-03-30")])
     func invalidVietnamese(text: String) { #expect(Day(parsing: text) == nil) }
 
     @Test(arguments: [("2020-01-31", 1, "2020-02-29"), ("2021-01-31", 1, "2021-02-28"), ("2020-02-29", 12, "2021-02-28"),

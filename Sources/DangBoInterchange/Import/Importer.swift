@@ -8,6 +8,8 @@ public struct Importer {
     private var nextOrganization: Int
     private var nextMember: Int
     private var issues: [ImportIssue] = []
+    /// What was read but not used (unknown columns): reported, never fatal.
+    public private(set) var warnings: [ImportIssue] = []
     private var change = RegistryChange()
     /// Where each organization and member of this import was written, for messages.
     private var organizationLines: [OrganizationID: (file: String, line: Int)] = [:]
@@ -27,10 +29,11 @@ public struct Importer {
     /// Reads a folder of CSV files or one XLSX workbook and checks it. Returns the change and the registry after it.
     public static func load(
         _ url: URL, into registry: Registry, nextOrganizationID: Int, nextMemberID: Int
-    ) throws(ImportFailure) -> (change: RegistryChange, registry: Registry) {
+    ) throws(ImportFailure) -> (change: RegistryChange, registry: Registry, warnings: [ImportIssue]) {
         let tables = try readTables(at: url)
         var importer = Importer(registry: registry, nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID)
-        return try importer.run(tables)
+        let result = try importer.run(tables)
+        return (result.change, result.registry, importer.warnings)
     }
 
     /// The tables of a folder of CSV files or of an .xlsx workbook, each named for messages.
@@ -99,8 +102,9 @@ public struct Importer {
             if folded.isEmpty || folded == "stt" { continue }
             guard let column = kind.columns.first(where: { ImportTable.key($0.name) == folded || $0.aliases.contains(folded) })
             else {
-                issues.append(ImportIssue(file: table.name, line: 1, column: header, reason:
-                    "cột không có trong định dạng nhập; các cột: \(kind.columns.map(\.name).joined(separator: ", "))"))
+                // NB: a column we do not know is left out, not refused: files from other systems carry extra ones.
+                warnings.append(ImportIssue(file: table.name, line: 1, column: header, reason:
+                    "cột không có trong định dạng nhập nên được bỏ qua; các cột: \(kind.columns.map(\.name).joined(separator: ", "))"))
                 continue
             }
             if headers[column.name] != nil {
