@@ -4,19 +4,33 @@ import Foundation
 /// Writes a registry in the import format (docs/import-format.md): importing the folder back gives the same
 /// registry, so the contract is its own round trip.
 public enum RegistryExport {
-    /// The five tables, header first, rows in a stable order.
-    public static func tables(of registry: Registry) -> [Table] {
-        let tree = registry.tree
-        func code(_ id: OrganizationID?) -> String { id.flatMap { tree[$0]?.code } ?? "" }
-        let members = registry.members.values.sorted { $0.id < $1.id }
-        let nationalID = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0.nationalID) })
+    /// The headers of the five tables, in the contract's order.
+    public static let headers: [(name: String, header: [String])] = [
+        ("organizations", ["code", "name", "kind", "parent_code", "established_on", "dissolved_on", "valid_from"]),
+        ("members", ["national_id", "family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity",
+                     "religion", "card_number", "record_number", "education", "political_theory", "occupation",
+                     "joined_on", "official_on"]),
+        ("events", ["national_id", "kind", "effective_on", "organization_code", "decision_number", "decision_date",
+                    "counterpart", "note"]),
+        ("committee_seats", ["organization_code", "committee", "national_id", "position", "source", "start_on", "end_on",
+                             "decision_number"]),
+        ("oversight", ["case_ref", "activity", "mode", "conductor", "conductor_code", "started_on", "ended_on",
+                       "subject_code", "subject_national_id", "outcome"]),
+    ]
 
-        var organizations: [[String]] = []
-        for organization in tree.organizations.values.sorted(by: { $0.id < $1.id }) {
+    /// The rows of the five tables (in the order of `headers`) for these records; `code` names any organization
+    /// they refer to. `events` must hold each member's journal in order.
+    public static func rows(
+        organizations: [Organization], members: [Member], events: [MembershipEvent], seats: [CommitteeSeat],
+        cases: [OversightCase], code: (OrganizationID) -> String
+    ) -> [[[String]]] {
+        let nationalID = Dictionary(members.map { ($0.id, $0.nationalID) }, uniquingKeysWith: { first, _ in first })
+        var organizationRows: [[String]] = []
+        for organization in organizations {
             for (index, version) in organization.versions.enumerated() {
                 let last = index == organization.versions.count - 1
-                organizations.append([
-                    organization.code, version.name, version.kind.rawValue, code(version.parent),
+                organizationRows.append([
+                    organization.code, version.name, version.kind.rawValue, version.parent.map(code) ?? "",
                     organization.established.iso, last ? organization.dissolved?.iso ?? "" : "",
                     index == 0 ? "" : version.validity.start.iso,
                 ])
@@ -28,45 +42,41 @@ public enum RegistryExport {
              member.education, member.politicalTheory, member.occupation, member.joinedOn?.iso ?? "",
              member.officialOn?.iso ?? ""]
         }
-        var events: [[String]] = []
-        for member in members {
-            for event in registry.journals[member.id]?.events ?? [] {
-                events.append([member.nationalID, event.kind.rawValue, event.effective.iso, code(event.organization),
-                               event.decision?.number ?? "", event.decision?.date?.iso ?? "", event.counterpart, event.note])
-            }
+        let eventRows = events.map { event in
+            [nationalID[event.member] ?? "", event.kind.rawValue, event.effective.iso, event.organization.map(code) ?? "",
+             event.decision?.number ?? "", event.decision?.date?.iso ?? "", event.counterpart, event.note]
         }
-        let seats = registry.seats.map { seat in
+        let seatRows = seats.map { seat in
             [code(seat.organization), seat.committee.rawValue, nationalID[seat.member] ?? "", seat.position.rawValue,
              seat.source.rawValue, seat.validity.start.iso, seat.validity.end?.iso ?? "", seat.decision?.number ?? ""]
         }
-        var oversight: [[String]] = []
-        for oversightCase in registry.cases {
+        var oversightRows: [[String]] = []
+        for oversightCase in cases {
             for subject in oversightCase.subjects {
                 let (subjectCode, subjectID): (String, String) = switch subject {
                 case .organization(let id): (code(id), "")
                 case .member(let id): ("", nationalID[id] ?? "")
                 }
-                oversight.append([oversightCase.reference, oversightCase.activity.rawValue, oversightCase.mode.rawValue,
-                                  oversightCase.conductor.rawValue, code(oversightCase.conductorOrganization),
-                                  oversightCase.started.iso, oversightCase.ended?.iso ?? "", subjectCode, subjectID,
-                                  oversightCase.outcome?.rawValue ?? ""])
+                oversightRows.append([oversightCase.reference, oversightCase.activity.rawValue, oversightCase.mode.rawValue,
+                                      oversightCase.conductor.rawValue, code(oversightCase.conductorOrganization),
+                                      oversightCase.started.iso, oversightCase.ended?.iso ?? "", subjectCode, subjectID,
+                                      oversightCase.outcome?.rawValue ?? ""])
             }
         }
-        func table(_ name: String, _ header: [String], _ rows: [[String]]) -> Table {
-            Table(name: name, header: header, rows: rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })
+        return [organizationRows, memberRows, eventRows, seatRows, oversightRows]
+    }
+
+    /// The five tables of a whole registry, rows in a stable order.
+    public static func tables(of registry: Registry) -> [Table] {
+        let members = registry.members.values.sorted { $0.id < $1.id }
+        let rows = rows(
+            organizations: registry.tree.organizations.values.sorted { $0.id < $1.id }, members: members,
+            events: members.flatMap { registry.journals[$0.id]?.events ?? [] }, seats: registry.seats, cases: registry.cases,
+            code: { registry.tree[$0]?.code ?? "" })
+        return zip(headers, rows).map { table, rows in
+            Table(name: table.name, header: table.header,
+                  rows: rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })
         }
-        return [
-            table("organizations", ["code", "name", "kind", "parent_code", "established_on", "dissolved_on", "valid_from"], organizations),
-            table("members", ["national_id", "family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity",
-                              "religion", "card_number", "record_number", "education", "political_theory", "occupation",
-                              "joined_on", "official_on"], memberRows),
-            table("events", ["national_id", "kind", "effective_on", "organization_code", "decision_number", "decision_date",
-                             "counterpart", "note"], events),
-            table("committee_seats", ["organization_code", "committee", "national_id", "position", "source", "start_on",
-                                      "end_on", "decision_number"], seats),
-            table("oversight", ["case_ref", "activity", "mode", "conductor", "conductor_code", "started_on", "ended_on",
-                                "subject_code", "subject_national_id", "outcome"], oversight),
-        ]
     }
 
     /// Writes `NAME.csv` for every table into `folder` (created if needed).
