@@ -250,14 +250,42 @@ private struct RecordParser {
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>, recordLine: Int) throws -> String {
-        // NB: `String(validating:)` is generic and costs a lot per call; ASCII, most of a CSV, needs no validation.
-        var high: UInt8 = 0
-        for byte in bytes { high |= byte }
-        if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // NB: `String(validating:)` is generic and not specialized for us, which costs a fifth of the reading time;
+        // a check of our own and the specialized `String(decoding:)` cost far less.
+        guard Self.isValidUTF8(bytes) else {
             throw CodecError(file: name, line: recordLine, message: "tệp không phải UTF-8 hợp lệ")
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (Unicode 15, table 3-7): no overlong forms, surrogates, or scalars
+    /// past U+10FFFF, and no sequence cut short.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard index + length <= bytes.count, (low...high).contains(bytes[index + 1]) else { return false }
+            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
     }
 
     // MARK: - Chunks

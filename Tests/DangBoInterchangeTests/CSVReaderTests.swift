@@ -100,6 +100,14 @@ import Testing
                 error: CodecError(file: "members.csv", line: 2, message: "tệp không phải UTF-8 hợp lệ")),
         Failure(label: "character cut at the end", input: Array("a\nH".utf8) + [0xC3],
                 error: CodecError(file: "members.csv", line: 2, message: "tệp không phải UTF-8 hợp lệ")),
+        Failure(label: "overlong slash", input: Array("a\nx".utf8) + [0xC0, 0xAF],
+                error: CodecError(file: "members.csv", line: 2, message: "tệp không phải UTF-8 hợp lệ")),
+        Failure(label: "surrogate", input: Array("a\nx".utf8) + [0xED, 0xA0, 0x80],
+                error: CodecError(file: "members.csv", line: 2, message: "tệp không phải UTF-8 hợp lệ")),
+        Failure(label: "past U+10FFFF", input: Array("a\nx".utf8) + [0xF4, 0x90, 0x80, 0x80],
+                error: CodecError(file: "members.csv", line: 2, message: "tệp không phải UTF-8 hợp lệ")),
+        Failure(label: "four-byte character cut short", input: Array("a\nx".utf8) + [0xF0, 0x9F, 0x98, 0x41],
+                error: CodecError(file: "members.csv", line: 2, message: "tệp không phải UTF-8 hợp lệ")),
     ]
 
     @Test(arguments: failures, chunkSizes)
