@@ -87,12 +87,14 @@ extension Store {
             JOIN membership_periods p ON p.cell_id = a.descendant_id AND p.valid_from < a.valid_to AND p.valid_to > a.valid_to
             WHERE a.ancestor_id = \(r) AND a.valid_to >= \(f) AND a.valid_to <= \(t)
             """)
+        // NB: EXISTS lets the planner start from the few events of the period, not from the whole subtree.
         review.movements.recognizedOfficial = try await count("""
             SELECT COUNT(*) AS n FROM membership_events e
-            JOIN membership_periods p ON p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to > e.effective_on
-            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(r)
-                AND a.valid_from <= e.effective_on AND a.valid_to > e.effective_on
             WHERE e.kind = '\(EventKind.recognizedOfficial.rawValue)' AND e.effective_on >= \(f) AND e.effective_on <= \(t)
+              AND EXISTS (SELECT 1 FROM membership_periods p
+                  JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(r)
+                      AND a.valid_from <= e.effective_on AND a.valid_to > e.effective_on
+                  WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to > e.effective_on)
             """)
 
         review.committees.consolidated = try await count("""
@@ -107,10 +109,10 @@ extension Store {
             SELECT c.activity AS activity, c.mode AS mode, c.conductor AS conductor, COUNT(DISTINCT c.id) AS cases,
                    COUNT(DISTINCT s.organization_id) AS organizations, COUNT(DISTINCT s.member_id) AS members
             FROM oversight_cases c
-            JOIN organization_ancestry a ON a.descendant_id = c.conductor_id AND a.ancestor_id = \(literal: r)
-                AND a.valid_from <= c.started_on AND a.valid_to > c.started_on
             LEFT JOIN oversight_subjects s ON s.case_id = c.id
             WHERE c.started_on >= \(literal: f) AND c.started_on <= \(literal: t)
+              AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = c.conductor_id
+                  AND a.ancestor_id = \(literal: r) AND a.valid_from <= c.started_on AND a.valid_to > c.started_on)
             GROUP BY c.activity, c.mode, c.conductor
             """).all() {
             review.setOversight(

@@ -11,6 +11,16 @@ extension Store {
         try await database.transaction { transaction in
             try await Self.write(change, tree: tree, audit: audit, on: transaction)
         }
+        // NB: without statistics the planners start subtree queries from the whole subtree (seconds instead of
+        // milliseconds at 100,000 members); a bulk write refreshes them. SQLite samples (analysis_limit) to stay fast.
+        if change.events.count + change.members.count + change.organizations.count > 1_000 {
+            if isPostgres {
+                try await sql.raw("ANALYZE").run()
+            } else {
+                try await sql.raw("PRAGMA analysis_limit=1000").run()
+                try await sql.raw("ANALYZE").run()
+            }
+        }
     }
 
     static func write(_ change: RegistryChange, tree: OrganizationTree, audit: AuditRecord, on database: any Database) async throws {

@@ -313,7 +313,7 @@ struct MembershipSimulation {
 
         // Discipline applies to official members only. Once a third of the history has passed, the first of each
         // kind is made to happen if chance has not brought one yet, so that small registries hold every kind.
-        let disciplined = max(start, officialFrom)
+        let disciplined = max(start, officialFrom.next)  // NB: never on the recognition day itself
         let roomy = disciplined < through.adding(years: -3) && start >= forcingFrom
         for (kind, rate) in [(EventKind.removed, Self.removalRate), (.expelled, Self.expulsionRate),
                              (.withdrew, Self.withdrawalRate)] {
