@@ -43,7 +43,7 @@ struct Bench: AsyncParsableCommand {
             let total = clock.now - started
             let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
             print(line("import (read + check)", parsed, ""))
-            print(line("import (total)", total, String(format: "%.0f members/s, %.0f events/s, peak RSS %d MiB",
+            print(line("import (total)", total, String(format: "%.0f persons/s, %.0f events/s, peak RSS %d MiB",
                                                         Double(synthetic.members.count) / seconds,
                                                         Double(synthetic.events.count) / seconds, peakMiB())))
 
