@@ -47,6 +47,23 @@ extension Store {
         return Statistics(organization: code, asOf: day, organizations: organizations, members: members)
     }
 
+    /// The raw-SQL limit of `statistics(of:asOf:)` for benchmarks: the same grouped question by hand, rows fetched and
+    /// counted but not mapped. Returns the number of groups.
+    @discardableResult
+    public func statisticsBaseline(of root: OrganizationID, asOf day: Day) async throws -> Int {
+        let d = day.yyyymmdd
+        return try await sql.raw("""
+            SELECT p.standing, p.exempt, m.gender, (\(literal: d) - m.birth_date) / 10000 AS age, m.ethnicity, m.religion,
+                   m.education, m.political_theory, m.occupation, COUNT(*) AS n
+            FROM membership_periods p
+            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: root.rawValue)
+                AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
+            JOIN members m ON m.id = p.member_id
+            WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+            """).all().count
+    }
+
     /// Đảng số of the subtree as of `day`.
     public func headCount(of root: OrganizationID, asOf day: Day) async throws -> Int {
         let d = day.yyyymmdd

@@ -4,7 +4,6 @@ import DangBoInterchange
 import DangBoStore
 import DangBoSynthetic
 import Foundation
-import SQLKit
 
 /// `dangbo bench`: generates a registry, imports it through the CSV contract into an empty database, and times the
 /// questions of DESIGN §5, each next to the same SQL run by hand (the raw-SQL limit). Figures, not assertions.
@@ -51,8 +50,6 @@ struct Bench: AsyncParsableCommand {
             let day = Day(year: 2026, month: 6, day: 30)!
             let from = Day(year: 2026, month: 1, day: 1)!, to = Day(year: 2026, month: 3, day: 31)!
             let root = tree.organizations.values.first { $0.versions[0].parent == nil }!.id
-            let statistics = loaded.registry.statistics(of: root, asOf: day)
-            _ = statistics
             func largest(_ kind: (OrganizationKind) -> Bool) -> OrganizationID {
                 var sizes: [OrganizationID: Int] = [:]
                 for journal in loaded.registry.journals.values {
@@ -67,7 +64,7 @@ struct Bench: AsyncParsableCommand {
             let cell = largest(\.isCell), grassroots = largest(\.isGrassroots)
             for (name, id) in [("one cell", cell), ("one grassroots organization", grassroots), ("the whole registry", root)] {
                 let ours = try await time(repeats) { _ = try await store.statistics(of: id, asOf: day) }
-                let raw = try await time(repeats) { try await rawStatistics(store, root: id, day: day) }
+                let raw = try await time(repeats) { try await store.statisticsBaseline(of: id, asOf: day) }
                 print(compare("statistics, \(name)", ours, raw))
             }
             for (name, id) in [("one grassroots organization", grassroots), ("the whole registry", root)] {
@@ -79,21 +76,6 @@ struct Bench: AsyncParsableCommand {
                 print(compare("search \"\(query)\"", ours, nil))
             }
         }
-    }
-
-    /// The statistics question as one hand-written SQL statement whose rows are only counted, not mapped.
-    private func rawStatistics(_ store: Store, root: OrganizationID, day: Day) async throws {
-        let d = day.yyyymmdd
-        _ = try await store.sql.raw("""
-            SELECT p.standing, p.exempt, m.gender, (\(literal: d) - m.birth_date) / 10000 AS age, m.ethnicity, m.religion,
-                   m.education, m.political_theory, m.occupation, COUNT(*) AS n
-            FROM membership_periods p
-            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: root.rawValue)
-                AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
-            JOIN members m ON m.id = p.member_id
-            WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
-            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-            """).all().count
     }
 
     private func time(_ count: Int, _ body: () async throws -> Void) async throws -> [Duration] {

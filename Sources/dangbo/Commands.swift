@@ -6,8 +6,6 @@ import DangBoSynthetic
 import DangBoWeb
 import Foundation
 
-typealias DangBoCoreDay = Day
-
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create or update the database schema, nothing else.")
     @OptionGroup var options: DatabaseOptions

@@ -31,19 +31,19 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-func parseDay(_ text: String) throws -> DangBoCoreDay {
-    guard let day = DangBoCoreDay(parsing: text) else {
+func parseDay(_ text: String) throws -> Day {
+    guard let day = Day(parsing: text) else {
         throw ValidationError("not a day: \(text) (use YYYY-MM-DD or dd/MM/yyyy)")
     }
     return day
 }
 
-extension DangBoCoreDay {
+extension Day {
     /// Today in Asia/Ho_Chi_Minh: the clock is read only at the edges (DESIGN §3 "Time").
-    static func today() -> DangBoCoreDay {
+    static func today() -> Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return DangBoCoreDay(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
