@@ -39,11 +39,12 @@ let package = Package(
         ),
         /// Deterministic synthetic registries that obey every rule: the demo bloc and test data.
         .target(name: "DangBoSynthetic", dependencies: ["DangBoCore"], swiftSettings: strict),
-        /// Storage on SQLite and PostgreSQL: migrations, bulk writes with audit, SQL reports.
+        /// Storage on SQLite and PostgreSQL: migrations, bulk writes with audit, streamed imports, SQL reports.
         .target(
             name: "DangBoStore",
             dependencies: [
                 "DangBoCore",
+                "DangBoInterchange",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

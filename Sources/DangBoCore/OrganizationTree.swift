@@ -39,6 +39,17 @@ public struct OrganizationTree: Sendable {
         return false
     }
 
+    /// `id` and the organizations above it on `day`, nearest first (empty when `id` does not exist that day).
+    public func ancestors(of id: OrganizationID, on day: Day) -> [OrganizationID] {
+        var chain: [OrganizationID] = []
+        var current: OrganizationID? = id
+        while let node = current, chain.count <= organizations.count, let version = version(of: node, on: day) {
+            chain.append(node)
+            current = version.parent
+        }
+        return chain
+    }
+
     /// The organizations that are `root` or below it on `day`.
     public func subtree(of root: OrganizationID, on day: Day) -> [OrganizationID] {
         organizations.keys.filter { isWithin($0, root: root, on: day) }.sorted()

@@ -75,6 +75,19 @@ extension Store {
             """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// Đảng số of every cell with members on `day` (benchmarks pick their busiest scopes from it).
+    public func headCountsByCell(asOf day: Day) async throws -> [OrganizationID: Int] {
+        let d = day.yyyymmdd
+        var counts: [OrganizationID: Int] = [:]
+        for row in try await sql.raw("""
+            SELECT p.cell_id AS cell, COUNT(*) AS n FROM membership_periods p
+            WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d) GROUP BY p.cell_id
+            """).all() {
+            counts[OrganizationID(try row.decode(column: "cell", as: Int.self))] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
     /// The age band as a SQL CASE on YYYYMMDD integers, built from Core's table of bands so the two cannot drift.
     static func ageBandSQL(on day: Day) -> String {
         let age = "((\(day.yyyymmdd) - m.birth_date) / 10000)"

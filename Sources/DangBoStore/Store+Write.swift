@@ -11,60 +11,83 @@ extension Store {
         try await database.transaction { transaction in
             try await Self.write(change, tree: tree, audit: audit, on: transaction)
         }
-        // NB: without statistics the planners start subtree queries from the whole subtree (seconds instead of
-        // milliseconds at 100,000 members); a bulk write refreshes them. SQLite samples (analysis_limit) to stay fast.
-        if change.events.count + change.members.count + change.organizations.count > 1_000 {
-            if isPostgres {
-                try await sql.raw("ANALYZE").run()
-            } else {
-                try await sql.raw("PRAGMA analysis_limit=1000").run()
-                try await sql.raw("ANALYZE").run()
-            }
+        if change.events.count + change.members.count + change.organizations.count > 1_000 { try await refreshStatistics() }
+    }
+
+    /// Refreshes the planners' table statistics after a bulk write.
+    ///
+    /// NB: without statistics the planners start subtree queries from the whole subtree (seconds instead of
+    /// milliseconds at 100,000 members). SQLite samples (analysis_limit) to stay fast.
+    func refreshStatistics() async throws {
+        if isPostgres {
+            try await sql.raw("ANALYZE").run()
+        } else {
+            try await sql.raw("PRAGMA analysis_limit=1000").run()
+            try await sql.raw("ANALYZE").run()
         }
     }
 
     static func write(_ change: RegistryChange, tree: OrganizationTree, audit: AuditRecord, on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        if !change.organizations.isEmpty {
-            let ids = change.organizations.map(\.id.rawValue)
-            for chunk in ids.chunks(of: 500) {
-                try await sql.delete(from: "organization_versions").where("organization_id", .in, Array(chunk)).run()
-            }
-            let existing = try await sql.select().column("id").from("organizations").where("id", .in, ids)
-                .all().map { try $0.decode(column: "id", as: Int.self) }
-            let known = Set(existing)
-            try await insert(into: "organizations", columns: ["id", "code", "established_on", "dissolved_on"],
-                             rows: change.organizations.filter { !known.contains($0.id.rawValue) }.map {
-                                 [$0.id.rawValue, $0.code, $0.established.yyyymmdd, Day.stored(end: $0.dissolved)]
-                             }, on: sql)
-            for organization in change.organizations where known.contains(organization.id.rawValue) {
-                try await sql.update("organizations")
-                    .set("established_on", to: organization.established.yyyymmdd)
-                    .set("dissolved_on", to: Day.stored(end: organization.dissolved))
-                    .where("id", .equal, organization.id.rawValue).run()
-            }
-            try await insert(
-                into: "organization_versions", columns: ["organization_id", "valid_from", "valid_to", "name", "kind", "parent_id"],
-                rows: change.organizations.flatMap { organization in
-                    organization.versions.map { version -> [any Encodable & Sendable] in
-                        [organization.id.rawValue, version.validity.start.yyyymmdd, Day.stored(end: version.validity.end),
-                         version.name, version.kind.rawValue, version.parent?.rawValue]
-                    }
-                }, on: sql)
-            try await sql.delete(from: "organization_ancestry").run()
-            try await insert(
-                into: "organization_ancestry", columns: ["ancestor_id", "descendant_id", "depth", "valid_from", "valid_to"],
-                rows: tree.ancestry().map {
-                    [$0.ancestor.rawValue, $0.descendant.rawValue, $0.depth, $0.validity.start.yyyymmdd, Day.stored(end: $0.validity.end)]
-                }, on: sql)
+        if !change.organizations.isEmpty { try await write(organizations: change.organizations, tree: tree, on: sql) }
+        try await insert(members: change.members, on: sql)
+        if !change.events.isEmpty {
+            var nextSequence = try await nextSequences(for: Set(change.events.map(\.member)), on: sql)
+            try await insert(events: change.events.map { event in
+                let sequence = nextSequence[event.member, default: 0]
+                nextSequence[event.member] = sequence + 1
+                return SequencedEvent(sequence: sequence, event: event)
+            }, on: sql)
         }
+        try await record(journals: change.journals, replacing: true, on: sql)
+        try await insert(seats: change.seats, on: sql)
+        try await insert(cases: change.cases, on: sql)
+        try await AuditEntryModel(id: try await nextID(in: "audit_entries", on: sql), record: audit).create(on: database)
+    }
 
+    /// Organizations added or given new versions, and the ancestry rebuilt from the whole `tree`.
+    static func write(organizations: [Organization], tree: OrganizationTree, on sql: any SQLDatabase) async throws {
+        let ids = organizations.map(\.id.rawValue)
+        var known = Set<Int>()
+        for chunk in ids.chunks(of: 500) {
+            try await sql.delete(from: "organization_versions").where("organization_id", .in, Array(chunk)).run()
+            for row in try await sql.select().column("id").from("organizations").where("id", .in, Array(chunk)).all() {
+                known.insert(try row.decode(column: "id", as: Int.self))
+            }
+        }
+        try await insert(into: "organizations", columns: ["id", "code", "established_on", "dissolved_on"],
+                         rows: organizations.filter { !known.contains($0.id.rawValue) }.map {
+                             [$0.id.rawValue, $0.code, $0.established.yyyymmdd, Day.stored(end: $0.dissolved)]
+                         }, on: sql)
+        for organization in organizations where known.contains(organization.id.rawValue) {
+            try await sql.update("organizations")
+                .set("established_on", to: organization.established.yyyymmdd)
+                .set("dissolved_on", to: Day.stored(end: organization.dissolved))
+                .where("id", .equal, organization.id.rawValue).run()
+        }
+        try await insert(
+            into: "organization_versions", columns: ["organization_id", "valid_from", "valid_to", "name", "kind", "parent_id"],
+            rows: organizations.flatMap { organization in
+                organization.versions.map { version -> [any Encodable & Sendable] in
+                    [organization.id.rawValue, version.validity.start.yyyymmdd, Day.stored(end: version.validity.end),
+                     version.name, version.kind.rawValue, version.parent?.rawValue]
+                }
+            }, on: sql)
+        try await sql.delete(from: "organization_ancestry").run()
+        try await insert(
+            into: "organization_ancestry", columns: ["ancestor_id", "descendant_id", "depth", "valid_from", "valid_to"],
+            rows: tree.ancestry().map {
+                [$0.ancestor.rawValue, $0.descendant.rawValue, $0.depth, $0.validity.start.yyyymmdd, Day.stored(end: $0.validity.end)]
+            }, on: sql)
+    }
+
+    static func insert(members: [Member], on sql: any SQLDatabase) async throws {
         try await insert(
             into: "members",
             columns: ["id", "national_id", "family_name", "middle_name", "given_name", "full_name", "name_key", "sort_key",
                       "gender", "birth_date", "ethnicity", "religion", "education", "political_theory", "occupation",
                       "card_number", "record_number", "joined_on", "official_on"],
-            rows: change.members.map { member in
+            rows: members.map { member in
                 [member.id.rawValue, member.nationalID, member.familyName, member.middleName, member.givenName,
                  member.fullName, VietnameseText.folded(member.fullName),
                  VietnameseText.nameSortKey(family: member.familyName, middle: member.middleName, given: member.givenName),
@@ -72,76 +95,77 @@ extension Store {
                  member.politicalTheory, member.occupation, member.cardNumber, member.recordNumber,
                  member.joinedOn?.yyyymmdd, member.officialOn?.yyyymmdd]
             }, on: sql)
+    }
 
-        if !change.events.isEmpty {
-            var nextSequence = try await nextSequences(for: Set(change.events.map(\.member)), on: sql)
-            try await insert(
-                into: "membership_events",
-                columns: ["member_id", "seq", "kind", "effective_on", "organization_id", "decision_number", "decision_date",
-                          "decision_issuer", "counterpart", "note"],
-                rows: change.events.map { event in
-                    let sequence = nextSequence[event.member, default: 0]
-                    nextSequence[event.member] = sequence + 1
-                    return [event.member.rawValue, sequence, event.kind.rawValue, event.effective.yyyymmdd,
-                            event.organization?.rawValue, event.decision?.number ?? "", event.decision?.date?.yyyymmdd,
-                            event.decision?.issuer ?? "", event.counterpart, event.note]
-                }, on: sql)
-        }
+    static func insert(events: [SequencedEvent], on sql: any SQLDatabase) async throws {
+        try await insert(
+            into: "membership_events",
+            columns: ["member_id", "seq", "kind", "effective_on", "organization_id", "decision_number", "decision_date",
+                      "decision_issuer", "counterpart", "note"],
+            rows: events.map { sequenced in
+                let event = sequenced.event
+                return [event.member.rawValue, sequenced.sequence, event.kind.rawValue, event.effective.yyyymmdd,
+                        event.organization?.rawValue, event.decision?.number ?? "", event.decision?.date?.yyyymmdd,
+                        event.decision?.issuer ?? "", event.counterpart, event.note]
+            }, on: sql)
+    }
 
-        if !change.journals.isEmpty {
-            let ids = change.journals.map(\.member.id.rawValue)
-            for chunk in ids.chunks(of: 500) {
+    /// The periods of `journals`; `replacing` deletes the stored periods of those members first.
+    static func record(journals: [Journal], replacing: Bool, on sql: any SQLDatabase) async throws {
+        guard !journals.isEmpty else { return }
+        if replacing {
+            for chunk in journals.map(\.member.id.rawValue).chunks(of: 500) {
                 try await sql.delete(from: "membership_periods").where("member_id", .in, Array(chunk)).run()
             }
-            try await insert(
-                into: "membership_periods",
-                columns: ["member_id", "valid_from", "valid_to", "cell_id", "standing", "exempt", "entry_kind", "exit_kind",
-                          "previous_cell_id", "next_cell_id"],
-                rows: change.journals.flatMap(\.periods).map { period in
-                    [period.member.rawValue, period.validity.start.yyyymmdd, Day.stored(end: period.validity.end),
-                     period.cell.rawValue, period.standing.rawValue, period.exempt, period.entry.rawValue,
-                     period.exit?.rawValue, period.previousCell?.rawValue, period.nextCell?.rawValue]
-                }, on: sql)
         }
+        try await insert(
+            into: "membership_periods",
+            columns: ["member_id", "valid_from", "valid_to", "cell_id", "standing", "exempt", "entry_kind", "exit_kind",
+                      "previous_cell_id", "next_cell_id"],
+            rows: journals.flatMap(\.periods).map { period in
+                [period.member.rawValue, period.validity.start.yyyymmdd, Day.stored(end: period.validity.end),
+                 period.cell.rawValue, period.standing.rawValue, period.exempt, period.entry.rawValue,
+                 period.exit?.rawValue, period.previousCell?.rawValue, period.nextCell?.rawValue]
+            }, on: sql)
+    }
 
-        if !change.seats.isEmpty {
-            var nextID = try await nextID(in: "committee_seats", on: sql)
-            try await insert(
-                into: "committee_seats",
-                columns: ["id", "organization_id", "committee", "member_id", "position", "source", "start_on", "end_on",
-                          "decision_number"],
-                rows: change.seats.map { seat in
-                    defer { nextID += 1 }
-                    return [nextID, seat.organization.rawValue, seat.committee.rawValue, seat.member.rawValue,
-                            seat.position.rawValue, seat.source.rawValue, seat.validity.start.yyyymmdd,
-                            Day.stored(end: seat.validity.end), seat.decision?.number ?? ""]
-                }, on: sql)
-        }
+    static func insert(seats: [CommitteeSeat], on sql: any SQLDatabase) async throws {
+        guard !seats.isEmpty else { return }
+        var nextID = try await nextID(in: "committee_seats", on: sql)
+        try await insert(
+            into: "committee_seats",
+            columns: ["id", "organization_id", "committee", "member_id", "position", "source", "start_on", "end_on",
+                      "decision_number"],
+            rows: seats.map { seat in
+                defer { nextID += 1 }
+                return [nextID, seat.organization.rawValue, seat.committee.rawValue, seat.member.rawValue,
+                        seat.position.rawValue, seat.source.rawValue, seat.validity.start.yyyymmdd,
+                        Day.stored(end: seat.validity.end), seat.decision?.number ?? ""]
+            }, on: sql)
+    }
 
-        if !change.cases.isEmpty {
-            var nextID = try await nextID(in: "oversight_cases", on: sql)
-            var caseRows: [[any Encodable & Sendable]] = []
-            var subjectRows: [[any Encodable & Sendable]] = []
-            for oversightCase in change.cases {
-                caseRows.append([nextID, oversightCase.reference, oversightCase.activity.rawValue, oversightCase.mode.rawValue,
-                                 oversightCase.conductor.rawValue, oversightCase.conductorOrganization.rawValue,
-                                 oversightCase.started.yyyymmdd, oversightCase.ended?.yyyymmdd, oversightCase.outcome?.rawValue])
-                for subject in oversightCase.subjects {
-                    switch subject {
-                    case .organization(let id): subjectRows.append([nextID, id.rawValue, Int?.none])
-                    case .member(let id): subjectRows.append([nextID, Int?.none, id.rawValue])
-                    }
+    static func insert(cases: [OversightCase], on sql: any SQLDatabase) async throws {
+        guard !cases.isEmpty else { return }
+        var nextID = try await nextID(in: "oversight_cases", on: sql)
+        var caseRows: [[any Encodable & Sendable]] = []
+        var subjectRows: [[any Encodable & Sendable]] = []
+        for oversightCase in cases {
+            caseRows.append([nextID, oversightCase.reference, oversightCase.activity.rawValue, oversightCase.mode.rawValue,
+                             oversightCase.conductor.rawValue, oversightCase.conductorOrganization.rawValue,
+                             oversightCase.started.yyyymmdd, oversightCase.ended?.yyyymmdd, oversightCase.outcome?.rawValue])
+            for subject in oversightCase.subjects {
+                switch subject {
+                case .organization(let id): subjectRows.append([nextID, id.rawValue, Int?.none])
+                case .member(let id): subjectRows.append([nextID, Int?.none, id.rawValue])
                 }
-                nextID += 1
             }
-            try await insert(into: "oversight_cases",
-                             columns: ["id", "case_ref", "activity", "mode", "conductor", "conductor_id", "started_on",
-                                       "ended_on", "outcome"], rows: caseRows, on: sql)
-            try await insert(into: "oversight_subjects", columns: ["case_id", "organization_id", "member_id"],
-                             rows: subjectRows, on: sql)
+            nextID += 1
         }
-
-        try await AuditEntryModel(id: try await nextID(in: "audit_entries", on: sql), record: audit).create(on: database)
+        try await insert(into: "oversight_cases",
+                         columns: ["id", "case_ref", "activity", "mode", "conductor", "conductor_id", "started_on",
+                                   "ended_on", "outcome"], rows: caseRows, on: sql)
+        try await insert(into: "oversight_subjects", columns: ["case_id", "organization_id", "member_id"],
+                         rows: subjectRows, on: sql)
     }
 
     /// Inserts rows in batches that stay under both engines' limit of bound parameters.

@@ -5,77 +5,92 @@ import DangBoStore
 import DangBoSynthetic
 import Foundation
 
-/// `dangbo bench`: generates a registry, imports it through the CSV contract into an empty database, and times the
-/// questions of DESIGN §5, each next to the same SQL run by hand (the raw-SQL limit). Figures, not assertions.
+/// `dangbo bench`: imports a registry through the CSV contract into an empty database (a folder given with
+/// `--import`, or one generated here), or takes the database as it is, then times the questions of DESIGN §5, each
+/// next to the same SQL run by hand (the raw-SQL limit). Figures, not assertions.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure import, statistics, review and search on a generated registry (an empty database).")
+        abstract: "Measure import, statistics, review and search (DESIGN §5) on a generated, given or stored registry.")
     @OptionGroup var options: DatabaseOptions
-    @Option(help: "Members on the rolls at the end of the generated history.") var members: Int = 100_000
+    @Option(help: "Members on the rolls at the end of the generated history (an empty database without --import).")
+    var members: Int = 100_000
     @Option(help: "Seed of the generator.") var seed: UInt64 = 1
+    @Option(name: .customLong("import"), help: "A folder in the import format to import (timed) into the empty database.")
+    var folder: String?
     @Option(help: "How many times each question is asked.") var repeats: Int = 30
+    @Option(name: .customLong("as-of"), help: "The day statistics are asked for.") var asOf: String = "2026-06-30"
 
     func run() async throws {
         let clock = ContinuousClock()
-        let through = Day(year: 2026, month: 11, day: 26)!
-        print("dangbo bench: \(members) members, seed \(seed), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+        print("dangbo bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
             + "\(ProcessInfo.processInfo.physicalMemory / 1_048_576) MiB")
-
-        var started = clock.now
-        let synthetic = SyntheticRegistry(options: .init(seed: seed, grassroots: max(5, members / 75), members: members, through: through))
-        let registry = synthetic.registry()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try RegistryExport.writeCSV(registry, to: folder)
-        print(line("generate + write CSV", clock.now - started,
-                   "\(synthetic.members.count) persons, \(synthetic.events.count) events, peak RSS \(peakMiB()) MiB"))
-
         try await withStore(options) { store in
-            guard try await store.nextIdentifiers() == (1, 1) else {
-                throw UserError(message: "bench needs an empty database (it imports the generated registry).")
-            }
-            started = clock.now
-            let loaded = try Importer.load(folder, into: Registry(), nextOrganizationID: 1, nextMemberID: 1)
-            let parsed = clock.now - started
-            try await store.write(loaded.change, tree: loaded.registry.tree, audit: AuditRecord(
-                actor: "bench", action: "import", summary: "bench", recordedAt: Date()))
-            let total = clock.now - started
-            let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
-            print(line("import (read + check)", parsed, ""))
-            print(line("import (total)", total, String(format: "%.0f persons/s, %.0f events/s, peak RSS %d MiB",
-                                                        Double(synthetic.members.count) / seconds,
-                                                        Double(synthetic.events.count) / seconds, peakMiB())))
-
-            let tree = loaded.registry.tree
-            let day = Day(year: 2026, month: 6, day: 30)!
-            let from = Day(year: 2026, month: 1, day: 1)!, to = Day(year: 2026, month: 3, day: 31)!
-            let root = tree.organizations.values.first { $0.versions[0].parent == nil }!.id
-            func largest(_ kind: (OrganizationKind) -> Bool) -> OrganizationID {
-                var sizes: [OrganizationID: Int] = [:]
-                for journal in loaded.registry.journals.values {
-                    guard let cell = journal.period(on: day)?.cell else { continue }
-                    for id in tree.organizations.keys where tree.isWithin(cell, root: id, on: day)
-                        && tree.version(of: id, on: day).map({ kind($0.kind) }) == true {
-                        sizes[id, default: 0] += 1
-                    }
+            let empty = try await store.nextIdentifiers() == (1, 1)
+            if empty {
+                var source = folder.map { URL(fileURLWithPath: $0) }
+                var generated: URL?
+                if source == nil {
+                    let started = clock.now
+                    let synthetic = SyntheticRegistry(options: .init(
+                        seed: seed, grassroots: max(5, members / 75), members: members, through: Day(year: 2026, month: 11, day: 26)!))
+                    let registry = synthetic.registry()
+                    let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-bench-\(UUID().uuidString)")
+                    try RegistryExport.writeCSV(registry, to: url)
+                    print(line("generate + write CSV", clock.now - started,
+                               "\(synthetic.members.count) persons, \(synthetic.events.count) events, peak RSS \(peakMiB()) MiB"))
+                    (source, generated) = (url, url)
                 }
-                return sizes.max { $0.value < $1.value }!.key
+                defer { if let generated { try? FileManager.default.removeItem(at: generated) } }
+                let started = clock.now
+                let summary = try await store.importData(at: source!, actor: "bench")
+                let seconds = Self.seconds(clock.now - started)
+                print(line("import (read, check, write, index)", clock.now - started, String(
+                    format: "%.0f persons/s, %.0f events/s, peak RSS %d MiB (%d persons, %d events)",
+                    Double(summary.members) / seconds, Double(summary.events) / seconds, peakMiB(), summary.members, summary.events)))
+            } else if folder != nil {
+                throw UserError(message: "--import needs an empty database.")
             }
-            let cell = largest(\.isCell), grassroots = largest(\.isGrassroots)
-            for (name, id) in [("one cell", cell), ("one grassroots organization", grassroots), ("the whole registry", root)] {
-                let ours = try await time(repeats) { _ = try await store.statistics(of: id, asOf: day) }
-                let raw = try await time(repeats) { try await store.statisticsBaseline(of: id, asOf: day) }
-                print(compare("statistics, \(name)", ours, raw))
-            }
-            for (name, id) in [("one grassroots organization", grassroots), ("the whole registry", root)] {
-                let ours = try await time(repeats) { _ = try await store.review(of: id, from: from, to: to) }
-                print(compare("review quý I, \(name)", ours, nil))
-            }
-            for query in ["nguyen van hu", "thi thu h", "giang"] {
-                let ours = try await time(repeats) { _ = try await store.members(matching: query, in: root, asOf: day, limit: 50) }
-                print(compare("search \"\(query)\"", ours, nil))
-            }
+            try await measure(store)
         }
+    }
+
+    private func measure(_ store: Store) async throws {
+        let day = try parseDay(asOf)
+        let from = Day(year: 2026, month: 1, day: 1)!, to = Day(year: 2026, month: 3, day: 31)!
+        let tree = try await store.loadTree()
+        let cells = try await store.headCountsByCell(asOf: day)
+        var sizes: [OrganizationID: Int] = [:]
+        for (cell, count) in cells {
+            for ancestor in tree.ancestors(of: cell, on: day) { sizes[ancestor, default: 0] += count }
+        }
+        func busiest(_ kind: (OrganizationKind) -> Bool, depth: Int? = nil) -> OrganizationID? {
+            sizes.filter { entry in
+                guard let version = tree.version(of: entry.key, on: day), kind(version.kind) else { return false }
+                return depth.map { tree.ancestors(of: entry.key, on: day).count - 1 == $0 } ?? true
+            }.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
+        }
+        guard let root = busiest({ _ in true }, depth: 0) else { throw UserError(message: "the database holds no member on \(asOf).") }
+        var scopes: [(String, OrganizationID)] = []
+        if let cell = busiest(\.isCell) { scopes.append(("one cell", cell)) }
+        if let grassroots = busiest(\.isGrassroots) { scopes.append(("one grassroots organization", grassroots)) }
+        if let province = busiest({ $0 == .upperCommittee }, depth: 1) { scopes.append(("one province", province)) }
+        scopes.append(("the whole registry", root))
+        print("scopes on \(day.iso): " + scopes.map { "\($0.0) \(tree[$0.1]!.code) (\(sizes[$0.1] ?? 0) members)" }.joined(separator: ", "))
+        for (name, id) in scopes {
+            let ours = try await time(repeats) { _ = try await store.statistics(of: id, asOf: day) }
+            let raw = try await time(repeats) { try await store.statisticsBaseline(of: id, asOf: day) }
+            print(compare("statistics, \(name)", ours, raw))
+        }
+        for (name, id) in scopes {
+            let ours = try await time(repeats) { _ = try await store.review(of: id, from: from, to: to) }
+            print(compare("review quý I, \(name)", ours, nil))
+        }
+        print("peak RSS so far \(peakMiB()) MiB")
+        for query in ["nguyen van hu", "thi thu h", "giang"] {
+            let ours = try await time(repeats) { _ = try await store.members(matching: query, in: root, asOf: day, limit: 50) }
+            print(compare("search \"\(query)\"", ours, nil))
+        }
+        print("peak RSS \(peakMiB()) MiB")
     }
 
     private func time(_ count: Int, _ body: () async throws -> Void) async throws -> [Duration] {
@@ -89,8 +104,12 @@ struct Bench: AsyncParsableCommand {
         return samples.sorted()
     }
 
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     private func compare(_ name: String, _ ours: [Duration], _ raw: [Duration]?) -> String {
-        func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+        func ms(_ d: Duration) -> Double { Self.seconds(d) * 1000 }
         let p50 = ms(ours[ours.count / 2]), p95 = ms(ours[min(ours.count - 1, ours.count * 95 / 100)])
         var text = padded(name) + String(format: " p50 %8.2f ms  p95 %8.2f ms", p50, p95)
         if let raw {
@@ -101,8 +120,7 @@ struct Bench: AsyncParsableCommand {
     }
 
     private func line(_ name: String, _ duration: Duration, _ detail: String) -> String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return padded(name) + String(format: " %8.2f s   ", seconds) + detail
+        padded(name) + String(format: " %8.2f s   ", Self.seconds(duration)) + detail
     }
 
     private func padded(_ name: String) -> String { name.padding(toLength: 44, withPad: " ", startingAt: 0) }

@@ -24,29 +24,20 @@ struct Import: AsyncParsableCommand {
 
     func run() async throws {
         try await withStore(options) { store in
-            let registry = try await store.loadRegistry()
-            let next = try await store.nextIdentifiers()
-            let result: (change: RegistryChange, registry: Registry, warnings: [ImportIssue])
+            let summary: Importer.Summary
             do {
-                result = try Importer.load(URL(fileURLWithPath: path), into: registry,
-                                           nextOrganizationID: next.organization, nextMemberID: next.member)
+                summary = try await store.importData(at: URL(fileURLWithPath: path), actor: actor)
             } catch let error as ImportFailure {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
                 FileHandle.standardError.write(Data("Không nhập gì: \(error.issues.count) lỗi.\n".utf8))
                 throw ExitCode(1)
             }
-            for warning in result.warnings {
+            for warning in summary.warnings {
                 FileHandle.standardError.write(Data("Cảnh báo: \(warning)\n".utf8))
             }
-            let change = result.change
-            try await store.write(change, tree: result.registry.tree, audit: AuditRecord(
-                actor: actor, action: "import", summary: "Nhập dữ liệu từ \(URL(fileURLWithPath: path).lastPathComponent)",
-                details: ["organizations": "\(change.organizations.count)", "members": "\(change.members.count)",
-                          "events": "\(change.events.count)", "seats": "\(change.seats.count)", "cases": "\(change.cases.count)"],
-                recordedAt: Date()))
             let n = VietnameseFormat.number
-            print("Đã nhập \(n(change.organizations.count)) tổ chức, \(n(change.members.count)) đảng viên, "
-                + "\(n(change.events.count)) biến động, \(n(change.seats.count)) chức danh cấp ủy, \(n(change.cases.count)) cuộc kiểm tra, giám sát.")
+            print("Đã nhập \(n(summary.organizations)) tổ chức, \(n(summary.members)) đảng viên, "
+                + "\(n(summary.events)) biến động, \(n(summary.seats)) chức danh cấp ủy, \(n(summary.cases)) cuộc kiểm tra, giám sát.")
         }
     }
 }

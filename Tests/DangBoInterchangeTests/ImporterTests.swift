@@ -26,23 +26,22 @@ import Testing
         return Table(name: name, header: header, rows: rows)
     }
 
-    static func run(_ files: [(String, String)], into registry: Registry = Registry()) throws -> (RegistryChange, Registry) {
-        var importer = Importer(registry: registry, nextOrganizationID: 1, nextMemberID: 1)
-        let result = try importer.run(try files.map { try table($0.0, $0.1) })
+    static func run(_ files: [(String, String)], into registry: Registry = Registry()) async throws -> (RegistryChange, Registry) {
+        let result = try await Importer.load(try files.map { try table($0.0, $0.1) }, into: registry, nextOrganizationID: 1, nextMemberID: 1)
         return (result.change, result.registry)
     }
 
-    static func issues(_ files: [(String, String)]) throws -> [String] {
+    static func issues(_ files: [(String, String)]) async throws -> [String] {
         do {
-            _ = try run(files)
+            _ = try await run(files)
             return []
         } catch let failure as ImportFailure {
             return failure.issues.map(\.description)
         }
     }
 
-    @Test func aValidImport() throws {
-        let (change, registry) = try Self.run([
+    @Test func aValidImport() async throws {
+        let (change, registry) = try await Self.run([
             ("organizations.csv", Self.organizations), ("members.csv", Self.members),
             ("events.csv", """
                 national_id,kind,effective_on,organization_code,decision_number,decision_date
@@ -60,21 +59,21 @@ import Testing
         #expect(registry.statistics(of: OrganizationID(1), asOf: Day(iso: "2021-03-31")!).members.official == 2)
     }
 
-    @Test func aBadDate() throws {
-        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+    @Test func aBadDate() async throws {
+        let issues = try await Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
                                       ("events.csv", "national_id,kind,effective_on,organization_code\n001085012345,transferred_in,2021-02-30,VD.01\n")])
         #expect(issues == ["events.csv:2: effective_on: ngày không hợp lệ: \"2021-02-30\" (viết YYYY-MM-DD hoặc dd/MM/yyyy)"])
     }
 
-    @Test func anUnknownKind() throws {
-        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+    @Test func anUnknownKind() async throws {
+        let issues = try await Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
                                       ("events.csv", "national_id,kind,effective_on,organization_code\n001085012345,joined,2021-02-01,VD.01\n")])
         #expect(issues == ["events.csv:2: kind: giá trị không hợp lệ: \"joined\"; dùng một trong: "
             + EventKind.allCases.map(\.rawValue).joined(separator: ", ")])
     }
 
-    @Test func aMissingReference() throws {
-        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+    @Test func aMissingReference() async throws {
+        let issues = try await Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
                                       ("events.csv", """
                                         national_id,kind,effective_on,organization_code
                                         001085012345,transferred_in,2021-02-01,VD.09
@@ -84,8 +83,8 @@ import Testing
                            "events.csv:3: national_id: không có đảng viên số CCCD 099999999999"])
     }
 
-    @Test func aRuleViolation() throws {
-        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+    @Test func aRuleViolation() async throws {
+        let issues = try await Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
                                       ("events.csv", """
                                         national_id,kind,effective_on,organization_code
                                         026190004321,admitted,2020-03-15,VD.01
@@ -95,71 +94,73 @@ import Testing
             + "ngày kết nạp, tức 15/3/2021, không phải 16/3/2021 (Điều lệ Đảng, Điều 5)."])
     }
 
-    @Test func aMemberIntoACommitteeIsRefused() throws {
-        let issues = try Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
+    @Test func aMemberIntoACommitteeIsRefused() async throws {
+        let issues = try await Self.issues([("organizations.csv", Self.organizations), ("members.csv", Self.members),
                                       ("events.csv", "national_id,kind,effective_on,organization_code\n001085012345,transferred_in,2021-02-01,VD.02\n")])
         #expect(issues == ["events.csv:2: organization_code: Đảng bộ cơ sở VD.02 không phải là chi bộ; đảng viên sinh hoạt ở "
             + "chi bộ cơ sở hoặc chi bộ trực thuộc."])
     }
 
-    @Test func aDuplicateNationalID() throws {
-        let issues = try Self.issues([("members.csv", Self.members + "\n001085012345,Trần Văn Bình,nam,1980-01-01\n")])
+    @Test func aDuplicateNationalID() async throws {
+        let issues = try await Self.issues([("members.csv", Self.members + "\n001085012345,Trần Văn Bình,nam,1980-01-01\n")])
         #expect(issues == ["members.csv:4: national_id: trùng số CCCD 001085012345 với dòng 2"])
     }
 
-    @Test func aNationalIDAlreadyInTheDatabase() throws {
-        let (_, registry) = try Self.run([("members.csv", Self.members)])
-        var importer = Importer(registry: registry, nextOrganizationID: 1, nextMemberID: 3)
-        #expect(throws: ImportFailure.self) { try importer.run([try Self.table("members.csv", Self.members)]) }
+    @Test func aNationalIDAlreadyInTheDatabase() async throws {
+        let (_, registry) = try await Self.run([("members.csv", Self.members)])
+        let tables = [try Self.table("members.csv", Self.members)]
+        let failure = await #expect(throws: ImportFailure.self) {
+            try await Importer.load(tables, into: registry, nextOrganizationID: 1, nextMemberID: 3)
+        }
+        #expect(failure?.issues.first?.description == "members.csv:2: national_id: số CCCD 001085012345 đã có trong cơ sở dữ liệu")
     }
 
     @Test(arguments: [("1085012345", "001085012345"), ("26190004321", "026190004321"), ("026190004321", "026190004321")])
-    func aNationalIDThatLostItsLeadingZeros(written: String, stored: String) throws {
-        let (change, _) = try Self.run([("members.csv", "national_id,full_name,gender,birth_date\n\(written),Nguyễn Văn An,nam,1985-04-12\n")])
+    func aNationalIDThatLostItsLeadingZeros(written: String, stored: String) async throws {
+        let (change, _) = try await Self.run([("members.csv", "national_id,full_name,gender,birth_date\n\(written),Nguyễn Văn An,nam,1985-04-12\n")])
         #expect(change.members.first?.nationalID == stored)
     }
 
     @Test(arguments: ["12345", "0010850123456", "00108501234A"])
-    func aNationalIDThatIsNotOne(written: String) throws {
-        let issues = try Self.issues([("members.csv", "national_id,full_name,gender,birth_date\n\(written),Nguyễn Văn An,nam,1985-04-12\n")])
+    func aNationalIDThatIsNotOne(written: String) async throws {
+        let issues = try await Self.issues([("members.csv", "national_id,full_name,gender,birth_date\n\(written),Nguyễn Văn An,nam,1985-04-12\n")])
         #expect(issues == ["members.csv:2: national_id: số CCCD phải gồm 12 chữ số: \"\(written)\""])
     }
 
-    @Test func aFileInNFD() throws {
+    @Test func aFileInNFD() async throws {
         let nfd = "Họ và tên,Số CCCD,Giới tính,Ngày sinh\nLê Thị Thu Hà,026190004321,Nữ,30/09/1990\n".decomposedStringWithCanonicalMapping
         #expect(nfd.unicodeScalars.count != nfd.precomposedStringWithCanonicalMapping.unicodeScalars.count)
-        let (change, _) = try Self.run([("members.csv", nfd)])
+        let (change, _) = try await Self.run([("members.csv", nfd)])
         let member = try #require(change.members.first)
         #expect(member.fullName == "Lê Thị Thu Hà")
         #expect(member.fullName.unicodeScalars.elementsEqual("Lê Thị Thu Hà".precomposedStringWithCanonicalMapping.unicodeScalars))
         #expect(member.gender == .female)
     }
 
-    @Test func vietnameseHeaders() throws {
-        let (change, _) = try Self.run([
+    @Test func vietnameseHeaders() async throws {
+        let (change, _) = try await Self.run([
             ("to_chuc.csv", "Mã tổ chức,Tên tổ chức,Loại,Mã tổ chức cấp trên,Ngày thành lập\nVD,Đảng bộ Khối,Đảng bộ cấp trên cơ sở,,2000-01-01\nVD.01,Chi bộ A,Chi bộ cơ sở,VD,2000-01-01\n"),
         ])
         #expect(change.organizations.map(\.versions[0].kind) == [.upperCommittee, .grassrootsCell])
     }
 
-    @Test func missingAndUnknownColumns() throws {
-        let issues = try Self.issues([("members.csv", "national_id,full_name,sex\n001085012345,Nguyễn Văn An,nam\n")])
+    @Test func missingAndUnknownColumns() async throws {
+        let issues = try await Self.issues([("members.csv", "national_id,full_name,sex\n001085012345,Nguyễn Văn An,nam\n")])
         #expect(issues.contains("members.csv:1: gender: thiếu cột bắt buộc"))
         #expect(issues.contains("members.csv:1: birth_date: thiếu cột bắt buộc"))
     }
 
-    @Test func unknownColumnsAreLeftOutWithAWarning() throws {
-        var importer = Importer(registry: Registry(), nextOrganizationID: 1, nextMemberID: 1)
-        let result = try importer.run([try Self.table("members.csv",
-            "STT,national_id,full_name,gender,birth_date,phone\n1,001085012345,Nguyễn Văn An,nam,1985-04-12,0912345678\n")])
+    @Test func unknownColumnsAreLeftOutWithAWarning() async throws {
+        let result = try await Importer.load([try Self.table("members.csv",
+            "STT,national_id,full_name,gender,birth_date,phone\n1,001085012345,Nguyễn Văn An,nam,1985-04-12,0912345678\n")], into: Registry(), nextOrganizationID: 1, nextMemberID: 1)
         #expect(result.change.members.count == 1)
-        #expect(importer.warnings.map(\.description) == ["members.csv:1: phone: cột không có trong định dạng nhập nên được bỏ qua; "
+        #expect(result.warnings.map(\.description) == ["members.csv:1: phone: cột không có trong định dạng nhập nên được bỏ qua; "
             + "các cột: national_id, family_name, middle_name, given_name, full_name, gender, birth_date, ethnicity, religion, "
             + "card_number, record_number, education, political_theory, occupation, joined_on, official_on"])
     }
 
-    @Test func everyBadRowIsReported() throws {
-        let issues = try Self.issues([("members.csv", """
+    @Test func everyBadRowIsReported() async throws {
+        let issues = try await Self.issues([("members.csv", """
             national_id,full_name,gender,birth_date
             001085012345,Nguyễn Văn An,nam,1985-13-01
             001085012346,Nguyễn Văn Bình,x,1985-01-01
@@ -169,8 +170,8 @@ import Testing
         #expect(issues[1].hasPrefix("members.csv:3: gender:"))
     }
 
-    @Test func organizationVersionsAndStructure() throws {
-        let (change, registry) = try Self.run([("organizations.csv", """
+    @Test func organizationVersionsAndStructure() async throws {
+        let (change, registry) = try await Self.run([("organizations.csv", """
             code,name,kind,parent_code,established_on,dissolved_on,valid_from
             VD,Đảng bộ Khối,upper_committee,,2000-01-01,,
             VD.01,Chi bộ A,grassroots_cell,VD,2000-01-01,,
@@ -180,7 +181,7 @@ import Testing
         #expect(cell.versions.map(\.name) == ["Chi bộ A", "Chi bộ A mới"])
         #expect(cell.dissolved == Day(iso: "2024-01-01"))
         #expect(registry.tree.organization(code: "VD.01")?.name(on: Day(iso: "2019-01-01")!) == "Chi bộ A mới")
-        let issues = try Self.issues([("organizations.csv", """
+        let issues = try await Self.issues([("organizations.csv", """
             code,name,kind,parent_code,established_on
             VD,Đảng bộ Khối,upper_committee,,2000-01-01
             VD.01,Chi bộ A,subordinate_cell,VD,2000-01-01

@@ -7,7 +7,7 @@ import Testing
 /// The generated national registry imports without an error through the contract, keeps national IDs unique, and
 /// answers for the 63 provinces before 1/7/2025 and the 34 after.
 @Suite struct NationalRegistryTests {
-    @Test func aSmallNationImportsAndTheProvincesMerge() throws {
+    @Test func aSmallNationImportsAndTheProvincesMerge() async throws {
         let national = NationalRegistry(options: .init(seed: 7, members: 3_000, from: Day(iso: "2010-01-01")!))
         var tables = RegistryExport.headers.map { Table(name: $0.name, header: $0.header, rows: []) }
         func add(_ rows: [[[String]]]) {
@@ -28,8 +28,7 @@ import Testing
             nationalIDs.formUnion(unit.registry.members.map(\.nationalID))
         }
         #expect(nationalIDs.count == persons)
-        var importer = Importer(registry: Registry(), nextOrganizationID: 1, nextMemberID: 1)
-        let registry = try importer.run(tables).registry
+        let registry = try await Importer.load(tables, into: Registry(), nextOrganizationID: 1, nextMemberID: 1).registry
         let tree = registry.tree
         let root = tree.organization(code: NationalRegistry.rootCode)!.id
         let eve = Day(iso: "2025-06-30")!, merger = NationalRegistry.provinceMergerDay

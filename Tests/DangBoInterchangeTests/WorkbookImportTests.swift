@@ -12,11 +12,11 @@ import Testing
         return url
     }
 
-    @Test func aWorkbookImportsLikeTheFolder() throws {
+    @Test func aWorkbookImportsLikeTheFolder() async throws {
         let registry = SyntheticRegistry(options: .init(seed: 9, grassroots: 5, members: 200)).registry()
         let url = try Self.workbook(RegistryExport.tables(of: registry))
         defer { try? FileManager.default.removeItem(at: url) }
-        let loaded = try Importer.load(url, into: Registry(), nextOrganizationID: 1, nextMemberID: 1)
+        let loaded = try await Importer.load(url, into: Registry(), nextOrganizationID: 1, nextMemberID: 1)
         #expect(loaded.change.members.count == registry.members.count)
         #expect(loaded.change.events.count == registry.journals.values.map(\.events.count).reduce(0, +))
         let root = try #require(registry.tree.organizations.values.first { $0.versions[0].parent == nil })
@@ -27,14 +27,14 @@ import Testing
         #expect(actual == expected)
     }
 
-    @Test func errorsNameTheSheetAndRow() throws {
+    @Test func errorsNameTheSheetAndRow() async throws {
         let url = try Self.workbook([Table(name: "members", header: ["Số CCCD", "Họ và tên", "Giới tính", "Ngày sinh"], rows: [
             TableRow(line: 2, cells: ["001085012345", "Nguyễn Văn An", "Nam", "12/4/1985"]),
             TableRow(line: 3, cells: ["1085012346", "Trần Thị Bình", "Nữ", "31/4/1986"]),
         ])])
         defer { try? FileManager.default.removeItem(at: url) }
         do {
-            _ = try Importer.load(url, into: Registry(), nextOrganizationID: 1, nextMemberID: 1)
+            _ = try await Importer.load(url, into: Registry(), nextOrganizationID: 1, nextMemberID: 1)
             Issue.record("a bad date must fail")
         } catch {
             #expect(error.issues.map(\.description)

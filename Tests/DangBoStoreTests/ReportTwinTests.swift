@@ -76,9 +76,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try RegistryExport.writeCSV(registry, to: folder)
         try await TestDatabases.each { store in
-            let loaded = try Importer.load(folder, into: Registry(), nextOrganizationID: 1, nextMemberID: 1)
-            try await store.write(loaded.change, tree: loaded.registry.tree, audit: ReportTwinTests.audit)
-            #expect(loaded.change.events.count == synthetic.events.count)
+            let summary = try await store.importData(at: folder, actor: "test")
+            #expect(summary.events == synthetic.events.count)
+            #expect(summary.members == synthetic.members.count)
             var random = SeededGenerator(seed: seed)
             let organizations = registry.tree.organizations.values.sorted { $0.id < $1.id }
             for _ in 0..<8 {

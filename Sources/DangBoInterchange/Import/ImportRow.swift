@@ -1,20 +1,34 @@
 import Foundation
 import DangBoCore
 
-/// One row of an import table with its columns resolved, collecting issues instead of stopping at the first.
-struct ImportRow {
+/// The columns of one import table as its header resolved them, shared by all its rows.
+struct ImportColumns {
     let file: String
-    let line: Int
-    let cells: [String: String]
+    /// Canonical column name → position in the row.
+    let positions: [String: Int]
     /// The header as the file wrote it, by canonical column, for messages.
     let headers: [String: String]
+}
+
+/// One row of an import table with its columns resolved, collecting issues instead of stopping at the first.
+struct ImportRow {
+    let columns: ImportColumns
+    let line: Int
+    let cells: [String]
+
+    var file: String { columns.file }
+    var headers: [String: String] { columns.headers }
 
     func issue(_ column: String?, _ reason: String) -> ImportIssue {
         ImportIssue(file: file, line: line, column: column.map { headers[$0] ?? $0 }, reason: reason)
     }
 
     /// The cell, NFC, trimmed; "" when absent.
-    func text(_ column: String) -> String { cells[column] ?? "" }
+    func text(_ column: String) -> String {
+        guard let position = columns.positions[column], position < cells.count else { return "" }
+        let value = cells[position]
+        return value.isEmpty ? value : VietnameseText.normalized(value)
+    }
 
     func required(_ column: String, _ issues: inout [ImportIssue]) -> String? {
         let value = text(column)
@@ -53,17 +67,19 @@ struct ImportRow {
     /// A CCCD: 12 digits. Excel drops leading zeros, so 10 or 11 digits get them back (every CCCD starts with a
     /// province code 001–096).
     func nationalID(_ column: String, _ issues: inout [ImportIssue]) -> String? {
-        let value = text(column).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ".", with: "")
+        let written = text(column)
+        let value = written.contains(where: { $0 == " " || $0 == "." })
+            ? written.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ".", with: "") : written
         if value.isEmpty { issues.append(issue(column, "không được để trống")); return nil }
         guard let normalized = Self.normalizedNationalID(value) else {
-            issues.append(issue(column, "số CCCD phải gồm 12 chữ số: \"\(text(column))\""))
+            issues.append(issue(column, "số CCCD phải gồm 12 chữ số: \"\(written)\""))
             return nil
         }
         return normalized
     }
 
     static func normalizedNationalID(_ value: String) -> String? {
-        guard value.allSatisfy({ $0.isASCII && $0.isNumber }), (10...12).contains(value.count) else { return nil }
-        return String(repeating: "0", count: 12 - value.count) + value
+        guard (10...12).contains(value.utf8.count), value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return value.utf8.count == 12 ? value : String(repeating: "0", count: 12 - value.utf8.count) + value
     }
 }

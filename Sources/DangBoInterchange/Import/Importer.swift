@@ -1,152 +1,174 @@
 import DangBoCore
 import Foundation
 
-/// Turns import tables into a checked `RegistryChange` against what the registry already holds: all or nothing,
+/// Reads import tables (docs/import-format.md) row by row, checks every row and every journal against the rules,
+/// and hands what it accepts to a `RegistrySink` in batches: all or nothing (the sink writes inside one transaction),
 /// every bad row reported as `file:line: column: reason` (DESIGN §4 "Interchange contract").
-public struct Importer {
-    public private(set) var registry: Registry
-    private var nextOrganization: Int
-    private var nextMember: Int
+///
+/// Memory holds the tree, a compact national-ID index and one batch, never the registry: the national files
+/// (5.6 million members, 20 million events) stream through. Members and events go to the sink as they are read; each
+/// journal is then checked from what the sink hands back (so events may come in any order in the file), and its
+/// periods written.
+public final class Importer {
+    /// What the registry holds before the import.
+    public struct Context: Sendable {
+        public var tree: OrganizationTree
+        public var nationalIDs: NationalIDIndex
+        public var caseReferences: Set<String>
+        public var nextOrganizationID: Int
+        public var nextMemberID: Int
+        /// Events of this import are numbered from here (above every stored sequence), by file line.
+        public var eventSequenceBase: Int
+
+        public init(tree: OrganizationTree, nationalIDs: NationalIDIndex, caseReferences: Set<String>,
+                    nextOrganizationID: Int, nextMemberID: Int, eventSequenceBase: Int) {
+            self.tree = tree
+            self.nationalIDs = nationalIDs
+            self.caseReferences = caseReferences
+            self.nextOrganizationID = nextOrganizationID
+            self.nextMemberID = nextMemberID
+            self.eventSequenceBase = eventSequenceBase
+        }
+
+        /// The context of a registry in memory.
+        public init(registry: Registry, nextOrganizationID: Int, nextMemberID: Int) {
+            var index = NationalIDIndex(minimumCapacity: registry.members.count)
+            for member in registry.members.values { index.insert(member.nationalID, member.id) }
+            let longest = registry.journals.values.map(\.events.count).max() ?? 0
+            self.init(tree: registry.tree, nationalIDs: index, caseReferences: Set(registry.cases.map(\.reference)),
+                      nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID, eventSequenceBase: longest)
+        }
+    }
+
+    /// What an import wrote.
+    public struct Summary: Sendable {
+        public var organizations = 0, members = 0, events = 0, journals = 0, seats = 0, cases = 0
+        /// What was read but not used (unknown columns): reported, never fatal.
+        public var warnings: [ImportIssue] = []
+    }
+
+    /// Reporting stops after this many issues: a file wrong on every line needs its first lines fixed, not millions.
+    public static let issueLimit = 1_000
+    static let batchSize = 5_000
+
+    private var context: Context
     private var issues: [ImportIssue] = []
-    /// What was read but not used (unknown columns): reported, never fatal.
-    public private(set) var warnings: [ImportIssue] = []
-    private var change = RegistryChange()
-    /// Where each organization and member of this import was written, for messages.
+    private var summary = Summary()
+    private let firstNewMember: Int
+    /// Lines of the members this import adds, by id − `firstNewMember`, for duplicate messages.
+    private var memberLines: [Int32] = []
+    /// Existing members given new events: their journals are checked again.
+    private var touchedMembers: Set<Int> = []
+    /// Events are numbered `eventSequenceBase + offset + line`; each events source starts at its offset.
+    private var eventSources: [(offset: Int, name: String)] = []
     private var organizationLines: [OrganizationID: (file: String, line: Int)] = [:]
-    private var memberIDs: [String: MemberID]
-    private var memberLines: [String: Int] = [:]
-    /// For each member with new events: (existing event count, the rows of the new events).
-    private var newEventRows: [MemberID: [ImportRow]] = [:]
 
-    /// - Parameters: `registry` is what the store holds now; ids continue from `nextOrganizationID`/`nextMemberID`.
-    public init(registry: Registry, nextOrganizationID: Int, nextMemberID: Int) {
-        self.registry = registry
-        self.nextOrganization = nextOrganizationID
-        self.nextMember = nextMemberID
-        self.memberIDs = Dictionary(registry.members.values.map { ($0.nationalID, $0.id) }, uniquingKeysWith: { a, _ in a })
+    public init(context: Context) {
+        self.context = context
+        firstNewMember = context.nextMemberID
     }
 
-    /// Reads a folder of CSV files or one XLSX workbook and checks it. Returns the change and the registry after it.
-    public static func load(
-        _ url: URL, into registry: Registry, nextOrganizationID: Int, nextMemberID: Int
-    ) throws(ImportFailure) -> (change: RegistryChange, registry: Registry, warnings: [ImportIssue]) {
-        let tables = try readTables(at: url)
-        var importer = Importer(registry: registry, nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID)
-        let result = try importer.run(tables)
-        return (result.change, result.registry, importer.warnings)
-    }
+    /// The tree after the import.
+    public var tree: OrganizationTree { context.tree }
 
-    /// The tables of a folder of CSV files or of an .xlsx workbook, each named for messages.
-    public static func readTables(at url: URL) throws(ImportFailure) -> [Table] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw ImportFailure(issues: [ImportIssue(file: url.lastPathComponent, line: nil, column: nil,
-                                                     reason: "không tìm thấy tệp hoặc thư mục")])
-        }
-        do {
-            if isDirectory.boolValue {
-                let files = try FileManager.default.contentsOfDirectory(atPath: url.path)
-                    .filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-                return try files.map { try CSVReader.read(url: url.appendingPathComponent($0)) }
-            }
-            if url.pathExtension.lowercased() == "xlsx" {
-                return try XLSXReader.read(url: url).map { table in
-                    var named = table
-                    named.name = "\(url.lastPathComponent)[\(table.name)]"
-                    return named
-                }
-            }
-            if url.pathExtension.lowercased() == "csv" { return [try CSVReader.read(url: url)] }
-        } catch let error as CodecError {
-            throw ImportFailure(issues: [ImportIssue(file: error.file, line: error.line, column: nil, reason: error.message)])
-        } catch {
-            throw ImportFailure(issues: [ImportIssue(file: url.lastPathComponent, line: nil, column: nil,
-                                                     reason: "không đọc được: \(error)")])
-        }
-        throw ImportFailure(issues: [ImportIssue(file: url.lastPathComponent, line: nil, column: nil,
-                                                 reason: "chỉ nhận một thư mục tệp CSV hoặc một tệp Excel (.xlsx)")])
-    }
+    private var stopped: Bool { issues.count >= Self.issueLimit }
 
-    /// Checks `tables` and returns the change and the registry after it, or every issue found.
-    public mutating func run(_ tables: [Table]) throws(ImportFailure) -> (change: RegistryChange, registry: Registry) {
-        var byKind: [ImportTable: [ImportRow]] = [:]
-        for table in tables {
-            let sheet = table.name.split(separator: "[").last.map { String($0.dropLast(table.name.hasSuffix("]") ? 1 : 0)) }
-            guard let kind = ImportTable.named(sheet ?? table.name) ?? ImportTable.named(table.name) else {
-                issues.append(ImportIssue(file: table.name, line: nil, column: nil, reason:
+    /// Checks `sources` and writes them into `sink`. Throws `ImportFailure` with every issue (nothing should then be
+    /// kept: the caller rolls back), or the sink's own errors.
+    public func run(_ sources: [ImportSource], into sink: some RegistrySink) async throws -> Summary {
+        var byKind: [ImportTable: [(ImportSource, ImportColumns)]] = [:]
+        for source in sources {
+            guard let kind = ImportTable.named(source.tableName) else {
+                issues.append(ImportIssue(file: source.name, line: nil, column: nil, reason:
                     "không rõ bảng này; tên tệp phải là một trong: organizations, members, events, committee_seats, oversight"))
                 continue
             }
-            byKind[kind, default: []] += rows(of: table, as: kind)
+            byKind[kind, default: []].append((source, columns(of: source, as: kind)))
         }
-        guard issues.isEmpty else { throw ImportFailure(issues: issues) }
-        importOrganizations(byKind[.organizations] ?? [])
-        importMembers(byKind[.members] ?? [])
-        importEvents(byKind[.events] ?? [])
-        checkJournals()
-        importSeats(byKind[.committeeSeats] ?? [])
-        importOversight(byKind[.oversight] ?? [])
-        guard issues.isEmpty else {
-            throw ImportFailure(issues: issues.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) })
+        try failIfIssues()
+        do {
+            try await importOrganizations(byKind[.organizations] ?? [], into: sink)
+            try await importMembers(byKind[.members] ?? [], into: sink)
+            try await importEvents(byKind[.events] ?? [], into: sink)
+            if issues.isEmpty { try await checkJournals(into: sink) }
+            try await importSeats(byKind[.committeeSeats] ?? [], into: sink)
+            try await importOversight(byKind[.oversight] ?? [], into: sink)
+        } catch let error as CodecError {
+            issues.append(ImportIssue(file: error.file, line: error.line, column: nil, reason: error.message))
         }
-        return (change, registry)
+        try failIfIssues()
+        return summary
+    }
+
+    private func failIfIssues() throws(ImportFailure) {
+        guard !issues.isEmpty else { return }
+        var sorted = issues.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+        if issues.count >= Self.issueLimit {
+            sorted.append(ImportIssue(file: sorted.last?.file ?? "", line: nil, column: nil, reason:
+                "dừng kiểm tra sau \(VietnameseFormat.number(Self.issueLimit)) lỗi; sửa các lỗi trên rồi nhập lại"))
+        }
+        throw ImportFailure(issues: sorted)
     }
 
     // MARK: - Tables
 
-    private mutating func rows(of table: Table, as kind: ImportTable) -> [ImportRow] {
-        var columnOf: [Int: String] = [:]
+    private func columns(of source: ImportSource, as kind: ImportTable) -> ImportColumns {
+        var positions: [String: Int] = [:]
         var headers: [String: String] = [:]
-        for (index, header) in table.header.enumerated() {
+        for (index, header) in source.header.enumerated() {
             let folded = ImportTable.key(header)
             if folded.isEmpty || folded == "stt" { continue }
             guard let column = kind.columns.first(where: { ImportTable.key($0.name) == folded || $0.aliases.contains(folded) })
             else {
                 // NB: a column we do not know is left out, not refused: files from other systems carry extra ones.
-                warnings.append(ImportIssue(file: table.name, line: 1, column: header, reason:
+                summary.warnings.append(ImportIssue(file: source.name, line: 1, column: header, reason:
                     "cột không có trong định dạng nhập nên được bỏ qua; các cột: \(kind.columns.map(\.name).joined(separator: ", "))"))
                 continue
             }
             if headers[column.name] != nil {
-                issues.append(ImportIssue(file: table.name, line: 1, column: header, reason: "cột bị lặp lại"))
+                issues.append(ImportIssue(file: source.name, line: 1, column: header, reason: "cột bị lặp lại"))
             }
-            columnOf[index] = column.name
+            positions[column.name] = index
             headers[column.name] = header
         }
         for column in kind.columns where column.required && headers[column.name] == nil {
-            issues.append(ImportIssue(file: table.name, line: 1, column: column.name, reason: "thiếu cột bắt buộc"))
+            issues.append(ImportIssue(file: source.name, line: 1, column: column.name, reason: "thiếu cột bắt buộc"))
         }
         if kind == .members, headers["full_name"] == nil, headers["given_name"] == nil {
-            issues.append(ImportIssue(file: table.name, line: 1, column: "full_name", reason:
+            issues.append(ImportIssue(file: source.name, line: 1, column: "full_name", reason:
                 "cần cột full_name (Họ và tên) hoặc các cột family_name, middle_name, given_name"))
         }
-        return table.rows.map { row in
-            var cells: [String: String] = [:]
-            for (index, value) in row.cells.enumerated() {
-                if let column = columnOf[index] { cells[column] = VietnameseText.normalized(value) }
+        return ImportColumns(file: source.name, positions: positions, headers: headers)
+    }
+
+    /// Every row of `sources` in order, until too many issues.
+    private func forEachRow(_ sources: [(ImportSource, ImportColumns)], _ body: (ImportRow) async throws -> Void) async throws {
+        for (source, columns) in sources {
+            while !stopped, let row = try source.next() {
+                try await body(ImportRow(columns: columns, line: row.line, cells: row.cells))
             }
-            return ImportRow(file: table.name, line: row.line, cells: cells, headers: headers)
         }
     }
 
     // MARK: - Organizations
 
-    private mutating func importOrganizations(_ rows: [ImportRow]) {
+    private func importOrganizations(_ sources: [(ImportSource, ImportColumns)], into sink: some RegistrySink) async throws {
         var order: [String] = []
         var rowsByCode: [String: [ImportRow]] = [:]
-        for row in rows {
-            guard let code = row.required("code", &issues) else { continue }
+        try await forEachRow(sources) { row in
+            guard let code = row.required("code", &issues) else { return }
             if rowsByCode[code] == nil { order.append(code) }
             rowsByCode[code, default: []].append(row)
         }
-        var tree = registry.tree
+        var tree = context.tree
         var ids: [String: OrganizationID] = [:]
         for code in order {
             if let existing = tree.organization(code: code) { ids[code] = existing.id } else {
-                ids[code] = OrganizationID(nextOrganization)
-                nextOrganization += 1
+                ids[code] = OrganizationID(context.nextOrganizationID)
+                context.nextOrganizationID += 1
             }
         }
+        var changed: [Organization] = []
         for code in order {
             let codeRows = rowsByCode[code]!
             let id = ids[code]!
@@ -190,10 +212,10 @@ public struct Importer {
             }
             let organization = Organization(id: id, code: code, versions: versions)
             tree.insert(organization)
-            change.organizations.append(organization)
+            changed.append(organization)
             organizationLines[id] = (codeRows[0].file, codeRows[0].line)
         }
-        guard !change.organizations.isEmpty else { return }
+        guard !changed.isEmpty else { return }
         for violation in tree.violations() {
             let place = organizationLines[violation.organization]
             let column: String? = switch violation.reason {
@@ -204,13 +226,17 @@ public struct Importer {
             issues.append(ImportIssue(file: place?.file ?? "organizations.csv", line: place?.line, column: column,
                                       reason: violation.message))
         }
-        registry.tree = tree
+        context.tree = tree
+        summary.organizations = changed.count
+        if issues.isEmpty { try await sink.write(organizations: changed, tree: tree) }
     }
 
     // MARK: - Members
 
-    private mutating func importMembers(_ rows: [ImportRow]) {
-        for row in rows {
+    private func importMembers(_ sources: [(ImportSource, ImportColumns)], into sink: some RegistrySink) async throws {
+        var batch: [Member] = []
+        batch.reserveCapacity(Self.batchSize)
+        try await forEachRow(sources) { row in
             let before = issues.count
             let nationalID = row.nationalID("national_id", &issues)
             var family = row.text("family_name"), middle = row.text("middle_name"), given = row.text("given_name")
@@ -222,142 +248,172 @@ public struct Importer {
             let birth = row.day("birth_date", required: true, &issues)
             let joined = row.day("joined_on", required: false, &issues)
             let official = row.day("official_on", required: false, &issues)
-            if let nationalID {
-                if let line = memberLines[nationalID] {
-                    issues.append(row.issue("national_id", "trùng số CCCD \(nationalID) với dòng \(line)"))
-                } else if memberIDs[nationalID] != nil {
+            if let nationalID, let known = context.nationalIDs[nationalID] {
+                if known.rawValue >= firstNewMember {
+                    issues.append(row.issue("national_id", "trùng số CCCD \(nationalID) với dòng \(memberLines[known.rawValue - firstNewMember])"))
+                } else {
                     issues.append(row.issue("national_id", "số CCCD \(nationalID) đã có trong cơ sở dữ liệu"))
                 }
             }
-            guard issues.count == before, let nationalID, let gender, let birth else { continue }
-            let id = MemberID(nextMember)
-            nextMember += 1
-            memberIDs[nationalID] = id
-            memberLines[nationalID] = row.line
+            guard issues.count == before, let nationalID, let gender, let birth else { return }
+            let id = MemberID(context.nextMemberID)
+            context.nextMemberID += 1
+            context.nationalIDs.insert(nationalID, id)
+            memberLines.append(Int32(clamping: row.line))
             let ethnicity = row.text("ethnicity"), religion = row.text("religion")
-            let member = Member(
+            batch.append(Member(
                 id: id, nationalID: nationalID, familyName: family, middleName: middle, givenName: given, gender: gender,
                 birthDate: birth,
                 ethnicity: ethnicity.isEmpty || ImportTable.key(ethnicity) == "kinh" ? Member.kinh : ethnicity,
                 religion: religion.isEmpty || ImportTable.key(religion) == "khong" ? Member.noReligion : religion,
                 education: row.text("education"), politicalTheory: row.text("political_theory"),
                 occupation: row.text("occupation"), cardNumber: row.text("card_number"),
-                recordNumber: row.text("record_number"), joinedOn: joined, officialOn: official)
-            change.members.append(member)
-            newEventRows[id] = newEventRows[id] ?? []
+                recordNumber: row.text("record_number"), joinedOn: joined, officialOn: official))
+            summary.members += 1
+            if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(members: $0) } }
         }
+        try await flush(&batch) { try await sink.insert(members: $0) }
+    }
+
+    /// Hands a full batch to the sink, or drops it once the import has failed (nothing will be kept).
+    private func flush<T>(_ batch: inout [T], _ write: ([T]) async throws -> Void) async throws {
+        defer { batch.removeAll(keepingCapacity: true) }
+        guard issues.isEmpty, !batch.isEmpty else { return }
+        try await write(batch)
     }
 
     // MARK: - Events
 
-    private var newMembers: [MemberID: Member] {
-        Dictionary(uniqueKeysWithValues: change.members.map { ($0.id, $0) })
+    private func importEvents(_ sources: [(ImportSource, ImportColumns)], into sink: some RegistrySink) async throws {
+        var batch: [SequencedEvent] = []
+        batch.reserveCapacity(Self.batchSize)
+        var offset = 0
+        for source in sources {
+            eventSources.append((offset, source.1.file))
+            var lastLine = 0
+            try await forEachRow([source]) { row in
+                lastLine = row.line
+                let before = issues.count
+                let nationalID = row.nationalID("national_id", &issues)
+                let kind = row.enumeration("kind", EventKind.self, aliases: ImportVocabulary.eventKinds, &issues)
+                let effective = row.day("effective_on", required: true, &issues)
+                let decisionDate = row.day("decision_date", required: false, &issues)
+                var organization: OrganizationID?
+                let code = row.text("organization_code")
+                if !code.isEmpty {
+                    organization = context.tree.organization(code: code)?.id
+                    if organization == nil { issues.append(row.issue("organization_code", "không có tổ chức đảng mã \(code)")) }
+                }
+                var member: MemberID?
+                if let nationalID {
+                    member = context.nationalIDs[nationalID]
+                    if member == nil { issues.append(row.issue("national_id", "không có đảng viên số CCCD \(nationalID)")) }
+                }
+                guard issues.count == before, let member, let kind, let effective else { return }
+                if member.rawValue < firstNewMember { touchedMembers.insert(member.rawValue) }
+                let number = row.text("decision_number")
+                batch.append(SequencedEvent(
+                    sequence: context.eventSequenceBase + offset + row.line,
+                    event: MembershipEvent(
+                        member: member, kind: kind, effective: effective, organization: organization,
+                        decision: number.isEmpty && decisionDate == nil ? nil : Decision(number: number, date: decisionDate),
+                        counterpart: row.text("counterpart"), note: row.text("note"))))
+                summary.events += 1
+                if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(events: $0) } }
+            }
+            offset += lastLine + 1
+        }
+        try await flush(&batch) { try await sink.insert(events: $0) }
     }
 
-    private mutating func importEvents(_ rows: [ImportRow]) {
-        for row in rows {
-            let before = issues.count
-            let nationalID = row.nationalID("national_id", &issues)
-            let kind = row.enumeration("kind", EventKind.self, aliases: ImportVocabulary.eventKinds, &issues)
-            let effective = row.day("effective_on", required: true, &issues)
-            let decisionDate = row.day("decision_date", required: false, &issues)
-            var organization: OrganizationID?
-            let code = row.text("organization_code")
-            if !code.isEmpty {
-                organization = registry.tree.organization(code: code)?.id
-                if organization == nil { issues.append(row.issue("organization_code", "không có tổ chức đảng mã \(code)")) }
+    /// Checks the journal of every new member and of every stored member given events, in batches of ids.
+    private func checkJournals(into sink: some RegistrySink) async throws {
+        let fresh = Array(firstNewMember..<context.nextMemberID)
+        for (ids, isFresh) in [(fresh, true), (touchedMembers.sorted(), false)] {
+            var start = 0
+            while start < ids.count, !stopped {
+                let chunk = ids[start..<min(start + Self.batchSize, ids.count)].map(MemberID.init(rawValue:))
+                start += chunk.count
+                var journals: [Journal] = []
+                journals.reserveCapacity(chunk.count)
+                for (member, events) in try await sink.journalInputs(of: chunk) {
+                    do {
+                        journals.append(try Journal(member: member, events: events.map(\.event), tree: context.tree))
+                    } catch {
+                        issues.append(issue(for: error, sequence: events[error.index].sequence))
+                    }
+                }
+                summary.journals += journals.count
+                try await flush(&journals) { try await sink.record(journals: $0, fresh: isFresh) }
             }
-            var member: MemberID?
-            if let nationalID {
-                member = memberIDs[nationalID]
-                if member == nil { issues.append(row.issue("national_id", "không có đảng viên số CCCD \(nationalID)")) }
-            }
-            guard issues.count == before, let member, let kind, let effective else { continue }
-            let number = row.text("decision_number")
-            let event = MembershipEvent(
-                member: member, kind: kind, effective: effective, organization: organization,
-                decision: number.isEmpty && decisionDate == nil ? nil : Decision(number: number, date: decisionDate),
-                counterpart: row.text("counterpart"), note: row.text("note"))
-            change.events.append(event)
-            newEventRows[member, default: []].append(row)
         }
     }
 
-    private mutating func checkJournals() {
-        guard issues.isEmpty else { return }
-        let added = newMembers
-        var eventsByMember: [MemberID: [MembershipEvent]] = [:]
-        for event in change.events { eventsByMember[event.member, default: []].append(event) }
-        for (id, rows) in newEventRows.sorted(by: { $0.key < $1.key }) {
-            let existing = registry.journals[id]?.events ?? []
-            guard let member = added[id] ?? registry.members[id] else { continue }
-            do {
-                let journal = try Journal(member: member, events: existing + (eventsByMember[id] ?? []), tree: registry.tree)
-                registry.record(journal)
-                change.journals.append(journal)
-            } catch {
-                let index = error.index - existing.count
-                let column: String = switch error.reason {
-                case .admissionAge, .recognitionDay, .cellDoesNotExist: "effective_on"
-                case .cellRequired, .unknownOrganization, .notACell, .sameCell: "organization_code"
-                default: "kind"
-                }
-                if index >= 0, index < rows.count {
-                    issues.append(rows[index].issue(column, error.message))
-                } else {
-                    issues.append(ImportIssue(file: "events", line: nil, column: column, reason: error.message))
-                }
-            }
+    /// The rule an event broke, at the line that wrote it (or without a line for an event stored before).
+    private func issue(for violation: JournalViolation, sequence: Int) -> ImportIssue {
+        let column: String = switch violation.reason {
+        case .admissionAge, .recognitionDay, .cellDoesNotExist: "effective_on"
+        case .cellRequired, .unknownOrganization, .notACell, .sameCell: "organization_code"
+        default: "kind"
         }
+        let number = sequence - context.eventSequenceBase
+        guard number >= 0, let source = eventSources.last(where: { $0.offset <= number }) else {
+            return ImportIssue(file: eventSources.first?.name ?? "events", line: nil, column: column, reason: violation.message)
+        }
+        return ImportIssue(file: source.name, line: number - source.offset, column: column, reason: violation.message)
     }
 
     // MARK: - Committee seats
 
-    private mutating func importSeats(_ rows: [ImportRow]) {
-        for row in rows {
+    private func importSeats(_ sources: [(ImportSource, ImportColumns)], into sink: some RegistrySink) async throws {
+        var batch: [CommitteeSeat] = []
+        try await forEachRow(sources) { row in
             let before = issues.count
             let code = row.required("organization_code", &issues)
-            let organization = code.flatMap { registry.tree.organization(code: $0)?.id }
+            let organization = code.flatMap { context.tree.organization(code: $0)?.id }
             if let code, organization == nil { issues.append(row.issue("organization_code", "không có tổ chức đảng mã \(code)")) }
             let committee = row.enumeration("committee", CommitteeKind.self, aliases: ImportVocabulary.committees, &issues)
             let nationalID = row.nationalID("national_id", &issues)
-            let member = nationalID.flatMap { memberIDs[$0] }
+            let member = nationalID.flatMap { context.nationalIDs[$0] }
             if let nationalID, member == nil { issues.append(row.issue("national_id", "không có đảng viên số CCCD \(nationalID)")) }
             let position = row.enumeration("position", Position.self, aliases: ImportVocabulary.positions, &issues)
             let source = row.enumeration("source", SeatSource.self, aliases: ImportVocabulary.sources, &issues)
             let start = row.day("start_on", required: true, &issues)
             let end = row.day("end_on", required: false, &issues)
             if let start, let end, end < start { issues.append(row.issue("end_on", "ngày kết thúc phải từ ngày bắt đầu trở đi")) }
-            if let organization, let start, registry.tree[organization]?.exists(on: start) == false {
+            if let organization, let start, context.tree[organization]?.exists(on: start) == false {
                 issues.append(row.issue("start_on", "tổ chức \(code ?? "") không tồn tại vào ngày \(VietnameseFormat.day(start))"))
             }
             guard issues.count == before, let organization, let committee, let member, let position, let source, let start
-            else { continue }
+            else { return }
             let number = row.text("decision_number")
-            let seat = CommitteeSeat(
+            batch.append(CommitteeSeat(
                 organization: organization, committee: committee, member: member, position: position, source: source,
-                validity: DayRange(start: start, end: end), decision: number.isEmpty ? nil : Decision(number: number))
-            change.seats.append(seat)
-            registry.seats.append(seat)
+                validity: DayRange(start: start, end: end), decision: number.isEmpty ? nil : Decision(number: number)))
+            summary.seats += 1
+            if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(seats: $0) } }
         }
+        try await flush(&batch) { try await sink.insert(seats: $0) }
     }
 
     // MARK: - Oversight
 
-    private mutating func importOversight(_ rows: [ImportRow]) {
-        let known = Set(registry.cases.map(\.reference))
+    private func importOversight(_ sources: [(ImportSource, ImportColumns)], into sink: some RegistrySink) async throws {
         var order: [String] = []
         var cases: [String: OversightCase] = [:]
         var firstLine: [String: Int] = [:]
-        for row in rows {
+        try await forEachRow(sources) { row in
             let before = issues.count
-            guard let reference = row.required("case_ref", &issues) else { continue }
-            if known.contains(reference) { issues.append(row.issue("case_ref", "cuộc \(reference) đã có trong cơ sở dữ liệu")); continue }
+            guard let reference = row.required("case_ref", &issues) else { return }
+            if context.caseReferences.contains(reference) {
+                issues.append(row.issue("case_ref", "cuộc \(reference) đã có trong cơ sở dữ liệu"))
+                return
+            }
             let activity = row.enumeration("activity", OversightActivity.self, aliases: ImportVocabulary.activities, &issues)
             let mode = row.enumeration("mode", OversightMode.self, aliases: ImportVocabulary.modes, &issues)
             let conductor = row.enumeration("conductor", ConductorKind.self, aliases: ImportVocabulary.conductors, &issues)
             let conductorCode = row.required("conductor_code", &issues)
-            let conductorID = conductorCode.flatMap { registry.tree.organization(code: $0)?.id }
+            let conductorID = conductorCode.flatMap { context.tree.organization(code: $0)?.id }
             if let conductorCode, conductorID == nil {
                 issues.append(row.issue("conductor_code", "không có tổ chức đảng mã \(conductorCode)"))
             }
@@ -369,11 +425,11 @@ public struct Importer {
             let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
             switch (subjectCode.isEmpty, subjectID.isEmpty) {
             case (false, true):
-                if let id = registry.tree.organization(code: subjectCode)?.id { subject = .organization(id) }
+                if let id = context.tree.organization(code: subjectCode)?.id { subject = .organization(id) }
                 else { issues.append(row.issue("subject_code", "không có tổ chức đảng mã \(subjectCode)")) }
             case (true, false):
                 if let nationalID = row.nationalID("subject_national_id", &issues) {
-                    if let id = memberIDs[nationalID] { subject = .member(id) }
+                    if let id = context.nationalIDs[nationalID] { subject = .member(id) }
                     else { issues.append(row.issue("subject_national_id", "không có đảng viên số CCCD \(nationalID)")) }
                 }
             case (false, false):
@@ -382,12 +438,12 @@ public struct Importer {
                 issues.append(row.issue("subject_code", "cần subject_code (tổ chức) hoặc subject_national_id (đảng viên)"))
             }
             guard issues.count == before, let activity, let mode, let conductor, let conductorID, let started, let subject
-            else { continue }
+            else { return }
             if var existing = cases[reference] {
                 guard existing.activity == activity, existing.mode == mode, existing.conductor == conductor,
                       existing.conductorOrganization == conductorID, existing.started == started else {
                     issues.append(row.issue("case_ref", "các dòng của cuộc \(reference) phải giống nhau về hoạt động, hình thức, chủ thể và ngày bắt đầu (xem dòng \(firstLine[reference]!))"))
-                    continue
+                    return
                 }
                 existing.subjects.append(subject)
                 cases[reference] = existing
@@ -399,9 +455,12 @@ public struct Importer {
                     conductorOrganization: conductorID, started: started, ended: ended, outcome: outcome, subjects: [subject])
             }
         }
+        summary.cases = order.count
+        var batch: [OversightCase] = []
         for reference in order {
-            change.cases.append(cases[reference]!)
-            registry.cases.append(cases[reference]!)
+            batch.append(cases[reference]!)
+            if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(cases: $0) } }
         }
+        try await flush(&batch) { try await sink.insert(cases: $0) }
     }
 }

@@ -1,0 +1,27 @@
+/// An event with its place in the member's journal: events of one member are kept in `sequence` order, and an import
+/// numbers them after its file lines so that a rule broken by an event leads back to the line that wrote it.
+public struct SequencedEvent: Sendable, Equatable {
+    public var sequence: Int
+    public var event: MembershipEvent
+
+    public init(sequence: Int, event: MembershipEvent) {
+        self.sequence = sequence
+        self.event = event
+    }
+}
+
+/// Where a streamed import writes, batch by batch: the store inside one transaction (so a failed import leaves
+/// nothing), or a `Registry` in memory. The importer decides; the sink only keeps what it is given and hands back
+/// what a journal check needs, so that memory stays bounded by a batch, not by the registry.
+public protocol RegistrySink: AnyObject {
+    /// Organizations added or given new versions (each with all its versions); `tree` is the whole tree after them.
+    func write(organizations: [Organization], tree: OrganizationTree) async throws
+    func insert(members: [Member]) async throws
+    func insert(events: [SequencedEvent]) async throws
+    /// The members with these ids (ascending) and all their events, stored and new, in sequence order.
+    func journalInputs(of members: [MemberID]) async throws -> [(member: Member, events: [SequencedEvent])]
+    /// The checked journals of these members: their periods replace the stored ones. `fresh` members had none.
+    func record(journals: [Journal], fresh: Bool) async throws
+    func insert(seats: [CommitteeSeat]) async throws
+    func insert(cases: [OversightCase]) async throws
+}

@@ -1,0 +1,84 @@
+import DangBoCore
+import Foundation
+
+/// A `RegistrySink` that keeps everything in a `Registry` in memory and gathers it as a `RegistryChange`: imports in
+/// tests, small workbooks, and the Core side of the store's twin tests.
+public final class MemorySink: RegistrySink {
+    public private(set) var registry: Registry
+    public private(set) var change = RegistryChange()
+    private var newMembers: [MemberID: Member] = [:]
+    private var newEvents: [MemberID: [SequencedEvent]] = [:]
+
+    public init(registry: Registry) { self.registry = registry }
+
+    public func write(organizations: [Organization], tree: OrganizationTree) async throws {
+        change.organizations += organizations
+        registry.tree = tree
+    }
+
+    public func insert(members: [Member]) async throws {
+        change.members += members
+        for member in members { newMembers[member.id] = member }
+    }
+
+    public func insert(events: [SequencedEvent]) async throws {
+        change.events += events.map(\.event)
+        for event in events { newEvents[event.event.member, default: []].append(event) }
+    }
+
+    public func journalInputs(of members: [MemberID]) async throws -> [(member: Member, events: [SequencedEvent])] {
+        members.compactMap { id in
+            guard let member = newMembers[id] ?? registry.members[id] else { return nil }
+            let stored = (registry.journals[id]?.events ?? []).enumerated().map { SequencedEvent(sequence: $0.offset, event: $0.element) }
+            return (member, (stored + (newEvents[id] ?? [])).sorted { $0.sequence < $1.sequence })
+        }
+    }
+
+    public func record(journals: [Journal], fresh: Bool) async throws {
+        for journal in journals { registry.record(journal) }
+        change.journals += journals
+    }
+
+    public func insert(seats: [CommitteeSeat]) async throws {
+        change.seats += seats
+        registry.seats += seats
+    }
+
+    public func insert(cases: [OversightCase]) async throws {
+        change.cases += cases
+        registry.cases += cases
+    }
+}
+
+extension Importer {
+    /// Imports a folder of CSV files or an XLSX workbook into a registry in memory.
+    public static func load(
+        _ url: URL, into registry: Registry, nextOrganizationID: Int, nextMemberID: Int
+    ) async throws(ImportFailure) -> (change: RegistryChange, registry: Registry, warnings: [ImportIssue]) {
+        try await load(try ImportSource.open(url), into: registry, nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID)
+    }
+
+    /// Imports tables already in memory into a registry in memory.
+    public static func load(
+        _ tables: [Table], into registry: Registry, nextOrganizationID: Int, nextMemberID: Int
+    ) async throws(ImportFailure) -> (change: RegistryChange, registry: Registry, warnings: [ImportIssue]) {
+        try await load(tables.map { ImportSource(table: $0) }, into: registry, nextOrganizationID: nextOrganizationID,
+                       nextMemberID: nextMemberID)
+    }
+
+    static func load(
+        _ sources: [ImportSource], into registry: Registry, nextOrganizationID: Int, nextMemberID: Int
+    ) async throws(ImportFailure) -> (change: RegistryChange, registry: Registry, warnings: [ImportIssue]) {
+        let importer = Importer(context: Context(registry: registry, nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID))
+        let sink = MemorySink(registry: registry)
+        do {
+            let summary = try await importer.run(sources, into: sink)
+            return (sink.change, sink.registry, summary.warnings)
+        } catch let failure as ImportFailure {
+            throw failure
+        } catch {
+            // NB: the memory sink never throws; only a malformed file does, and `run` reports it as an issue.
+            throw ImportFailure(issues: [ImportIssue(file: sources.first?.name ?? "", line: nil, column: nil, reason: "\(error)")])
+        }
+    }
+}
