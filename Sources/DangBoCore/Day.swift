@@ -152,13 +152,28 @@ extension Day {
 
     /// Parses strictly "YYYY-MM-DD".
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        // NB: byte by byte: imports parse tens of millions of days, and splitting strings cost a tenth of the import.
+        let parsed: Day?? = text.utf8.withContiguousStorageIfAvailable { Self.iso($0) }
+        guard let day = parsed ?? Self.iso(Array(text.utf8)) else { return nil }
+        self = day
     }
+
+    private static func iso(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    private static func iso(_ bytes: [UInt8]) -> Day? { bytes.withUnsafeBufferPointer { iso($0) } }
 
     /// Parses "d/M/yyyy" with or without padding ("30/3/2021", "01/02/2021").
     public init?(vietnamese text: String) {

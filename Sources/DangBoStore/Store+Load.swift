@@ -83,40 +83,59 @@ extension Store {
         (try await Self.nextID(in: "organizations", on: sql), try await Self.nextID(in: "members", on: sql))
     }
 
-    static func member(from row: any SQLRow) throws -> Member {
+    static func member(from row: any SQLRow) throws -> Member { try member(from: SQLKitColumns(row: row)) }
+
+    static func event(from row: any SQLRow) throws -> MembershipEvent { try event(from: SQLKitColumns(row: row)) }
+
+    static func member(from row: some StoredColumns) throws -> Member {
         Member(
-            id: MemberID(try row.decode(column: "id", as: Int.self)),
-            nationalID: try row.decode(column: "national_id", as: String.self),
-            familyName: try row.decode(column: "family_name", as: String.self),
-            middleName: try row.decode(column: "middle_name", as: String.self),
-            givenName: try row.decode(column: "given_name", as: String.self),
-            gender: Gender(rawValue: try row.decode(column: "gender", as: String.self))!,
-            birthDate: .stored(try row.decode(column: "birth_date", as: Int.self)),
-            ethnicity: try row.decode(column: "ethnicity", as: String.self),
-            religion: try row.decode(column: "religion", as: String.self),
-            education: try row.decode(column: "education", as: String.self),
-            politicalTheory: try row.decode(column: "political_theory", as: String.self),
-            occupation: try row.decode(column: "occupation", as: String.self),
-            cardNumber: try row.decode(column: "card_number", as: String.self),
-            recordNumber: try row.decode(column: "record_number", as: String.self),
-            joinedOn: try row.decode(column: "joined_on", as: Int?.self).map(Day.stored),
-            officialOn: try row.decode(column: "official_on", as: Int?.self).map(Day.stored))
+            id: MemberID(try row.int("id")),
+            nationalID: try row.text("national_id"),
+            familyName: try row.text("family_name"),
+            middleName: try row.text("middle_name"),
+            givenName: try row.text("given_name"),
+            gender: Gender(rawValue: try row.text("gender"))!,
+            birthDate: .stored(try row.int("birth_date")),
+            ethnicity: try row.text("ethnicity"),
+            religion: try row.text("religion"),
+            education: try row.text("education"),
+            politicalTheory: try row.text("political_theory"),
+            occupation: try row.text("occupation"),
+            cardNumber: try row.text("card_number"),
+            recordNumber: try row.text("record_number"),
+            joinedOn: try row.optionalInt("joined_on").map(Day.stored),
+            officialOn: try row.optionalInt("official_on").map(Day.stored))
     }
 
-    static func event(from row: any SQLRow) throws -> MembershipEvent {
+    static func event(from row: some StoredColumns) throws -> MembershipEvent {
         MembershipEvent(
-            member: MemberID(try row.decode(column: "member_id", as: Int.self)),
-            kind: EventKind(rawValue: try row.decode(column: "kind", as: String.self))!,
-            effective: .stored(try row.decode(column: "effective_on", as: Int.self)),
-            organization: try row.decode(column: "organization_id", as: Int?.self).map(OrganizationID.init(rawValue:)),
-            decision: decision(number: try row.decode(column: "decision_number", as: String.self),
-                               date: try row.decode(column: "decision_date", as: Int?.self).map(Day.stored),
-                               issuer: try row.decode(column: "decision_issuer", as: String.self)),
-            counterpart: try row.decode(column: "counterpart", as: String.self),
-            note: try row.decode(column: "note", as: String.self))
+            member: MemberID(try row.int("member_id")),
+            kind: EventKind(rawValue: try row.text("kind"))!,
+            effective: .stored(try row.int("effective_on")),
+            organization: try row.optionalInt("organization_id").map(OrganizationID.init(rawValue:)),
+            decision: decision(number: try row.text("decision_number"),
+                               date: try row.optionalInt("decision_date").map(Day.stored),
+                               issuer: try row.text("decision_issuer")),
+            counterpart: try row.text("counterpart"),
+            note: try row.text("note"))
     }
 
     static func decision(number: String, date: Day?, issuer: String) -> Decision? {
         number.isEmpty && date == nil && issuer.isEmpty ? nil : Decision(number: number, date: date, issuer: issuer)
     }
+}
+
+/// The columns of a stored row, read the same way from SQLKit rows and from SQLite's own rows (which skip the
+/// Codable decoding that bulk reads cannot afford).
+protocol StoredColumns {
+    func int(_ column: String) throws -> Int
+    func optionalInt(_ column: String) throws -> Int?
+    func text(_ column: String) throws -> String
+}
+
+struct SQLKitColumns: StoredColumns {
+    let row: any SQLRow
+    func int(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
+    func optionalInt(_ column: String) throws -> Int? { try row.decode(column: column, as: Int?.self) }
+    func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
 }

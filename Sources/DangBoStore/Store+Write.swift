@@ -57,7 +57,7 @@ extension Store {
         }
         try await insert(into: "organizations", columns: ["id", "code", "established_on", "dissolved_on"],
                          rows: organizations.filter { !known.contains($0.id.rawValue) }.map {
-                             [$0.id.rawValue, $0.code, $0.established.yyyymmdd, Day.stored(end: $0.dissolved)]
+                             [.int($0.id.rawValue), .text($0.code), .int($0.established.yyyymmdd), .int(Day.stored(end: $0.dissolved))]
                          }, on: sql)
         for organization in organizations where known.contains(organization.id.rawValue) {
             try await sql.update("organizations")
@@ -68,16 +68,17 @@ extension Store {
         try await insert(
             into: "organization_versions", columns: ["organization_id", "valid_from", "valid_to", "name", "kind", "parent_id"],
             rows: organizations.flatMap { organization in
-                organization.versions.map { version -> [any Encodable & Sendable] in
-                    [organization.id.rawValue, version.validity.start.yyyymmdd, Day.stored(end: version.validity.end),
-                     version.name, version.kind.rawValue, version.parent?.rawValue]
+                organization.versions.map { version -> [BulkValue] in
+                    [.int(organization.id.rawValue), .int(version.validity.start.yyyymmdd), .int(Day.stored(end: version.validity.end)),
+                     .text(version.name), .text(version.kind.rawValue), .int(version.parent?.rawValue)]
                 }
             }, on: sql)
         try await sql.delete(from: "organization_ancestry").run()
         try await insert(
             into: "organization_ancestry", columns: ["ancestor_id", "descendant_id", "depth", "valid_from", "valid_to"],
             rows: tree.ancestry().map {
-                [$0.ancestor.rawValue, $0.descendant.rawValue, $0.depth, $0.validity.start.yyyymmdd, Day.stored(end: $0.validity.end)]
+                [.int($0.ancestor.rawValue), .int($0.descendant.rawValue), .int($0.depth), .int($0.validity.start.yyyymmdd),
+                 .int(Day.stored(end: $0.validity.end))]
             }, on: sql)
     }
 
@@ -88,12 +89,12 @@ extension Store {
                       "gender", "birth_date", "ethnicity", "religion", "education", "political_theory", "occupation",
                       "card_number", "record_number", "joined_on", "official_on"],
             rows: members.map { member in
-                [member.id.rawValue, member.nationalID, member.familyName, member.middleName, member.givenName,
-                 member.fullName, VietnameseText.folded(member.fullName),
-                 VietnameseText.nameSortKey(family: member.familyName, middle: member.middleName, given: member.givenName),
-                 member.gender.rawValue, member.birthDate.yyyymmdd, member.ethnicity, member.religion, member.education,
-                 member.politicalTheory, member.occupation, member.cardNumber, member.recordNumber,
-                 member.joinedOn?.yyyymmdd, member.officialOn?.yyyymmdd]
+                [.int(member.id.rawValue), .text(member.nationalID), .text(member.familyName), .text(member.middleName),
+                 .text(member.givenName), .text(member.fullName), .text(VietnameseText.folded(member.fullName)),
+                 .text(VietnameseText.nameSortKey(family: member.familyName, middle: member.middleName, given: member.givenName)),
+                 .text(member.gender.rawValue), .int(member.birthDate.yyyymmdd), .text(member.ethnicity), .text(member.religion),
+                 .text(member.education), .text(member.politicalTheory), .text(member.occupation), .text(member.cardNumber),
+                 .text(member.recordNumber), .int(member.joinedOn?.yyyymmdd), .int(member.officialOn?.yyyymmdd)]
             }, on: sql)
     }
 
@@ -104,9 +105,10 @@ extension Store {
                       "decision_issuer", "counterpart", "note"],
             rows: events.map { sequenced in
                 let event = sequenced.event
-                return [event.member.rawValue, sequenced.sequence, event.kind.rawValue, event.effective.yyyymmdd,
-                        event.organization?.rawValue, event.decision?.number ?? "", event.decision?.date?.yyyymmdd,
-                        event.decision?.issuer ?? "", event.counterpart, event.note]
+                return [.int(event.member.rawValue), .int(sequenced.sequence), .text(event.kind.rawValue),
+                        .int(event.effective.yyyymmdd), .int(event.organization?.rawValue), .text(event.decision?.number ?? ""),
+                        .int(event.decision?.date?.yyyymmdd), .text(event.decision?.issuer ?? ""), .text(event.counterpart),
+                        .text(event.note)]
             }, on: sql)
     }
 
@@ -123,9 +125,9 @@ extension Store {
             columns: ["member_id", "valid_from", "valid_to", "cell_id", "standing", "exempt", "entry_kind", "exit_kind",
                       "previous_cell_id", "next_cell_id"],
             rows: journals.flatMap(\.periods).map { period in
-                [period.member.rawValue, period.validity.start.yyyymmdd, Day.stored(end: period.validity.end),
-                 period.cell.rawValue, period.standing.rawValue, period.exempt, period.entry.rawValue,
-                 period.exit?.rawValue, period.previousCell?.rawValue, period.nextCell?.rawValue]
+                [.int(period.member.rawValue), .int(period.validity.start.yyyymmdd), .int(Day.stored(end: period.validity.end)),
+                 .int(period.cell.rawValue), .text(period.standing.rawValue), .bool(period.exempt), .text(period.entry.rawValue),
+                 .text(period.exit?.rawValue), .int(period.previousCell?.rawValue), .int(period.nextCell?.rawValue)]
             }, on: sql)
     }
 
@@ -138,25 +140,26 @@ extension Store {
                       "decision_number"],
             rows: seats.map { seat in
                 defer { nextID += 1 }
-                return [nextID, seat.organization.rawValue, seat.committee.rawValue, seat.member.rawValue,
-                        seat.position.rawValue, seat.source.rawValue, seat.validity.start.yyyymmdd,
-                        Day.stored(end: seat.validity.end), seat.decision?.number ?? ""]
+                return [.int(nextID), .int(seat.organization.rawValue), .text(seat.committee.rawValue), .int(seat.member.rawValue),
+                        .text(seat.position.rawValue), .text(seat.source.rawValue), .int(seat.validity.start.yyyymmdd),
+                        .int(Day.stored(end: seat.validity.end)), .text(seat.decision?.number ?? "")]
             }, on: sql)
     }
 
     static func insert(cases: [OversightCase], on sql: any SQLDatabase) async throws {
         guard !cases.isEmpty else { return }
         var nextID = try await nextID(in: "oversight_cases", on: sql)
-        var caseRows: [[any Encodable & Sendable]] = []
-        var subjectRows: [[any Encodable & Sendable]] = []
+        var caseRows: [[BulkValue]] = []
+        var subjectRows: [[BulkValue]] = []
         for oversightCase in cases {
-            caseRows.append([nextID, oversightCase.reference, oversightCase.activity.rawValue, oversightCase.mode.rawValue,
-                             oversightCase.conductor.rawValue, oversightCase.conductorOrganization.rawValue,
-                             oversightCase.started.yyyymmdd, oversightCase.ended?.yyyymmdd, oversightCase.outcome?.rawValue])
+            caseRows.append([.int(nextID), .text(oversightCase.reference), .text(oversightCase.activity.rawValue),
+                             .text(oversightCase.mode.rawValue), .text(oversightCase.conductor.rawValue),
+                             .int(oversightCase.conductorOrganization.rawValue), .int(oversightCase.started.yyyymmdd),
+                             .int(oversightCase.ended?.yyyymmdd), .text(oversightCase.outcome?.rawValue)])
             for subject in oversightCase.subjects {
                 switch subject {
-                case .organization(let id): subjectRows.append([nextID, id.rawValue, Int?.none])
-                case .member(let id): subjectRows.append([nextID, Int?.none, id.rawValue])
+                case .organization(let id): subjectRows.append([.int(nextID), .int(id.rawValue), .null])
+                case .member(let id): subjectRows.append([.int(nextID), .null, .int(id.rawValue)])
                 }
             }
             nextID += 1
@@ -166,20 +169,6 @@ extension Store {
                                    "ended_on", "outcome"], rows: caseRows, on: sql)
         try await insert(into: "oversight_subjects", columns: ["case_id", "organization_id", "member_id"],
                          rows: subjectRows, on: sql)
-    }
-
-    /// Inserts rows in batches that stay under both engines' limit of bound parameters.
-    static func insert(into table: String, columns: [String], rows: [[any Encodable & Sendable]], on sql: any SQLDatabase) async throws {
-        guard !rows.isEmpty else { return }
-        let perBatch = max(1, 30_000 / columns.count)
-        var start = 0
-        while start < rows.count {
-            let end = min(start + perBatch, rows.count)
-            var builder = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { builder = builder.values(row) }
-            try await builder.run()
-            start = end
-        }
     }
 
     static func nextID(in table: String, on sql: any SQLDatabase) async throws -> Int {

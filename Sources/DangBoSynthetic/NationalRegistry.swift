@@ -16,7 +16,7 @@ public struct NationalRegistry: Sendable {
         /// Grassroots organizations of one unit (about 52,000 across 5.6 million members).
         public var grassrootsPerUnit: Int
 
-        public init(seed: UInt64 = 1, members: Int, from: Day = Day(year: 1990, month: 1, day: 1)!,
+        public init(seed: UInt64 = 1, members: Int, from: Day = Day(year: 2016, month: 1, day: 1)!,
                     through: Day = Day(year: 2026, month: 11, day: 26)!, unitSize: Int = 4_000, grassrootsPerUnit: Int = 37) {
             self.seed = seed
             self.members = members

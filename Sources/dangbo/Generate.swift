@@ -10,7 +10,7 @@ struct Generate: AsyncParsableCommand {
         abstract: "Write a generated national registry (63 provinces, 34 from 1/7/2025) as CSV in the import format.")
     @Option(help: "Members on the rolls at the end of the history.") var members: Int
     @Option(help: "Seed (same seed, same files).") var seed: UInt64 = 1
-    @Option(help: "First day of the history.") var from: String = "1990-01-01"
+    @Option(help: "First day of the registry's history (members then on the rolls open with their earlier joined_on).") var from: String = "2016-01-01"
     @Option(help: "Last day of the history.") var through: String = "2026-11-26"
     @Argument(help: "The folder to write.") var output: String
 

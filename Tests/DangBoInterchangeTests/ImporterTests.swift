@@ -188,4 +188,44 @@ import Testing
             """)])
         #expect(issues == ["organizations.csv:3: kind: Chi bộ trực thuộc VD.01 không thể trực thuộc đảng bộ cấp trên cơ sở VD (ngày 1/1/2000)."])
     }
+
+    @Test func eventsOfOneMemberMayBeAnywhereInTheFile() async throws {
+        // Events streamed by day across members, not grouped by member: each journal is still checked whole.
+        let (change, registry) = try await Self.run([
+            ("organizations.csv", Self.organizations), ("members.csv", Self.members),
+            ("events.csv", """
+                national_id,kind,effective_on,organization_code
+                026190004321,recognized_official,2021-03-15,
+                001085012345,transferred_in,2010-03-01,VD.01
+                026190004321,admitted,2020-03-15,VD.01
+                """),
+        ])
+        #expect(change.journals.count == 2)
+        #expect(registry.statistics(of: OrganizationID(1), asOf: Day(iso: "2021-03-15")!).members.official == 2)
+        #expect(registry.statistics(of: OrganizationID(1), asOf: Day(iso: "2021-03-14")!).members.probationary == 1)
+    }
+
+    @Test func aBrokenRuleIsReportedAtItsLineWhereverTheMemberStands() async throws {
+        let issues = try await Self.issues([
+            ("organizations.csv", Self.organizations), ("members.csv", Self.members),
+            ("events.csv", """
+                national_id,kind,effective_on,organization_code
+                026190004321,admitted,2020-03-15,VD.01
+                001085012345,transferred_in,2010-03-01,VD.01
+                001085012345,died,2015-01-01,
+                001085012345,moved,2016-01-01,VD.01
+                026190004321,recognized_official,2021-03-15,
+                """),
+        ])
+        #expect(issues.count == 1)
+        #expect(issues.first?.hasPrefix("events.csv:5: ") == true)
+    }
+
+    @Test func reportingStopsAfterTheLimit() async throws {
+        let rows = (0..<(Importer.issueLimit + 500)).map { "x\($0),Nguyễn Văn An,nam,1985-04-12" }
+        let issues = try await Self.issues([("members.csv", "national_id,full_name,gender,birth_date\n" + rows.joined(separator: "\n"))])
+        #expect(issues.count == Importer.issueLimit + 1)
+        #expect(issues.last?.hasPrefix("members.csv: dừng kiểm tra sau 1.000 lỗi") == true)
+        #expect(issues[Importer.issueLimit - 1].hasPrefix("members.csv:\(Importer.issueLimit + 1): national_id:"))
+    }
 }

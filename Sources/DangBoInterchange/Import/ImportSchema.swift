@@ -59,7 +59,8 @@ enum ImportTable: String, CaseIterable, Sendable {
 
     /// Folded form of a header or a name: "Họ và tên" → "ho va ten", "birth_date" → "birth date".
     static func key(_ text: String) -> String {
-        VietnameseText.folded(text.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " "))
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else { return VietnameseText.folded(text) }
+        return VietnameseText.folded(text.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " "))
     }
 
     static func named(_ name: String) -> ImportTable? {
@@ -74,7 +75,7 @@ enum ImportTable: String, CaseIterable, Sendable {
 enum ImportVocabulary {
     static func value<T: RawRepresentable & CaseIterable>(_ text: String, of type: T.Type, aliases: [String: T] = [:]) -> T?
     where T.RawValue == String {
-        if let value = T(rawValue: text) { return value }
+        if let value = T(rawValue: text) ?? aliases[text] { return value }
         let folded = ImportTable.key(text)
         if let value = T.allCases.first(where: { ImportTable.key($0.rawValue) == folded }) { return value }
         return aliases[folded]

@@ -264,8 +264,9 @@ public final class Importer {
             batch.append(Member(
                 id: id, nationalID: nationalID, familyName: family, middleName: middle, givenName: given, gender: gender,
                 birthDate: birth,
-                ethnicity: ethnicity.isEmpty || ImportTable.key(ethnicity) == "kinh" ? Member.kinh : ethnicity,
-                religion: religion.isEmpty || ImportTable.key(religion) == "khong" ? Member.noReligion : religion,
+                ethnicity: ethnicity.isEmpty || ethnicity == Member.kinh || ImportTable.key(ethnicity) == "kinh" ? Member.kinh : ethnicity,
+                religion: religion.isEmpty || religion == Member.noReligion || ImportTable.key(religion) == "khong"
+                    ? Member.noReligion : religion,
                 education: row.text("education"), politicalTheory: row.text("political_theory"),
                 occupation: row.text("occupation"), cardNumber: row.text("card_number"),
                 recordNumber: row.text("record_number"), joinedOn: joined, officialOn: official))
