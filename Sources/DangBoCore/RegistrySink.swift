@@ -24,4 +24,6 @@ public protocol RegistrySink: AnyObject {
     func record(journals: [Journal], fresh: Bool) async throws
     func insert(seats: [CommitteeSeat]) async throws
     func insert(cases: [OversightCase]) async throws
+    /// More subjects of a case written before (its rows came apart in the file).
+    func add(subjects: [OversightSubject], toCase reference: String) async throws
 }

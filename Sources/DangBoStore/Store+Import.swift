@@ -8,7 +8,9 @@ import SQLiteNIO
 extension Store {
     /// Imports a folder of CSV files or a workbook through the contract (docs/import-format.md), streamed into one
     /// transaction: all or nothing. Throws `ImportFailure` with every bad row.
-    public func importData(at url: URL, actor: String) async throws -> Importer.Summary {
+    public func importData(
+        at url: URL, actor: String, progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> Importer.Summary {
         let next = try await nextIdentifiers()
         let context = Importer.Context(
             tree: try await loadTree(), nationalIDs: try await nationalIDIndex(), caseReferences: try await caseReferences(),
@@ -20,7 +22,7 @@ extension Store {
                           "events": "\(summary.events)", "seats": "\(summary.seats)", "cases": "\(summary.cases)"],
                 recordedAt: Date())
         }) { sink in
-            try await Importer(context: context).run(try ImportSource.open(url), into: sink)
+            try await Importer(context: context, progress: progress).run(try ImportSource.open(url), into: sink)
         }
     }
 
@@ -186,5 +188,12 @@ final class StoreSink: RegistrySink {
         // NB: case ids continue from the stored ones, so the batch before must be written first.
         try await drain()
         try await Store.insert(cases: cases, on: sql)
+    }
+
+    func add(subjects: [OversightSubject], toCase reference: String) async throws {
+        try await drain()
+        guard let id = try await sql.select().column("id").from("oversight_cases").where("case_ref", .equal, reference)
+            .first()?.decode(column: "id", as: Int.self) else { return }
+        try await Store.insert(subjects: subjects, ofCase: id, on: sql)
     }
 }

@@ -156,12 +156,7 @@ extension Store {
                              .text(oversightCase.mode.rawValue), .text(oversightCase.conductor.rawValue),
                              .int(oversightCase.conductorOrganization.rawValue), .int(oversightCase.started.yyyymmdd),
                              .int(oversightCase.ended?.yyyymmdd), .text(oversightCase.outcome?.rawValue)])
-            for subject in oversightCase.subjects {
-                switch subject {
-                case .organization(let id): subjectRows.append([.int(nextID), .int(id.rawValue), .null])
-                case .member(let id): subjectRows.append([.int(nextID), .null, .int(id.rawValue)])
-                }
-            }
+            subjectRows += oversightCase.subjects.map { subjectRow($0, ofCase: nextID) }
             nextID += 1
         }
         try await insert(into: "oversight_cases",
@@ -169,6 +164,18 @@ extension Store {
                                    "ended_on", "outcome"], rows: caseRows, on: sql)
         try await insert(into: "oversight_subjects", columns: ["case_id", "organization_id", "member_id"],
                          rows: subjectRows, on: sql)
+    }
+
+    static func insert(subjects: [OversightSubject], ofCase id: Int, on sql: any SQLDatabase) async throws {
+        try await insert(into: "oversight_subjects", columns: ["case_id", "organization_id", "member_id"],
+                         rows: subjects.map { subjectRow($0, ofCase: id) }, on: sql)
+    }
+
+    private static func subjectRow(_ subject: OversightSubject, ofCase id: Int) -> [BulkValue] {
+        switch subject {
+        case .organization(let organization): [.int(id), .int(organization.rawValue), .null]
+        case .member(let member): [.int(id), .null, .int(member.rawValue)]
+        }
     }
 
     static func nextID(in table: String, on sql: any SQLDatabase) async throws -> Int {

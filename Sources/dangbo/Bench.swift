@@ -42,7 +42,7 @@ struct Bench: AsyncParsableCommand {
                 }
                 defer { if let generated { try? FileManager.default.removeItem(at: generated) } }
                 let started = clock.now
-                let summary = try await store.importData(at: source!, actor: "bench")
+                let summary = try await store.importData(at: source!, actor: "bench", progress: reportProgress)
                 let seconds = Self.seconds(clock.now - started)
                 print(line("import (read, check, write, index)", clock.now - started, String(
                     format: "%.0f persons/s, %.0f events/s, peak RSS %d MiB (%d persons, %d events)",

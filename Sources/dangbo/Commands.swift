@@ -26,7 +26,7 @@ struct Import: AsyncParsableCommand {
         try await withStore(options) { store in
             let summary: Importer.Summary
             do {
-                summary = try await store.importData(at: URL(fileURLWithPath: path), actor: actor)
+                summary = try await store.importData(at: URL(fileURLWithPath: path), actor: actor, progress: reportProgress)
             } catch let error as ImportFailure {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
                 FileHandle.standardError.write(Data("Không nhập gì: \(error.issues.count) lỗi.\n".utf8))

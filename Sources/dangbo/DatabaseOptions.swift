@@ -47,3 +47,9 @@ extension Day {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
+
+/// Prints how far a long task has come on standard error, with the time of day.
+@Sendable func reportProgress(_ message: String) {
+    let time = Date().formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits).second(.twoDigits))
+    FileHandle.standardError.write(Data("[\(time)] \(message)\n".utf8))
+}

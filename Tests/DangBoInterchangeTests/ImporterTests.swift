@@ -228,4 +228,37 @@ import Testing
         #expect(issues.last?.hasPrefix("members.csv: dừng kiểm tra sau 1.000 lỗi") == true)
         #expect(issues[Importer.issueLimit - 1].hasPrefix("members.csv:\(Importer.issueLimit + 1): national_id:"))
     }
+
+    static let oversightHeader = "case_ref,activity,mode,conductor,conductor_code,started_on,ended_on,subject_code,subject_national_id,outcome\n"
+
+    @Test func rowsOfOneCaseMayComeApart() async throws {
+        let (change, registry) = try await Self.run([
+            ("organizations.csv", Self.organizations), ("members.csv", Self.members),
+            ("oversight.csv", Self.oversightHeader + """
+                KT-1,inspection,thematic,committee,VD,2021-02-01,2021-03-01,VD.01,,no_violation
+                KT-2,supervision,regular,committee,VD,2021-02-10,,VD.02,,
+                KT-1,inspection,thematic,committee,VD,2021-02-01,2021-03-01,,001085012345,no_violation
+                KT-2,supervision,regular,committee,VD,2021-02-10,,,026190004321,
+                KT-1,inspection,thematic,committee,VD,2021-02-01,2021-03-01,VD.02,,no_violation
+                """),
+        ])
+        #expect(change.cases.map(\.reference) == ["KT-1", "KT-2"])
+        #expect(change.cases.map(\.subjects.count) == [3, 2])
+        #expect(registry.cases.map(\.subjects.count) == [3, 2])
+        let review = registry.review(of: OrganizationID(1), from: Day(iso: "2021-01-01")!, to: Day(iso: "2021-03-31")!)
+        #expect(review.inspection["thematic"]?["committees"] == Review.SubjectCounts(cases: 1, organizations: 2, members: 1))
+    }
+
+    @Test func aLaterRowOfACaseMustRepeatItsFirst() async throws {
+        let issues = try await Self.issues([
+            ("organizations.csv", Self.organizations), ("members.csv", Self.members),
+            ("oversight.csv", Self.oversightHeader + """
+                KT-1,inspection,thematic,committee,VD,2021-02-01,2021-03-01,VD.01,,no_violation
+                KT-2,supervision,regular,committee,VD,2021-02-10,,VD.02,,
+                KT-1,inspection,thematic,committee,VD,2021-02-02,2021-03-01,VD.02,,no_violation
+                """),
+        ])
+        #expect(issues == ["oversight.csv:4: case_ref: các dòng của cuộc KT-1 phải giống nhau về hoạt động, hình thức, chủ thể "
+            + "và ngày bắt đầu (xem dòng 2)"])
+    }
 }

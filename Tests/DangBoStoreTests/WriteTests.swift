@@ -115,4 +115,25 @@ import Testing
             #expect(try await Self.count("membership_periods", store) == 1)
         }
     }
+
+    @Test func rowsOfOneCaseMayComeApartInTheStoreToo() async throws {
+        try await TestDatabases.each { store in
+            let summary = try await Self.importFolder([
+                "organizations.csv": Self.organizations,
+                "members.csv": "national_id,full_name,gender,birth_date\n001085012345,Nguyễn Văn An,nam,1985-04-12\n",
+                "events.csv": "national_id,kind,effective_on,organization_code\n001085012345,admitted,2020-03-15,VD.01\n",
+                "oversight.csv": """
+                    case_ref,activity,mode,conductor,conductor_code,started_on,subject_code,subject_national_id
+                    KT-1,inspection,thematic,committee,VD,2021-02-01,VD.01,
+                    KT-2,supervision,regular,committee,VD,2021-02-10,VD.02,
+                    KT-1,inspection,thematic,committee,VD,2021-02-01,,001085012345
+                    KT-1,inspection,thematic,committee,VD,2021-02-01,VD.02,
+                    """,
+            ], into: store)
+            #expect(summary.cases == 2)
+            #expect(try await Self.count("oversight_subjects", store) == 4)
+            let review = try await store.review(of: OrganizationID(1), from: Day(iso: "2021-01-01")!, to: Day(iso: "2021-03-31")!)
+            #expect(review.inspection["thematic"]?["committees"] == Review.SubjectCounts(cases: 1, organizations: 2, members: 1))
+        }
+    }
 }

@@ -63,8 +63,12 @@ public final class Importer {
     private var eventSources: [(offset: Int, name: String)] = []
     private var organizationLines: [OrganizationID: (file: String, line: Int)] = [:]
 
-    public init(context: Context) {
+    /// Told how far a long import has come (every million rows or journals), for an operator's terminal.
+    private let progress: (@Sendable (String) -> Void)?
+
+    public init(context: Context, progress: (@Sendable (String) -> Void)? = nil) {
         self.context = context
+        self.progress = progress
         firstNewMember = context.nextMemberID
     }
 
@@ -144,8 +148,11 @@ public final class Importer {
     /// Every row of `sources` in order, until too many issues.
     private func forEachRow(_ sources: [(ImportSource, ImportColumns)], _ body: (ImportRow) async throws -> Void) async throws {
         for (source, columns) in sources {
+            var count = 0
             while !stopped, let row = try source.next() {
                 try await body(ImportRow(columns: columns, line: row.line, cells: row.cells))
+                count += 1
+                if count % 1_000_000 == 0 { progress?("\(source.name): \(VietnameseFormat.number(count)) dòng") }
             }
         }
     }
@@ -344,6 +351,9 @@ public final class Importer {
                         issues.append(issue(for: error, sequence: events[error.index].sequence))
                     }
                 }
+                if (summary.journals + journals.count) / 1_000_000 > summary.journals / 1_000_000 {
+                    progress?("\(VietnameseFormat.number(summary.journals + journals.count)) lý lịch sinh hoạt đã kiểm tra")
+                }
                 summary.journals += journals.count
                 try await flush(&journals) { try await sink.record(journals: $0, fresh: isFresh) }
             }
@@ -400,9 +410,12 @@ public final class Importer {
     // MARK: - Oversight
 
     private func importOversight(_ sources: [(ImportSource, ImportColumns)], into sink: some RegistrySink) async throws {
-        var order: [String] = []
-        var cases: [String: OversightCase] = [:]
-        var firstLine: [String: Int] = [:]
+        var directory = CaseDirectory()
+        var open: (index: Int, value: OversightCase)?
+        /// Subjects of cases already written whose rows came apart in the file, by case index.
+        var lateSubjects: [Int: [OversightSubject]] = [:]
+        var lateReferences: [Int: String] = [:]
+        var batch: [OversightCase] = []
         try await forEachRow(sources) { row in
             let before = issues.count
             guard let reference = row.required("case_ref", &issues) else { return }
@@ -440,28 +453,38 @@ public final class Importer {
             }
             guard issues.count == before, let activity, let mode, let conductor, let conductorID, let started, let subject
             else { return }
-            if var existing = cases[reference] {
-                guard existing.activity == activity, existing.mode == mode, existing.conductor == conductor,
-                      existing.conductorOrganization == conductorID, existing.started == started else {
-                    issues.append(row.issue("case_ref", "các dòng của cuộc \(reference) phải giống nhau về hoạt động, hình thức, chủ thể và ngày bắt đầu (xem dòng \(firstLine[reference]!))"))
+            let header = CaseDirectory.Header(
+                activity: activity, mode: mode, conductor: conductor, conductorOrganization: Int32(conductorID.rawValue),
+                started: Int32(started.yyyymmdd), line: Int32(clamping: row.line))
+            if let index = open?.value.reference == reference ? open?.index : directory.find(reference) {
+                let first = directory.headers[index]
+                guard CaseDirectory.Header(activity: activity, mode: mode, conductor: conductor,
+                                           conductorOrganization: header.conductorOrganization, started: header.started,
+                                           line: first.line) == first else {
+                    issues.append(row.issue("case_ref", "các dòng của cuộc \(reference) phải giống nhau về hoạt động, hình thức, chủ thể và ngày bắt đầu (xem dòng \(first.line))"))
                     return
                 }
-                existing.subjects.append(subject)
-                cases[reference] = existing
-            } else {
-                order.append(reference)
-                firstLine[reference] = row.line
-                cases[reference] = OversightCase(
-                    reference: reference, activity: activity, mode: mode, conductor: conductor,
-                    conductorOrganization: conductorID, started: started, ended: ended, outcome: outcome, subjects: [subject])
+                if open?.index == index {
+                    open?.value.subjects.append(subject)
+                } else {
+                    lateSubjects[index, default: []].append(subject)
+                    lateReferences[index] = reference
+                }
+                return
             }
+            if let finished = open?.value {
+                batch.append(finished)
+                if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(cases: $0) } }
+            }
+            open = (directory.add(reference, header), OversightCase(
+                reference: reference, activity: activity, mode: mode, conductor: conductor,
+                conductorOrganization: conductorID, started: started, ended: ended, outcome: outcome, subjects: [subject]))
         }
-        summary.cases = order.count
-        var batch: [OversightCase] = []
-        for reference in order {
-            batch.append(cases[reference]!)
-            if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(cases: $0) } }
-        }
+        if let finished = open?.value { batch.append(finished) }
         try await flush(&batch) { try await sink.insert(cases: $0) }
+        summary.cases = directory.count
+        for (index, subjects) in lateSubjects.sorted(by: { $0.key < $1.key }) where issues.isEmpty {
+            try await sink.add(subjects: subjects, toCase: lateReferences[index]!)
+        }
     }
 }
