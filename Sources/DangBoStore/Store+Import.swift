@@ -33,7 +33,41 @@ extension Store {
         _ body: @escaping @Sendable (any RegistrySink) async throws -> T
     ) async throws -> T {
         let empty = try await nextIdentifiers() == (1, 1)
-        let result = try await database.transaction { transaction in
+        // NB: a first load into an empty SQLite file writes its pages once, in place, instead of into the WAL and then
+        // again into the file (8 GB twice for the nation); WAL comes back after. Another process holding the file
+        // open keeps WAL on (the switch fails), which is slower but correct. A larger page cache keeps the B-trees of
+        // a national load in memory.
+        let leftWAL: Bool
+        if empty, !isPostgres {
+            let mode = try? await sql.raw("PRAGMA journal_mode=DELETE").first()?.decode(column: "journal_mode", as: String.self)
+            leftWAL = mode == "delete"
+            try await sql.raw("PRAGMA cache_size=-262144").run()
+        } else {
+            leftWAL = false
+        }
+        func restore() async throws {
+            guard empty, !isPostgres else { return }
+            if leftWAL { try await sql.raw("PRAGMA journal_mode=WAL").run() }
+            try await sql.raw("PRAGMA cache_size=-65536").run()
+        }
+        let result: T
+        do {
+            result = try await load(audit: audit, body, rebuildingIndexes: empty)
+        } catch {
+            try? await restore()
+            throw error
+        }
+        try await restore()
+        try await refreshStatistics()
+        return result
+    }
+
+    private func load<T: Sendable>(
+        audit: @escaping @Sendable (T) -> AuditRecord,
+        _ body: @escaping @Sendable (any RegistrySink) async throws -> T,
+        rebuildingIndexes empty: Bool
+    ) async throws -> T {
+        try await database.transaction { transaction in
             let sql = transaction as! any SQLDatabase
             // NB: into an empty registry, the secondary indexes are built once after the load (sorted), instead of
             // being kept up row by row (random B-tree inserts were a quarter of the import).
@@ -52,8 +86,6 @@ extension Store {
                 .create(on: transaction)
             return result
         }
-        try await refreshStatistics()
-        return result
     }
 
     /// The indexes a bulk load into empty tables builds afterwards (not those behind keys and unique constraints).

@@ -113,6 +113,11 @@ import Testing
             #expect(summary.members == 1 && summary.events == 1 && summary.journals == 1)
             #expect(try await Self.indexes(store) == before)
             #expect(try await Self.count("membership_periods", store) == 1)
+            if !store.isPostgres {
+                // The first load wrote in place (rollback journal); readers get WAL back.
+                let mode = try await store.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+                #expect(mode == "wal")
+            }
         }
     }
 
