@@ -22,7 +22,7 @@ struct Bench: AsyncParsableCommand {
 
     func run() async throws {
         let clock = ContinuousClock()
-        print("dangbo bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+        say("dangbo bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
             + "\(ProcessInfo.processInfo.physicalMemory / 1_048_576) MiB")
         try await withStore(options) { store in
             let empty = try await store.nextIdentifiers() == (1, 1)
@@ -36,7 +36,7 @@ struct Bench: AsyncParsableCommand {
                     let registry = synthetic.registry()
                     let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-bench-\(UUID().uuidString)")
                     try RegistryExport.writeCSV(registry, to: url)
-                    print(line("generate + write CSV", clock.now - started,
+                    say(line("generate + write CSV", clock.now - started,
                                "\(synthetic.members.count) persons, \(synthetic.events.count) events, peak RSS \(peakMiB()) MiB"))
                     (source, generated) = (url, url)
                 }
@@ -44,7 +44,7 @@ struct Bench: AsyncParsableCommand {
                 let started = clock.now
                 let summary = try await store.importData(at: source!, actor: "bench", progress: reportProgress)
                 let seconds = Self.seconds(clock.now - started)
-                print(line("import (read, check, write, index)", clock.now - started, String(
+                say(line("import (read, check, write, index)", clock.now - started, String(
                     format: "%.0f persons/s, %.0f events/s, peak RSS %d MiB (%d persons, %d events)",
                     Double(summary.members) / seconds, Double(summary.events) / seconds, peakMiB(), summary.members, summary.events)))
             } else if folder != nil {
@@ -75,22 +75,22 @@ struct Bench: AsyncParsableCommand {
         if let grassroots = busiest(\.isGrassroots) { scopes.append(("one grassroots organization", grassroots)) }
         if let province = busiest({ $0 == .upperCommittee }, depth: 1) { scopes.append(("one province", province)) }
         scopes.append(("the whole registry", root))
-        print("scopes on \(day.iso): " + scopes.map { "\($0.0) \(tree[$0.1]!.code) (\(sizes[$0.1] ?? 0) members)" }.joined(separator: ", "))
+        say("scopes on \(day.iso): " + scopes.map { "\($0.0) \(tree[$0.1]!.code) (\(sizes[$0.1] ?? 0) members)" }.joined(separator: ", "))
         for (name, id) in scopes {
             let ours = try await time(repeats) { _ = try await store.statistics(of: id, asOf: day) }
             let raw = try await time(repeats) { try await store.statisticsBaseline(of: id, asOf: day) }
-            print(compare("statistics, \(name)", ours, raw))
+            say(compare("statistics, \(name)", ours, raw))
         }
         for (name, id) in scopes {
             let ours = try await time(repeats) { _ = try await store.review(of: id, from: from, to: to) }
-            print(compare("review quý I, \(name)", ours, nil))
+            say(compare("review quý I, \(name)", ours, nil))
         }
-        print("peak RSS so far \(peakMiB()) MiB")
+        say("peak RSS so far \(peakMiB()) MiB")
         for query in ["nguyen van hu", "thi thu h", "giang"] {
             let ours = try await time(repeats) { _ = try await store.members(matching: query, in: root, asOf: day, limit: 50) }
-            print(compare("search \"\(query)\"", ours, nil))
+            say(compare("search \"\(query)\"", ours, nil))
         }
-        print("peak RSS \(peakMiB()) MiB")
+        say("peak RSS \(peakMiB()) MiB")
     }
 
     private func time(_ count: Int, _ body: () async throws -> Void) async throws -> [Duration] {
@@ -135,4 +135,7 @@ struct Bench: AsyncParsableCommand {
         return Int(usage.ru_maxrss) / 1_048_576
         #endif
     }
+
+    /// Writes a line at once (print buffers whole pages when standard output is a file, and a national run is long).
+    private func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
 }
