@@ -35,13 +35,13 @@ extension Store {
         let empty = try await nextIdentifiers() == (1, 1)
         // NB: a first load into an empty SQLite file writes its pages once, in place, instead of into the WAL and then
         // again into the file (8 GB twice for the nation); WAL comes back after. Another process holding the file
-        // open keeps WAL on (the switch fails), which is slower but correct. A larger page cache keeps the B-trees of
-        // a national load in memory.
+        // open keeps WAL on (the switch fails), which is slower but correct. A larger page cache (128 MiB) keeps more of
+        // the B-trees of a national load in memory.
         let leftWAL: Bool
         if empty, !isPostgres {
             let mode = try? await sql.raw("PRAGMA journal_mode=DELETE").first()?.decode(column: "journal_mode", as: String.self)
             leftWAL = mode == "delete"
-            try await sql.raw("PRAGMA cache_size=-262144").run()
+            try await sql.raw("PRAGMA cache_size=-131072").run()
         } else {
             leftWAL = false
         }
@@ -91,7 +91,9 @@ extension Store {
     /// The indexes a bulk load into empty tables builds afterwards (not those behind keys and unique constraints).
     static let secondaryIndexes = [
         "members_by_name_key", "members_by_sort_key", "membership_events_by_kind_day", "membership_periods_by_cell_day",
-        "membership_periods_by_start", "membership_periods_by_end",
+        "membership_periods_by_start", "membership_periods_by_end", "members_by_sort_key_name", "members_by_name_trigrams",
+        "committee_seats_by_start", "committee_seats_by_organization", "oversight_cases_by_start",
+        "oversight_cases_by_conductor", "oversight_subjects_by_case",
     ]
 
     /// Drops the secondary indexes and returns the statements that create them again, as the database wrote them.

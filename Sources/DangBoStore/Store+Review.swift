@@ -5,8 +5,18 @@ extension Store {
     /// The review of `root` over `from…to` (both included), computed in SQL from the periods and the ancestry:
     /// the twin of `Registry.review(of:from:to:)`.
     public func review(of root: OrganizationID, from: Day, to: Day) async throws -> Review {
+        try await review(of: root, from: from, to: to, startFromSubtree: nil)
+    }
+
+    /// Below this head count a review reads the subtree's own rows first; above it, the period's rows of the nation
+    /// (fewer than the subtree's whole history).
+    static let subtreeFirstLimit = 20_000
+
+    /// `startFromSubtree` forces one of the two plans (tests hold both equal to Core); nil chooses by head count.
+    func review(of root: OrganizationID, from: Day, to: Day, startFromSubtree: Bool?) async throws -> Review {
         let r = root.rawValue, f = from.yyyymmdd, t = to.yyyymmdd
         let end = try await statistics(of: root, asOf: to)
+        let subtreeFirst = startFromSubtree ?? (end.members.total < Self.subtreeFirstLimit)
         var review = Review(organization: end.organization, from: from, to: to)
         review.setStocks(from: end, atStart: try await headCount(of: root, asOf: from.previous))
 
@@ -87,8 +97,19 @@ extension Store {
             JOIN membership_periods p ON p.cell_id = a.descendant_id AND p.valid_from < a.valid_to AND p.valid_to > a.valid_to
             WHERE a.ancestor_id = \(r) AND a.valid_to >= \(f) AND a.valid_to <= \(t)
             """)
-        // NB: EXISTS lets the planner start from the few events of the period, not from the whole subtree.
-        review.movements.recognizedOfficial = try await count("""
+        // NB: a small subtree starts from its periods that overlap the review period; a large one from the period's
+        // recognitions across the nation (EXISTS), fewer than the whole history of its cells. CROSS JOIN keeps
+        // SQLite's planner to that order (its statistics cannot tell a cell from the nation); PostgreSQL plans alone.
+        review.movements.recognizedOfficial = try await count(subtreeFirst ? """
+            SELECT COUNT(*) AS n FROM organization_ancestry a
+            CROSS JOIN membership_periods p
+            CROSS JOIN membership_events e
+            WHERE a.ancestor_id = \(r) AND p.cell_id = a.descendant_id AND p.valid_from <= \(t) AND p.valid_to > \(f)
+              AND e.member_id = p.member_id AND e.kind = '\(EventKind.recognizedOfficial.rawValue)'
+              AND e.effective_on >= \(f) AND e.effective_on <= \(t)
+              AND e.effective_on >= p.valid_from AND e.effective_on < p.valid_to
+              AND a.valid_from <= e.effective_on AND a.valid_to > e.effective_on
+            """ : """
             SELECT COUNT(*) AS n FROM membership_events e
             WHERE e.kind = '\(EventKind.recognizedOfficial.rawValue)' AND e.effective_on >= \(f) AND e.effective_on <= \(t)
               AND EXISTS (SELECT 1 FROM membership_periods p
@@ -97,22 +118,22 @@ extension Store {
                   WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to > e.effective_on)
             """)
 
+        // NB: from the subtree's organizations, through the seats of each (committee_seats_by_organization).
         review.committees.consolidated = try await count("""
-            SELECT COUNT(DISTINCT s.organization_id) AS n FROM committee_seats s
-            JOIN organization_ancestry a ON a.descendant_id = s.organization_id AND a.ancestor_id = \(r)
-                AND a.valid_from <= s.start_on AND a.valid_to > s.start_on
-            WHERE s.source IN ('\(SeatSource.conference.rawValue)', '\(SeatSource.appointed.rawValue)')
-              AND s.start_on >= \(f) AND s.start_on <= \(t)
+            SELECT COUNT(DISTINCT s.organization_id) AS n FROM organization_ancestry a
+            JOIN committee_seats s ON s.organization_id = a.descendant_id AND s.start_on >= \(f) AND s.start_on <= \(t)
+            WHERE a.ancestor_id = \(r) AND a.valid_from <= s.start_on AND a.valid_to > s.start_on
+              AND s.source IN ('\(SeatSource.conference.rawValue)', '\(SeatSource.appointed.rawValue)')
             """)
 
         for row in try await sql.raw("""
             SELECT c.activity AS activity, c.mode AS mode, c.conductor AS conductor, COUNT(DISTINCT c.id) AS cases,
                    COUNT(DISTINCT s.organization_id) AS organizations, COUNT(DISTINCT s.member_id) AS members
-            FROM oversight_cases c
+            FROM organization_ancestry a
+            JOIN oversight_cases c ON c.conductor_id = a.descendant_id
+                AND c.started_on >= \(literal: f) AND c.started_on <= \(literal: t)
             LEFT JOIN oversight_subjects s ON s.case_id = c.id
-            WHERE c.started_on >= \(literal: f) AND c.started_on <= \(literal: t)
-              AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = c.conductor_id
-                  AND a.ancestor_id = \(literal: r) AND a.valid_from <= c.started_on AND a.valid_to > c.started_on)
+            WHERE a.ancestor_id = \(literal: r) AND a.valid_from <= c.started_on AND a.valid_to > c.started_on
             GROUP BY c.activity, c.mode, c.conductor
             """).all() {
             review.setOversight(

@@ -50,6 +50,7 @@ extension Day {
 
 /// Prints how far a long task has come on standard error, with the time of day.
 @Sendable func reportProgress(_ message: String) {
-    let time = Date().formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits).second(.twoDigits))
+    let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: Date())
+    let time = [parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0].map { String(format: "%02d", $0) }.joined(separator: ":")
     FileHandle.standardError.write(Data("[\(time)] \(message)\n".utf8))
 }

@@ -93,15 +93,27 @@ public final class Importer {
         do {
             try await importOrganizations(byKind[.organizations] ?? [], into: sink)
             try await importMembers(byKind[.members] ?? [], into: sink)
+            Self.returnFreedMemory()
             try await importEvents(byKind[.events] ?? [], into: sink)
+            Self.returnFreedMemory()
             if issues.isEmpty { try await checkJournals(into: sink) }
+            Self.returnFreedMemory()
             try await importSeats(byKind[.committeeSeats] ?? [], into: sink)
             try await importOversight(byKind[.oversight] ?? [], into: sink)
+            Self.returnFreedMemory()
         } catch let error as CodecError {
             issues.append(ImportIssue(file: error.file, line: error.line, column: nil, reason: error.message))
         }
         try failIfIssues()
         return summary
+    }
+
+    /// Gives the batches' freed memory back to the system between phases: glibc keeps it in per-thread arenas
+    /// otherwise, and a national import's peak is what an operator sizes the machine for.
+    private static func returnFreedMemory() {
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
     }
 
     private func failIfIssues() throws(ImportFailure) {
@@ -488,3 +500,9 @@ public final class Importer {
         }
     }
 }
+
+#if os(Linux)
+// NB: glibc's malloc_trim (malloc.h) is not in the Glibc module map; it has been in glibc since 2.0.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
