@@ -85,6 +85,8 @@ public final class Store: Sendable {
         M0005_CreateCommitteeSeats(),
         M0006_CreateOversight(),
         M0007_CreateAuditEntries(),
+        M0008_CreateNameSearch(),
+        M0009_IndexReviewsByOrganization(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.
