@@ -19,6 +19,8 @@ struct Bench: AsyncParsableCommand {
     var folder: String?
     @Option(help: "How many times each question is asked.") var repeats: Int = 30
     @Option(name: .customLong("as-of"), help: "The day statistics are asked for.") var asOf: String = "2026-06-30"
+    @Option(help: "The scopes to ask about, of: cell, grassroots, province, root (comma-separated).")
+    var scopes: String = "cell,grassroots,province,root"
 
     func run() async throws {
         let clock = ContinuousClock()
@@ -70,11 +72,16 @@ struct Bench: AsyncParsableCommand {
             }.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
         }
         guard let root = busiest({ _ in true }, depth: 0) else { throw UserError(message: "the database holds no member on \(asOf).") }
+        let wanted = Set(self.scopes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         var scopes: [(String, OrganizationID)] = []
-        if let cell = busiest(\.isCell) { scopes.append(("one cell", cell)) }
-        if let grassroots = busiest(\.isGrassroots) { scopes.append(("one grassroots organization", grassroots)) }
-        if let province = busiest({ $0 == .upperCommittee }, depth: 1) { scopes.append(("one province", province)) }
-        scopes.append(("the whole registry", root))
+        if wanted.contains("cell"), let cell = busiest(\.isCell) { scopes.append(("one cell", cell)) }
+        if wanted.contains("grassroots"), let grassroots = busiest(\.isGrassroots) {
+            scopes.append(("one grassroots organization", grassroots))
+        }
+        if wanted.contains("province"), let province = busiest({ $0 == .upperCommittee }, depth: 1) {
+            scopes.append(("one province", province))
+        }
+        if wanted.contains("root") { scopes.append(("the whole registry", root)) }
         say("scopes on \(day.iso): " + scopes.map { "\($0.0) \(tree[$0.1]!.code) (\(sizes[$0.1] ?? 0) members)" }.joined(separator: ", "))
         for (name, id) in scopes {
             let ours = try await time(repeats) { _ = try await store.statistics(of: id, asOf: day) }
