@@ -8,7 +8,7 @@ extension Store {
     /// A match is `name_key LIKE '%folded%'` on every path (the folded text holds letters, digits and single spaces
     /// only, so no LIKE wildcard); the trigram indexes of M0008 only choose which members are tested. A text of fewer
     /// than three characters has no trigram, and a small subtree is cheaper to read whole than any index of names:
-    /// both read the members of the subtree on the day.
+    /// both read the members of the subtree on the day, as every search did before M0008.
     public func members(matching text: String, in root: OrganizationID, asOf day: Day, limit: Int) async throws -> [Member] {
         try await members(matching: text, in: root, asOf: day, limit: limit, plan: .automatic)
     }
@@ -24,25 +24,29 @@ extension Store {
             let small = try await search.trigrams.isEmpty ? true : subtreeIsSmall(root, asOf: day)
             plan = small ? .subtree : .trigrams(lookupLimit: NameSearch.lookupLimit)
         }
-        switch plan {
-        case .trigrams(let lookupLimit) where !search.trigrams.isEmpty:
-            return isPostgres
-                ? try await membersByTrigrams(matching: search, limit: limit)
-                : try await membersInNameOrder(matching: search, limit: limit, lookupLimit: lookupLimit)
-        default:
+        guard case .trigrams(let lookupLimit) = plan, !search.trigrams.isEmpty else {
             return try await membersOfSubtree(matching: search, limit: limit)
         }
+        if isPostgres { return try await membersByTrigrams(matching: search, limit: limit) }
+        if try await namesArePending() { return try await membersOfSubtree(matching: search, limit: limit) }
+        return try await membersInNameOrder(matching: search, limit: limit, lookupLimit: lookupLimit)
     }
 
-    /// Whether `root`'s subtree has at most `NameSearch.smallSubtree` members on the rolls on `day` (counted up to
-    /// one more, in the covering index of periods by cell).
+    /// SQLite: whether members were written or renamed since the last audit entry, so that `member_names` does not
+    /// hold their names yet (M0010). Only inside a write, or after SQL run by hand.
+    private func namesArePending() async throws -> Bool {
+        let row = try await sql.raw("SELECT EXISTS (SELECT 1 FROM member_names_pending) AS pending").first()
+        return try row!.decode(column: "pending", as: Bool.self)
+    }
+
+    /// Whether `root`'s subtree holds at most `NameSearch.smallSubtree` organizations on `day` (counted up to one
+    /// more in the covering index of the ancestry: counting its members on the rolls cost milliseconds).
     private func subtreeIsSmall(_ root: OrganizationID, asOf day: Day) async throws -> Bool {
         let d = day.yyyymmdd
         let row = try await sql.raw("""
             SELECT COUNT(*) AS n FROM (
-                SELECT 1 FROM organization_ancestry a
-                JOIN membership_periods p ON p.cell_id = a.descendant_id AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
-                WHERE a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
+                SELECT 1 FROM organization_ancestry
+                WHERE ancestor_id = \(literal: root.rawValue) AND valid_from <= \(literal: d) AND valid_to > \(literal: d)
                 LIMIT \(literal: NameSearch.smallSubtree + 1)) s
             """).first()
         return try row!.decode(column: "n", as: Int.self) <= NameSearch.smallSubtree
@@ -84,30 +88,29 @@ extension Store {
         var found: [Member] = []
         var after = 0  // the first rowid not yet read
         while found.count < limit {
-            // How many candidates each of the next groups holds, up to `lookupLimit` in all.
-            var groups: [(group: Int, candidates: Int, last: Int)] = []
-            for row in try await sql.raw("""
-                SELECT rowid >> \(literal: Order.groupShift) AS g, COUNT(*) AS n, MAX(rowid) AS last FROM (
+            // The next candidates in order, up to `lookupLimit`, as one text: FTS5 is asked once for them, and one row
+            // comes back instead of a thousand.
+            let row = try await sql.raw("""
+                SELECT group_concat(rowid) AS rowids FROM (
                     SELECT rowid FROM member_names WHERE member_names MATCH \(bind: search.trigramQuery)
-                        AND rowid >= \(bind: after) ORDER BY rowid LIMIT \(literal: lookupLimit)) c
-                GROUP BY g ORDER BY g
-                """).all() {
-                groups.append((try row.decode(column: "g", as: Int.self), try row.decode(column: "n", as: Int.self),
-                               try row.decode(column: "last", as: Int.self)))
-            }
-            guard let last = groups.last else { break }
+                        AND rowid >= \(bind: after) ORDER BY rowid LIMIT \(literal: lookupLimit))
+                """).first()
+            let rowids = try row?.decode(column: "rowids", as: String?.self)?.split(separator: ",").compactMap { Int($0) } ?? []
+            guard let first = rowids.min(), let last = rowids.max() else { break }
             let remaining = limit - found.count
-            if groups.reduce(0, { $0 + $1.candidates }) < lookupLimit {
-                // Every candidate left: look them all up (bounded, so that FTS5 does not look past the last again).
-                found += try await members(ofRowids: after...last.last, matching: search, limit: remaining)
+            let lastGroup = last >> Order.groupShift
+            if rowids.count < lookupLimit {
+                // Every candidate left: look them all up.
+                found += try await members(ofRowids: rowids, matching: search, limit: remaining)
                 break
-            } else if groups.count > 1 {
+            } else if first >> Order.groupShift < lastGroup {
                 // The groups before the last are complete: look their candidates up; the last is read again.
-                found += try await members(ofRowids: after..<(last.group << Order.groupShift), matching: search, limit: remaining)
-                after = last.group << Order.groupShift
+                found += try await members(ofRowids: rowids.filter { $0 >> Order.groupShift < lastGroup }, matching: search,
+                                           limit: remaining)
+                after = lastGroup << Order.groupShift
             } else {
                 // One group with many candidates: walk its names in order until enough are found.
-                let keys = NameSearch.sortKeys(ofGroup: last.group)
+                let keys = NameSearch.sortKeys(ofGroup: lastGroup)
                 found += try await sql.raw("""
                     SELECT m.* FROM members m INDEXED BY members_by_sort_key
                     WHERE m.sort_key >= \(bind: keys.lowerBound) AND m.sort_key < \(bind: keys.upperBound)
@@ -115,23 +118,19 @@ extension Store {
                     ORDER BY m.sort_key, m.id
                     LIMIT \(literal: remaining)
                     """).all().map(Self.member(from:))
-                after = (last.group + 1) << Order.groupShift
+                after = (lastGroup + 1) << Order.groupShift
             }
         }
         return found
     }
 
-    /// The members among the candidates with rowids in `rowids` that match, in name order.
-    private func members(
-        ofRowids rowids: some RangeExpression<Int>, matching search: NameSearch, limit: Int
-    ) async throws -> [Member] {
-        let range = rowids.relative(to: 0..<Int.max)
+    /// The members among the candidates `rowids` of `member_names` that match, in name order.
+    private func members(ofRowids rowids: [Int], matching search: NameSearch, limit: Int) async throws -> [Member] {
+        // NB: the rowids go as one JSON array, not a thousand bound parameters.
+        let list = "[" + rowids.map(String.init).joined(separator: ",") + "]"
         return try await sql.raw("""
             SELECT m.* FROM members m
-            WHERE m.id IN (
-                SELECT rowid & \(literal: (1 << M0008_CreateNameSearch.NameOrder.idBits) - 1) FROM member_names
-                WHERE member_names MATCH \(bind: search.trigramQuery)
-                    AND rowid >= \(bind: range.lowerBound) AND rowid < \(bind: range.upperBound))
+            WHERE m.id IN (SELECT value & \(literal: (1 << M0008_CreateNameSearch.NameOrder.idBits) - 1) FROM json_each(\(bind: list)))
                 AND m.name_key LIKE \(bind: search.pattern) AND \(search.onTheRolls)
             ORDER BY m.sort_key, m.id
             LIMIT \(literal: limit)
@@ -152,8 +151,9 @@ struct NameSearch {
         case trigrams(lookupLimit: Int)
     }
 
-    /// Up to this many members on the rolls, a subtree is read whole rather than through an index of names.
-    static let smallSubtree = 5_000
+    /// Up to this many organizations (some 17 members each in the nation, so a few thousand members), a subtree is
+    /// read whole rather than through an index of names.
+    static let smallSubtree = 200
     /// Up to this many candidates of the trigram index are looked up by id (more are walked in name order).
     static let lookupLimit = 1_024
 

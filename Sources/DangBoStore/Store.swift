@@ -87,6 +87,7 @@ public final class Store: Sendable {
         M0007_CreateAuditEntries(),
         M0008_CreateNameSearch(),
         M0009_IndexReviewsByOrganization(),
+        M0010_IndexNamesAtTheEndOfWrites(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

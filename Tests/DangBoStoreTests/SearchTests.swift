@@ -96,7 +96,8 @@ import Testing
     }
 
     /// A member renamed in place (no store write renames today; a correction in SQL would) is found under the new
-    /// name and not the old: the index follows updates of the name (SQLite: the update trigger).
+    /// name and not the old, before and after the next write's audit entry: the index follows updates of the name
+    /// (SQLite: the update trigger, then the audit entry's).
     @Test func aRenamedMemberIsFoundByTheNewName() async throws {
         let (change, registry) = SyntheticRegistry(options: .init(seed: 6, grassroots: 8, members: 500)).change()
         let day = Day(iso: "2026-06-30")!
@@ -117,19 +118,76 @@ import Testing
                 .where("id", .equal, new.id.rawValue).run()
             var renamed = registry
             renamed.record(journal)
-            for query in ["doan thi xuyen", "Xuyến", "oan th", old.fullName, old.givenName] {
-                let core = renamed.members(matching: query, in: root, asOf: day, limit: 50).map(\.id)
-                for plan in Self.plans {
-                    let sql = try await store.members(matching: query, in: root, asOf: day, limit: 50, plan: plan)
-                    #expect(sql.map(\.id) == core, "\(query) \(plan)")
+            func searchesEqualCore() async throws {
+                for query in ["doan thi xuyen", "Xuyến", "oan th", old.fullName, old.givenName] {
+                    let core = renamed.members(matching: query, in: root, asOf: day, limit: 50).map(\.id)
+                    for plan in Self.plans {
+                        let sql = try await store.members(matching: query, in: root, asOf: day, limit: 50, plan: plan)
+                        #expect(sql.map(\.id) == core, "\(query) \(plan)")
+                    }
                 }
             }
+            // Before the next audit entry (SQLite: the new name is pending, and a search reads the subtree).
+            try await searchesEqualCore()
+            // After it (SQLite: the new name is in the index).
+            try await store.write(RegistryChange(), tree: registry.tree, audit: ReportTwinTests.audit)
+            if !store.isPostgres {
+                let pending = try await store.sql.raw("SELECT COUNT(*) AS n FROM member_names_pending").first()!
+                #expect(try pending.decode(column: "n", as: Int.self) == 0)
+            }
+            try await searchesEqualCore()
             let found = try await store.members(matching: "đoàn thị xuyến", in: root, asOf: day, limit: 50,
                                                 plan: .trigrams(lookupLimit: 1))
             #expect(found.map(\.id) == [new.id])
             let gone = try await store.members(matching: old.fullName, in: root, asOf: day, limit: 1_000,
                                                plan: .trigrams(lookupLimit: 1))
             #expect(gone.allSatisfy { $0.id != old.id })
+        }
+    }
+
+    /// SQLite: members written are pending until the write's audit entry, then indexed; a member deleted or renamed
+    /// leaves the index whether or not it was indexed yet (a contentless index only forgets what it is told).
+    @Test func theNameIndexFollowsInsertsDeletesAndRenames() async throws {
+        try await TestDatabases.withSQLite { store in
+            func count(_ query: SQLQueryString) async throws -> Int {
+                try await store.sql.raw(query).first()!.decode(column: "n", as: Int.self)
+            }
+            func indexed(_ trigram: String) async throws -> Int {
+                try await count("SELECT COUNT(*) AS n FROM member_names WHERE member_names MATCH \(bind: "\"" + trigram + "\"")")
+            }
+            func pending() async throws -> Int { try await count("SELECT COUNT(*) AS n FROM member_names_pending") }
+            func endWrite() async throws { try await store.write(RegistryChange(), tree: OrganizationTree(), audit: ReportTwinTests.audit) }
+            func member(_ id: Int, given: String) -> Member {
+                Member(id: MemberID(id), nationalID: "00108000000\(id)", familyName: "Quách", middleName: "Xuân",
+                       givenName: given, gender: .male, birthDate: Day(iso: "1980-01-01")!)
+            }
+            try await Store.insert(members: [member(1, given: "Zũng"), member(2, given: "Zũng")], on: store.sql)
+            #expect(try await pending() == 2)
+            #expect(try await indexed("zun") == 0)
+            try await endWrite()
+            #expect(try await pending() == 0)
+            #expect(try await indexed("zun") == 2)
+            // Deleted once indexed, and deleted while pending.
+            try await store.sql.raw("DELETE FROM members WHERE id = 1").run()
+            try await Store.insert(members: [member(3, given: "Zũng")], on: store.sql)
+            try await store.sql.raw("DELETE FROM members WHERE id = 3").run()
+            #expect(try await pending() == 0)
+            #expect(try await indexed("zun") == 1)
+            // Renamed once indexed, then again while pending.
+            for given in ["Yến", "Yêm"] {
+                let renamed = member(2, given: given)
+                try await store.sql.update("members").set("given_name", to: given).set("full_name", to: renamed.fullName)
+                    .set("name_key", to: VietnameseText.folded(renamed.fullName))
+                    .set("sort_key", to: VietnameseText.nameSortKey(family: "Quách", middle: "Xuân", given: given))
+                    .where("id", .equal, 2).run()
+            }
+            #expect(try await pending() == 1)
+            #expect(try await indexed("zun") == 0)
+            try await endWrite()
+            #expect(try await indexed("zun") == 0)
+            #expect(try await indexed("yen") == 0)
+            #expect(try await indexed("yem") == 1)
+            #expect(try await indexed("qua") == 1)
         }
     }
 
