@@ -1,8 +1,11 @@
 /// A journal event that breaks a membership rule (RULES §3), with the Vietnamese message a user reads.
 public struct JournalViolation: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: Hashable, Sendable {
-        /// Age in completed months on the day the admission was decided.
-        case admissionAge(months: Int)
+        /// Age in completed months on the day it is counted on, outside 18…60 years.
+        case admissionAge(months: Int, counted: AdmissionAgeDay)
+        /// Over 60 without a decision of a committee directly under the Central Committee (`decidedBy`: who decided,
+        /// empty when nobody is named).
+        case overSixtyWithoutCentralDecision(months: Int, counted: AdmissionAgeDay, decidedBy: String)
         /// Recognition must take effect on the day 12 months after the ceremony.
         case recognitionDay(expected: Day)
         case notProbationary
@@ -35,31 +38,44 @@ public struct JournalViolation: Error, Hashable, Sendable, CustomStringConvertib
     /// The code of the cell the event names, when there is one, for the message.
     public var cellCode: String
 
+    /// The day the admission age was counted on, for the rule in force that day.
+    private var ageDay: Day { event.votedOn ?? event.decision?.date ?? event.effective }
+
+    /// "(Quy định 24-QĐ/TW, mục 1.1.1)": the version of `rule` in force on `day`, as a message cites it.
+    private func cite<Value>(_ rule: Rule<Value>, on day: Day? = nil) -> String {
+        "(\(rule.version(on: day ?? event.effective).citation))"
+    }
+
     public var message: String {
         let day = VietnameseFormat.day(event.effective)
         switch reason {
-        case .admissionAge(let months):
+        case .admissionAge(let months, let counted):
             return "Người vào Đảng phải từ đủ 18 tuổi đến đủ 60 tuổi (tính theo tháng); người này \(months / 12) tuổi "
-                + "\(months % 12) tháng khi xét kết nạp (Quy định 24-QĐ/TW, mục 1.1)."
+                + "\(months % 12) tháng vào \(counted.vietnamese) \(cite(RuleBook.admissionAge, on: ageDay))."
+        case .overSixtyWithoutCentralDecision(let months, let counted, let decidedBy):
+            let who = decidedBy.isEmpty ? "chưa ghi cấp ủy quyết định (cột decided_by)"
+                : "\(decidedBy) không phải là cấp ủy trực thuộc Trung ương"
+            return "Người này \(months / 12) tuổi \(months % 12) tháng vào \(counted.vietnamese): trên 60 tuổi chỉ được "
+                + "kết nạp khi cấp ủy trực thuộc Trung ương quyết định; \(who) \(cite(RuleBook.admissionOverSixty, on: ageDay))."
         case .recognitionDay(let expected):
             return "Ngày công nhận chính thức phải là ngày đủ 12 tháng dự bị kể từ ngày kết nạp, tức "
-                + "\(VietnameseFormat.day(expected)), không phải \(day) (Điều lệ Đảng, Điều 5)."
+                + "\(VietnameseFormat.day(expected)), không phải \(day) \(cite(RuleBook.recognitionEffect))."
         case .notProbationary:
             return "Ngày \(day) người này không phải đảng viên dự bị: chỉ đảng viên dự bị mới được "
                 + "\(event.kind == .recognizedOfficial ? "công nhận chính thức" : "xóa tên dự bị")."
         case .probationerCannotBeExpelled:
-            return "Đảng viên dự bị không bị khai trừ; nếu không đủ tư cách thì xóa tên dự bị (Điều lệ Đảng, Điều 5; Quy định 69-QĐ/TW)."
+            return "Đảng viên dự bị không bị khai trừ; nếu không đủ tư cách thì xóa tên dự bị \(cite(RuleBook.probationerExclusions))."
         case .probationerCannotBeRemoved:
-            return "Đảng viên dự bị không xóa tên như đảng viên chính thức; hãy dùng xóa tên dự bị (Điều lệ Đảng, Điều 5)."
+            return "Đảng viên dự bị không xóa tên như đảng viên chính thức; hãy dùng xóa tên dự bị \(cite(RuleBook.probationerExclusions))."
         case .afterDeath(let died):
             return "Đảng viên đã từ trần ngày \(VietnameseFormat.day(died)); không thể ghi thêm biến động."
         case .afterLeaving(let kind, let left):
             return "Người này đã ra khỏi danh sách ngày \(VietnameseFormat.day(left)) (\(kind.vietnamese.lowercased())); "
                 + "sau đó chỉ có thể kết nạp lại, phục hồi hoặc tiếp nhận chuyển sinh hoạt đến."
         case .readmittedTwice:
-            return "Chỉ được kết nạp lại vào Đảng một lần (Quy định 24-QĐ/TW, mục 3.5)."
+            return "Chỉ được kết nạp lại vào Đảng một lần \(cite(RuleBook.readmissionLimit))."
         case .alreadyMember:
-            return "Ngày \(day) người này đang sinh hoạt chính thức ở một chi bộ khác; mỗi đảng viên chỉ sinh hoạt chính thức ở một chi bộ."
+            return "Ngày \(day) người này đang sinh hoạt chính thức ở một chi bộ khác; mỗi đảng viên chỉ sinh hoạt chính thức ở một chi bộ \(cite(RuleBook.oneCell))."
         case .notAMember:
             return "Ngày \(day) người này không phải là đảng viên đang sinh hoạt trong hệ thống."
         case .wasMemberBefore:
@@ -67,7 +83,7 @@ public struct JournalViolation: Error, Hashable, Sendable, CustomStringConvertib
         case .neverLeft:
             return "Chỉ kết nạp lại người đã ra khỏi Đảng (xóa tên, khai trừ, xin ra khỏi Đảng)."
         case .cannotRestore:
-            return "Chỉ phục hồi đảng tịch cho người đã bị khai trừ hoặc xóa tên."
+            return "Chỉ phục hồi đảng tịch cho người đã bị khai trừ hoặc xóa tên \(cite(RuleBook.restorationAfter))."
         case .cellRequired:
             return "Biến động \"\(event.kind.vietnamese)\" cần mã chi bộ (organization_code)."
         case .unknownOrganization:

@@ -61,7 +61,8 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     public var endsMembership: Bool { leaves && self != .transferredOut }
 }
 
-/// A decision cited by an event: "15-QĐ/ĐUK" signed on a day by an issuer.
+/// A decision cited by an event: "15-QĐ/ĐUK" signed on a day by an issuer (the code of an organization of the
+/// registry, or the name of a committee outside it, as written).
 public struct Decision: Hashable, Sendable, Codable {
     public var number: String
     public var date: Day?
@@ -83,19 +84,22 @@ public struct MembershipEvent: Hashable, Sendable {
     /// The cell entered, for the kinds that enter one.
     public var organization: OrganizationID?
     public var decision: Decision?
+    /// For an admission: the day the cell voted on it (admission age is counted on it, QĐ 24-QĐ/TW §1.1), when known.
+    public var votedOn: Day?
     /// The organization on the other side of a transfer, as written ("Đảng bộ tỉnh Hòa Bình").
     public var counterpart: String
     public var note: String
 
     public init(
         member: MemberID, kind: EventKind, effective: Day, organization: OrganizationID? = nil,
-        decision: Decision? = nil, counterpart: String = "", note: String = ""
+        decision: Decision? = nil, votedOn: Day? = nil, counterpart: String = "", note: String = ""
     ) {
         self.member = member
         self.kind = kind
         self.effective = effective
         self.organization = organization
         self.decision = decision
+        self.votedOn = votedOn
         self.counterpart = counterpart
         self.note = note
     }

@@ -94,3 +94,57 @@ public struct OversightCase: Hashable, Sendable {
         self.subjects = subjects
     }
 }
+
+extension OversightCase {
+    /// Every rule this case breaks, in the order of its fields; empty when it may be recorded:
+    /// - the end is not before the start;
+    /// - the conductor organization exists on the start day;
+    /// - it has subjects, and each exists: an organization established on or before the start day, even if it was
+    ///   dissolved or merged since (Quy định 22-QĐ/TW applies to those too); a member known to the registry
+    ///   (`isKnownMember`), whatever their standing on that day (members who transferred, left work or retired too).
+    public func violations(in tree: OrganizationTree, isKnownMember: (MemberID) -> Bool) -> [OversightViolation] {
+        let code = tree[conductorOrganization]?.code ?? ""
+        var found: [OversightViolation] = []
+        func add(_ reason: OversightViolation.Reason, _ subject: OversightSubject? = nil) {
+            found.append(OversightViolation(oversightCase: self, reason: reason, subject: subject, conductorCode: code))
+        }
+        if let ended, ended < started { add(.endBeforeStart) }
+        if let conductor = tree[conductorOrganization] {
+            if started < conductor.established {
+                add(.conductorNotEstablished(established: conductor.established))
+            } else if let dissolved = conductor.dissolved, started >= dissolved {
+                add(.conductorDissolved(dissolved: dissolved))
+            }
+        } else {
+            add(.unknownConductor)
+        }
+        if subjects.isEmpty { add(.noSubjects) }
+        for subject in subjects {
+            switch subject {
+            case .organization(let id):
+                guard let organization = tree[id] else { add(.unknownSubjectOrganization, subject); continue }
+                if organization.established > started {
+                    add(.subjectNotEstablished(code: organization.code, established: organization.established), subject)
+                }
+            case .member(let id):
+                if !isKnownMember(id) { add(.unknownSubjectMember, subject) }
+            }
+        }
+        return found
+    }
+
+    /// Throws the first rule this case breaks (see `violations(in:isKnownMember:)`).
+    public func validate(in tree: OrganizationTree, isKnownMember: (MemberID) -> Bool) throws(OversightViolation) {
+        if let first = violations(in: tree, isKnownMember: isKnownMember).first { throw first }
+    }
+
+    /// Every rule this case breaks against a registry in memory.
+    public func violations(in registry: Registry) -> [OversightViolation] {
+        violations(in: registry.tree) { registry.members[$0] != nil }
+    }
+
+    /// Throws the first rule this case breaks against a registry in memory.
+    public func validate(in registry: Registry) throws(OversightViolation) {
+        if let first = violations(in: registry).first { throw first }
+    }
+}

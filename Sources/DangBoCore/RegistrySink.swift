@@ -22,6 +22,13 @@ public protocol RegistrySink: AnyObject {
     func journalInputs(of members: [MemberID]) async throws -> [(member: Member, events: [SequencedEvent])]
     /// The checked journals of these members: their periods replace the stored ones. `fresh` members had none.
     func record(journals: [Journal], fresh: Bool) async throws
+    /// The membership periods of these members (ascending, distinct) as recorded, stored or written by this import,
+    /// each member's in journal order: what a committee seat's holder rule reads (`CommitteeSeat.violations`). Asked
+    /// once per batch of seats, after the journals are recorded.
+    func periods(of members: [MemberID]) async throws -> [MembershipPeriod]
+    /// The members whose recorded periods keep them on the rolls of `cell` after `day` (a period in it that ends after
+    /// `day`, or never), by id: what an import that dissolves a cell warns about.
+    func members(onTheRollsOf cell: OrganizationID, after day: Day) async throws -> [Member]
     func insert(seats: [CommitteeSeat]) async throws
     func insert(cases: [OversightCase]) async throws
     /// More subjects of a case written before (its rows came apart in the file).

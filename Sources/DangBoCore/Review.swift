@@ -62,9 +62,11 @@ public struct Review: Hashable, Sendable, Codable {
         public var probationRemoved = 0
         public var expelled = 0
         public var withdrew = 0
-        /// Members whose cell came into the scope by a change of the tree (re-parenting, merge) without an event.
+        /// Members whose cell crossed into the scope by a change of the tree (a cell moved under it, or a kind change
+        /// that takes it there); a cell moved or changing kind or depth inside the scope crosses nothing.
         public var reorganizedIn = 0
-        /// Members whose cell left the scope by a change of the tree (re-parenting, merge, dissolution).
+        /// Members whose cell crossed out of the scope by a change of the tree (a cell moved away, or dissolved with
+        /// them still on its rolls).
         public var reorganizedOut = 0
         public init() {}
 
@@ -73,8 +75,8 @@ public struct Review: Hashable, Sendable, Codable {
     }
 
     public struct Committees: Hashable, Sendable, Codable {
-        /// Organizations whose executive committee or inspection commission got a seat from a conference or an
-        /// appointment starting in the period (bổ sung, kiện toàn).
+        /// Organizations whose executive committee (cấp ủy) got a seat from a conference or an appointment starting in
+        /// the period (bổ sung, kiện toàn cấp ủy); inspection commission seats do not count.
         public var consolidated = 0
         public init() {}
     }
@@ -188,7 +190,7 @@ extension Registry {
         }
 
         var consolidated = Set<OrganizationID>()
-        for seat in seats where seat.source.consolidates && period.contains(seat.validity.start)
+        for seat in seats where seat.committee == .executive && seat.source.consolidates && period.contains(seat.validity.start)
             && tree.isWithin(seat.organization, root: root, on: seat.validity.start) {
             consolidated.insert(seat.organization)
         }
@@ -218,54 +220,81 @@ extension Registry {
         return review
     }
 
+    /// Counts one member's movements seen from `root`, step by step. On each day the tree changes first (a cell that
+    /// crosses the scope's boundary carries its members in or out: `reorganizedIn/Out`), then the member's events of
+    /// that day follow in their order, each step counted by the event that took it across the boundary; a cell
+    /// dissolved that day still stands for the day's steps, and a member left in it goes out with it at the end of
+    /// the day.
     private func countMovements(
         of journal: Journal, root: OrganizationID, period: DayRange, changeDays: Set<Day>,
         into movements: inout Review.Movements
     ) {
-        func inScope(_ day: Day) -> Bool {
-            guard let cell = journal.period(on: day)?.cell else { return false }
+        /// Whether `cell` is in the scope during the steps of `day`.
+        func inScope(_ cell: OrganizationID?, during day: Day) -> Bool {
+            guard let cell else { return false }
+            if tree.version(of: cell, on: day) == nil, tree[cell]?.dissolved == day {
+                return tree.isWithin(cell, root: root, on: day.previous)
+            }
             return tree.isWithin(cell, root: root, on: day)
         }
-        var eventsByDay: [Day: [EventKind]] = [:]
-        for event in journal.events where period.contains(event.effective) {
-            eventsByDay[event.effective, default: []].append(event.kind)
-        }
-        for (day, kinds) in eventsByDay {
-            let before = inScope(day.previous), after = inScope(day)
-            if after, kinds.contains(.recognizedOfficial) { movements.recognizedOfficial += 1 }
-            switch (before, after) {
-            case (false, true):
-                switch kinds.first(where: { [.admitted, .readmitted, .restored, .transferredIn, .moved].contains($0) }) {
-                case .admitted?: movements.admitted += 1
-                case .readmitted?: movements.readmitted += 1
-                case .restored?: movements.restored += 1
-                case .transferredIn?, .moved?: movements.transferredIn += 1
-                default: movements.reorganizedIn += 1
-                }
-            case (true, false):
-                switch kinds.first(where: { $0.leaves || $0 == .moved }) {
-                case .died?: movements.died += 1
-                case .removed?: movements.removed += 1
-                case .probationRemoved?: movements.probationRemoved += 1
-                case .expelled?: movements.expelled += 1
-                case .withdrew?: movements.withdrew += 1
-                case .transferredOut?, .moved?: movements.transferredOut += 1
-                default: movements.reorganizedOut += 1
-                }
-            case (true, true):
-                if kinds.contains(.moved), journal.period(on: day.previous)?.cell != journal.period(on: day)?.cell {
-                    movements.movedInternally += 1
-                }
-            case (false, false):
-                break
-            }
-        }
-        for day in changeDays where eventsByDay[day] == nil {
-            switch (inScope(day.previous), inScope(day)) {
+        let events = journal.events
+        var days = changeDays
+        for event in events where period.contains(event.effective) { days.insert(event.effective) }
+        var next = 0  // the first event not before the day at hand
+        for day in days.sorted() {
+            while next < events.count, events[next].effective < day { next += 1 }
+            var cell = next > 0 ? journal.cellsAfter[next - 1] : nil
+            let atStart = cell.map { tree.isWithin($0, root: root, on: day.previous) } ?? false
+            var inside = inScope(cell, during: day)
+            switch (atStart, inside) {
             case (false, true): movements.reorganizedIn += 1
             case (true, false): movements.reorganizedOut += 1
             default: break
             }
+            var index = next
+            while index < events.count, events[index].effective == day {
+                let kind = events[index].kind
+                let after = journal.cellsAfter[index]
+                let insideAfter = inScope(after, during: day)
+                switch (inside, insideAfter) {
+                case (false, true): movements.countIn(kind)
+                case (true, false): movements.countOut(kind)
+                case (true, true) where kind == .moved && after != cell: movements.movedInternally += 1
+                default: break
+                }
+                if kind == .recognizedOfficial, insideAfter { movements.recognizedOfficial += 1 }
+                (cell, inside) = (after, insideAfter)
+                index += 1
+            }
+            if inside, !(cell.map { tree.isWithin($0, root: root, on: day) } ?? false) { movements.reorganizedOut += 1 }
+        }
+    }
+}
+
+extension Review.Movements {
+    /// `count` inflows of the scope, each a step taken by an event of `kind` (a move from a cell outside it is a
+    /// transfer in; nil is a change of the tree).
+    public mutating func countIn(_ kind: EventKind?, _ count: Int = 1) {
+        switch kind {
+        case .admitted?: admitted += count
+        case .readmitted?: readmitted += count
+        case .restored?: restored += count
+        case .transferredIn?, .moved?: transferredIn += count
+        default: reorganizedIn += count
+        }
+    }
+
+    /// `count` outflows of the scope, each a step taken by an event of `kind` (a move to a cell outside it is a
+    /// transfer out; nil is a change of the tree).
+    public mutating func countOut(_ kind: EventKind?, _ count: Int = 1) {
+        switch kind {
+        case .died?: died += count
+        case .removed?: removed += count
+        case .probationRemoved?: probationRemoved += count
+        case .expelled?: expelled += count
+        case .withdrew?: withdrew += count
+        case .transferredOut?, .moved?: transferredOut += count
+        default: reorganizedOut += count
         }
     }
 }

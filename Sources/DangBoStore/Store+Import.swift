@@ -216,6 +216,58 @@ final class StoreSink: RegistrySink {
         try await enqueue { try await Store.record(journals: journals, replacing: !fresh, on: $0) }
     }
 
+    func periods(of ids: [MemberID]) async throws -> [MembershipPeriod] {
+        try await drain()
+        var periods: [MembershipPeriod] = []
+        periods.reserveCapacity(ids.count * 2)
+        // NB: by the primary key (member_id, step), the one index a first load keeps, which gives the journal's order
+        // (two periods may start on one day); 1,000 ids a query stay under every bind limit (SQLite 32,766;
+        // PostgreSQL 65,535).
+        for chunk in ids.map(\.rawValue).chunks(of: 1_000) {
+            if let sqlite = sql as? any SQLiteDatabase {
+                let placeholders = repeatElement("?", count: chunk.count).joined(separator: ",")
+                for row in try await sqlite.query("\(Self.periodsQuery) (\(placeholders)) ORDER BY member_id, step",
+                                                  chunk.map { SQLiteData.integer($0) }) {
+                    periods.append(try Self.period(from: SQLiteColumns(row: row)))
+                }
+            } else {
+                let binds: [any Encodable & Sendable] = Array(chunk)
+                for row in try await sql.raw("\(unsafeRaw: Self.periodsQuery) (\(binds: binds)) ORDER BY member_id, step").all() {
+                    periods.append(try Self.period(from: SQLKitColumns(row: row)))
+                }
+            }
+        }
+        return periods
+    }
+
+    func members(onTheRollsOf cell: OrganizationID, after day: Day) async throws -> [Member] {
+        try await drain()
+        return try await sql.raw("""
+            SELECT m.* FROM members m WHERE m.id IN (
+                SELECT member_id FROM membership_periods WHERE cell_id = \(bind: cell.rawValue) AND valid_to > \(bind: day.yyyymmdd))
+            ORDER BY m.id
+            """).all().map { try Store.member(from: SQLKitColumns(row: $0)) }
+    }
+
+    private static let periodsQuery = """
+        SELECT member_id, valid_from, valid_to, cell_id, standing, CASE WHEN exempt THEN 1 ELSE 0 END AS exempt,
+               entry_kind, COALESCE(exit_kind, '') AS exit_kind, previous_cell_id, next_cell_id
+        FROM membership_periods WHERE member_id IN
+        """
+
+    private static func period(from row: some StoredColumns) throws -> MembershipPeriod {
+        guard let standing = Standing(rawValue: try row.text("standing")) else { throw StoreError.unreadable("standing") }
+        guard let entry = EventKind(rawValue: try row.text("entry_kind")) else { throw StoreError.unreadable("entry_kind") }
+        let exit = try row.text("exit_kind")
+        return MembershipPeriod(
+            member: MemberID(try row.int("member_id")), cell: OrganizationID(try row.int("cell_id")), standing: standing,
+            exempt: try row.int("exempt") != 0,
+            validity: DayRange(start: .stored(try row.int("valid_from")), end: .end(stored: try row.int("valid_to"))),
+            entry: entry, exit: exit.isEmpty ? nil : EventKind(rawValue: exit),
+            previousCell: try row.optionalInt("previous_cell_id").map(OrganizationID.init(rawValue:)),
+            nextCell: try row.optionalInt("next_cell_id").map(OrganizationID.init(rawValue:)))
+    }
+
     func insert(seats: [CommitteeSeat]) async throws { try await enqueue { try await Store.insert(seats: seats, on: $0) } }
 
     func insert(cases: [OversightCase]) async throws {

@@ -116,6 +116,7 @@ extension Store {
             decision: decision(number: try row.text("decision_number"),
                                date: try row.optionalInt("decision_date").map(Day.stored),
                                issuer: try row.text("decision_issuer")),
+            votedOn: try row.optionalInt("voted_on").map(Day.stored),
             counterpart: try row.text("counterpart"),
             note: try row.text("note"))
     }

@@ -36,86 +36,80 @@ extension Store {
             WHERE o.dissolved_on >= \(f) AND o.dissolved_on <= \(t) AND v.kind IN \(grassroots)
             """)
 
-        // Inflows: periods starting in the period in a cell of the scope, whose previous cell (if any) was outside it
-        // the day before. NB: "in scope the day before D" is `valid_from < D AND valid_to >= D` on whole days.
-        for row in try await sql.raw("""
-            SELECT p.entry_kind AS kind, COUNT(*) AS n FROM membership_periods p
-            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: r)
-                AND a.valid_from <= p.valid_from AND a.valid_to > p.valid_from
-            WHERE p.valid_from >= \(literal: f) AND p.valid_from <= \(literal: t)
-              AND NOT EXISTS (SELECT 1 FROM organization_ancestry b WHERE b.ancestor_id = \(literal: r)
-                  AND b.descendant_id = p.previous_cell_id AND b.valid_from < p.valid_from AND b.valid_to >= p.valid_from)
-            GROUP BY p.entry_kind
-            """).all() {
-            let n = try row.decode(column: "n", as: Int.self)
-            switch EventKind(rawValue: try row.decode(column: "kind", as: String.self)) {
-            case .admitted?: review.movements.admitted += n
-            case .readmitted?: review.movements.readmitted += n
-            case .restored?: review.movements.restored += n
-            case .transferredIn?, .moved?: review.movements.transferredIn += n
-            default: review.movements.reorganizedIn += n
-            }
+        // The day's steps, one period boundary each (a journal ends its period at every change of cell, standing or
+        // exemption, even inside one day), the tree changed first (`Registry.review` says how): a boundary crosses the
+        // scope when the cell on one side is in it during that day and the cell on the other is not.
+        // NB: "in it during D" is `valid_from <= D AND valid_to > D` on whole days, or, for a cell dissolved on D, in it
+        // the day before (`valid_to = D`).
+        func during(_ ancestry: String, _ cell: String, _ day: String) -> String {
+            """
+            \(ancestry).ancestor_id = \(r) AND \(ancestry).descendant_id = \(cell) AND \(ancestry).valid_from <= \(day)
+                AND (\(ancestry).valid_to > \(day) OR (\(ancestry).valid_to = \(day)
+                    AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = \(cell) AND o.dissolved_on = \(day))))
+            """
         }
-        // Outflows: periods ending in the period, in a cell of the scope the day before, whose next cell (if any) is
-        // outside it that day.
-        for row in try await sql.raw("""
+        let inflows = """
+            SELECT p.entry_kind AS kind, COUNT(*) AS n FROM membership_periods p
+            JOIN organization_ancestry a ON \(during("a", "p.cell_id", "p.valid_from"))
+            WHERE p.valid_from >= \(f) AND p.valid_from <= \(t)
+              AND NOT EXISTS (SELECT 1 FROM organization_ancestry b WHERE \(during("b", "p.previous_cell_id", "p.valid_from")))
+            GROUP BY p.entry_kind
+            """
+        for row in try await sql.raw(SQLQueryString(inflows)).all() {
+            review.movements.countIn(EventKind(rawValue: try row.decode(column: "kind", as: String.self)),
+                                     try row.decode(column: "n", as: Int.self))
+        }
+        let outflows = """
             SELECT p.exit_kind AS kind, COUNT(*) AS n FROM membership_periods p
-            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: r)
-                AND a.valid_from < p.valid_to AND a.valid_to >= p.valid_to
-            WHERE p.valid_to >= \(literal: f) AND p.valid_to <= \(literal: t)
-              AND NOT EXISTS (SELECT 1 FROM organization_ancestry b WHERE b.ancestor_id = \(literal: r)
-                  AND b.descendant_id = p.next_cell_id AND b.valid_from <= p.valid_to AND b.valid_to > p.valid_to)
+            JOIN organization_ancestry a ON \(during("a", "p.cell_id", "p.valid_to"))
+            WHERE p.valid_to >= \(f) AND p.valid_to <= \(t)
+              AND NOT EXISTS (SELECT 1 FROM organization_ancestry b WHERE \(during("b", "p.next_cell_id", "p.valid_to")))
             GROUP BY p.exit_kind
-            """).all() {
-            let n = try row.decode(column: "n", as: Int.self)
-            switch try row.decode(column: "kind", as: String?.self).flatMap(EventKind.init(rawValue:)) {
-            case .died?: review.movements.died += n
-            case .removed?: review.movements.removed += n
-            case .probationRemoved?: review.movements.probationRemoved += n
-            case .expelled?: review.movements.expelled += n
-            case .withdrew?: review.movements.withdrew += n
-            case .transferredOut?, .moved?: review.movements.transferredOut += n
-            default: review.movements.reorganizedOut += n
-            }
+            """
+        for row in try await sql.raw(SQLQueryString(outflows)).all() {
+            review.movements.countOut(try row.decode(column: "kind", as: String?.self).flatMap(EventKind.init(rawValue:)),
+                                      try row.decode(column: "n", as: Int.self))
         }
         review.movements.movedInternally = try await count("""
             SELECT COUNT(*) AS n FROM membership_periods p
-            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(r)
-                AND a.valid_from <= p.valid_from AND a.valid_to > p.valid_from
-            JOIN organization_ancestry b ON b.descendant_id = p.previous_cell_id AND b.ancestor_id = \(r)
-                AND b.valid_from < p.valid_from AND b.valid_to >= p.valid_from
+            JOIN organization_ancestry a ON \(during("a", "p.cell_id", "p.valid_from"))
+            JOIN organization_ancestry b ON \(during("b", "p.previous_cell_id", "p.valid_from"))
             WHERE p.entry_kind = '\(EventKind.moved.rawValue)' AND p.valid_from >= \(f) AND p.valid_from <= \(t)
             """)
-        // Members whose cell entered or left the scope by a change of the tree, on a day their own period went on.
-        review.movements.reorganizedIn += try await count("""
-            SELECT COUNT(*) AS n FROM organization_ancestry a
-            JOIN membership_periods p ON p.cell_id = a.descendant_id AND p.valid_from < a.valid_from AND p.valid_to > a.valid_from
-            WHERE a.ancestor_id = \(r) AND a.valid_from >= \(f) AND a.valid_from <= \(t)
-            """)
-        review.movements.reorganizedOut += try await count("""
-            SELECT COUNT(*) AS n FROM organization_ancestry a
-            JOIN membership_periods p ON p.cell_id = a.descendant_id AND p.valid_from < a.valid_to AND p.valid_to > a.valid_to
-            WHERE a.ancestor_id = \(r) AND a.valid_to >= \(f) AND a.valid_to <= \(t)
-            """)
-        // NB: a small subtree starts from its periods that overlap the review period; a large one from the period's
-        // recognitions across the nation (EXISTS), fewer than the whole history of its cells. CROSS JOIN keeps
-        // SQLite's planner to that order (its statistics cannot tell a cell from the nation); PostgreSQL plans alone.
+        // A recognition always opens a period (the standing changes): counted where the member stood at that step.
+        // NB: a small subtree starts from its cells' periods, a large one from the period's recognitions across the
+        // nation (EXISTS), fewer than the whole history of its cells. CROSS JOIN keeps SQLite's planner to that order
+        // (its statistics cannot tell a cell from the nation); PostgreSQL plans alone.
+        let recognized = "p.entry_kind = '\(EventKind.recognizedOfficial.rawValue)' AND p.valid_from >= \(f) AND p.valid_from <= \(t)"
         review.movements.recognizedOfficial = try await count(subtreeFirst ? """
             SELECT COUNT(*) AS n FROM organization_ancestry a
             CROSS JOIN membership_periods p
-            CROSS JOIN membership_events e
-            WHERE a.ancestor_id = \(r) AND p.cell_id = a.descendant_id AND p.valid_from <= \(t) AND p.valid_to > \(f)
-              AND e.member_id = p.member_id AND e.kind = '\(EventKind.recognizedOfficial.rawValue)'
-              AND e.effective_on >= \(f) AND e.effective_on <= \(t)
-              AND e.effective_on >= p.valid_from AND e.effective_on < p.valid_to
-              AND a.valid_from <= e.effective_on AND a.valid_to > e.effective_on
+            WHERE a.ancestor_id = \(r) AND p.cell_id = a.descendant_id AND \(recognized)
+              AND \(during("a", "p.cell_id", "p.valid_from"))
             """ : """
-            SELECT COUNT(*) AS n FROM membership_events e
-            WHERE e.kind = '\(EventKind.recognizedOfficial.rawValue)' AND e.effective_on >= \(f) AND e.effective_on <= \(t)
-              AND EXISTS (SELECT 1 FROM membership_periods p
-                  JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(r)
-                      AND a.valid_from <= e.effective_on AND a.valid_to > e.effective_on
-                  WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to > e.effective_on)
+            SELECT COUNT(*) AS n FROM membership_periods p
+            WHERE \(recognized)
+              AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE \(during("a", "p.cell_id", "p.valid_from")))
+            """)
+        // Members whose cell crossed the boundary by a change of the tree: at the start of the day, whatever their
+        // events of that day (a cell moved, or changing kind or depth, inside the scope has no new link to the root, so
+        // it crosses nothing); and at its end, members still in a cell dissolved that day.
+        review.movements.reorganizedIn += try await count("""
+            SELECT COUNT(*) AS n FROM organization_ancestry a
+            JOIN membership_periods p ON p.cell_id = a.descendant_id AND p.valid_from < a.valid_from AND p.valid_to >= a.valid_from
+            WHERE a.ancestor_id = \(r) AND a.valid_from >= \(f) AND a.valid_from <= \(t)
+              AND NOT EXISTS (SELECT 1 FROM organization_ancestry b WHERE b.ancestor_id = \(r)
+                  AND b.descendant_id = a.descendant_id AND b.valid_to = a.valid_from)
+            """)
+        review.movements.reorganizedOut += try await count("""
+            SELECT COUNT(*) AS n FROM organization_ancestry a
+            JOIN organizations o ON o.id = a.descendant_id
+            JOIN membership_periods p ON p.cell_id = a.descendant_id AND p.valid_from < a.valid_to AND p.valid_to >= a.valid_to
+            WHERE a.ancestor_id = \(r) AND a.valid_to >= \(f) AND a.valid_to <= \(t)
+              AND NOT EXISTS (SELECT 1 FROM organization_ancestry b WHERE b.ancestor_id = \(r)
+                  AND b.descendant_id = a.descendant_id AND b.valid_from = a.valid_to)
+              AND (o.dissolved_on <> a.valid_to OR EXISTS (SELECT 1 FROM membership_periods q
+                  WHERE q.member_id = p.member_id AND q.cell_id = p.cell_id AND q.valid_from <= a.valid_to AND q.valid_to > a.valid_to))
             """)
 
         // NB: from the subtree's organizations, through the seats of each (committee_seats_by_organization).
@@ -123,7 +117,7 @@ extension Store {
             SELECT COUNT(DISTINCT s.organization_id) AS n FROM organization_ancestry a
             JOIN committee_seats s ON s.organization_id = a.descendant_id AND s.start_on >= \(f) AND s.start_on <= \(t)
             WHERE a.ancestor_id = \(r) AND a.valid_from <= s.start_on AND a.valid_to > s.start_on
-              AND s.source IN ('\(SeatSource.conference.rawValue)', '\(SeatSource.appointed.rawValue)')
+              AND s.committee = '\(CommitteeKind.executive.rawValue)' AND s.source IN ('\(SeatSource.conference.rawValue)', '\(SeatSource.appointed.rawValue)')
             """)
 
         for row in try await sql.raw("""

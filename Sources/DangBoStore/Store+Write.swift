@@ -102,13 +102,13 @@ extension Store {
         try await insert(
             into: "membership_events",
             columns: ["member_id", "seq", "kind", "effective_on", "organization_id", "decision_number", "decision_date",
-                      "decision_issuer", "counterpart", "note"],
+                      "decision_issuer", "counterpart", "note", "voted_on"],
             rows: events.map { sequenced in
                 let event = sequenced.event
                 return [.int(event.member.rawValue), .int(sequenced.sequence), .text(event.kind.rawValue),
                         .int(event.effective.yyyymmdd), .int(event.organization?.rawValue), .text(event.decision?.number ?? ""),
                         .int(event.decision?.date?.yyyymmdd), .text(event.decision?.issuer ?? ""), .text(event.counterpart),
-                        .text(event.note)]
+                        .text(event.note), .int(event.votedOn?.yyyymmdd)]
             }, on: sql)
     }
 
@@ -122,10 +122,10 @@ extension Store {
         }
         try await insert(
             into: "membership_periods",
-            columns: ["member_id", "valid_from", "valid_to", "cell_id", "standing", "exempt", "entry_kind", "exit_kind",
+            columns: ["member_id", "step", "valid_from", "valid_to", "cell_id", "standing", "exempt", "entry_kind", "exit_kind",
                       "previous_cell_id", "next_cell_id"],
-            rows: journals.flatMap(\.periods).map { period in
-                [.int(period.member.rawValue), .int(period.validity.start.yyyymmdd), .int(Day.stored(end: period.validity.end)),
+            rows: journals.flatMap { $0.periods.enumerated() }.map { step, period in
+                [.int(period.member.rawValue), .int(step), .int(period.validity.start.yyyymmdd), .int(Day.stored(end: period.validity.end)),
                  .int(period.cell.rawValue), .text(period.standing.rawValue), .bool(period.exempt), .text(period.entry.rawValue),
                  .text(period.exit?.rawValue), .int(period.previousCell?.rawValue), .int(period.nextCell?.rawValue)]
             }, on: sql)

@@ -88,6 +88,8 @@ public final class Store: Sendable {
         M0008_CreateNameSearch(),
         M0009_IndexReviewsByOrganization(),
         M0010_IndexNamesAtTheEndOfWrites(),
+        M0011_AddAdmissionVoteDay(),
+        M0012_KeyPeriodsBySteps(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

@@ -3,7 +3,9 @@ import DangBoCore
 /// Executive committees (cấp ủy) and inspection commissions (ủy ban kiểm tra) of every grassroots organization, term
 /// by term: elected at the congress every five years (2000, 2005, … 2025), appointed when a new organization is set
 /// up, and consolidated between congresses (bổ sung, kiện toàn) by a conference or an appointment when a holder
-/// leaves or a seat is added. Holders are official members in the organization's subtree on the seat's first day.
+/// leaves or a seat is added. Holders are official members in the organization's subtree on the seat's first day, and
+/// seats start while the organization exists: the rules an import checks (`CommitteeSeat.violations`), held for every
+/// generated seat by `SeatAndCaseValidityTests`.
 struct CommitteeBlueprint {
     let options: SyntheticRegistry.Options
     let index: StayIndex

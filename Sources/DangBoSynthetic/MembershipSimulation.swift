@@ -23,6 +23,8 @@ struct MembershipSimulation {
     /// Net change of the head count in each month of the history, as stories are written.
     private var monthDelta: [Int]
     private var counts = [EventKind: Int]()
+    /// The cases made to happen in every third of the history.
+    private var quota: CaseQuota
     private let firstMonth: Int
 
     /// Rates a year, per member on the rolls.
@@ -34,6 +36,8 @@ struct MembershipSimulation {
     static let removalRate = 0.0007
     static let expulsionRate = 0.0004
     static let withdrawalRate = 0.0002
+    /// Former members readmitted here whose journal opens with the readmission.
+    static let readmissionRate = 0.0005
     static let daysPerYear = 365.2425
 
     static let blocStanding = NamePool.nfc("Ban Thường vụ Đảng ủy Khối")
@@ -47,6 +51,7 @@ struct MembershipSimulation {
         self.random = random
         self.ledger = DecisionLedger(rootCode: options.rootCode)
         self.factory = PersonFactory(random: &self.random)
+        self.quota = CaseQuota(from: options.from, through: options.through)
         firstMonth = options.from.year * 12 + options.from.month - 1
         monthDelta = [Int](repeating: 0, count: options.through.year * 12 + options.through.month - firstMonth + 1)
     }
@@ -79,6 +84,9 @@ struct MembershipSimulation {
             let admissions = random.count(mean: Self.admissionRate * Double(onRolls) / 12 * season)
             for _ in 0..<admissions { addAdmission(ceremony: day(in: first...last)) }
             for _ in 0..<random.count(mean: Self.visitorRate * Double(onRolls) / 12) { addVisitor(on: day(in: first...last)) }
+            var readmissions = random.count(mean: Self.readmissionRate * Double(onRolls) / 12)
+            if quota.wants(.readmittedFirst, on: first), first.adding(months: 14) < through { readmissions = max(1, readmissions) }
+            for _ in 0..<readmissions { addReadmission(ceremony: day(in: first...last)) }
             let path = opening + (target - opening) * (month + 1) / months
             let missing = path - (onRolls + monthDelta[month]) + Int((random.normal() * 1.5).rounded())
             for _ in 0..<max(0, missing) { addTransferIn(on: day(in: first...last)) }
@@ -133,8 +141,8 @@ struct MembershipSimulation {
         let years = random.chance(0.85) ? random.triangular(20, 25.5, 36) : random.triangular(32, 37, 47)
         var birth = decided.adding(months: -Int(years * 12)).adding(days: -random.int(in: 0...27))
         let age = Journal.ageInMonths(birth: birth, on: decided)
-        if !Journal.admissionAgeMonths.contains(age) {
-            birth = decided.adding(months: -(Journal.admissionAgeMonths.lowerBound + 30))
+        if !Journal.admissionAgeMonths(on: decided).contains(age) {
+            birth = decided.adding(months: -(Journal.admissionAgeMonths(on: decided).lowerBound + 30))
         }
         let person = factory.person(gender: gender, birth: birth, local: true, random: &random)
         var life = Life(person: person, index: members.count)
@@ -142,37 +150,104 @@ struct MembershipSimulation {
         let entry = MembershipEvent(
             member: life.id, kind: .admitted, effective: ceremony, organization: tree.id(cell),
             decision: DecisionLedger.placeholder(.decision, date: decided, issuer: Self.blocStanding))
-        run(&life, entry: entry, cell: cell, officialFrom: Journal.probationEnd(ceremony: ceremony), ceremony: ceremony,
-            counted: true)
+        let probationEnd = ceremony.adding(months: 12)
+        var plan = StretchPlan()
+        if probationEnd.adding(months: 2) < options.through,
+           quota.wants(.probationerBack, on: ceremony) || random.chance(0.003) {
+            // A probationer sent elsewhere for a few months, who comes back before probation ends.
+            let leaves = ceremony.adding(days: random.int(in: 60...200))
+            plan.exit = (leaves, .transferredOut)
+            plan.returnOn = leaves.adding(days: random.int(in: 15...(probationEnd.ordinal - leaves.ordinal - 30)))
+        }
+        run(&life, entry: entry, cell: cell, officialFrom: probationEnd, ceremony: ceremony, counted: true, plan: plan)
+        if plan.returnOn != nil, life.events.contains(where: { $0.kind == .transferredIn && $0.effective < probationEnd }),
+           life.events.contains(where: { $0.kind == .recognizedOfficial && $0.effective == probationEnd }) {
+            quota.note(.probationerBack, on: ceremony)
+        }
         finish(life)
     }
 
-    /// An official transfer in (chuyển sinh hoạt đảng đến) from outside the bloc; a few arrive still on probation.
+    /// A former member readmitted (kết nạp lại) here: the journal opens with the readmission, and `joinedOn` and
+    /// `officialOn` of the first membership, years before, are on file. Probation again, 12 months from the ceremony
+    /// (QĐ 24 §3.5.4).
+    private mutating func addReadmission(ceremony: Day) {
+        let gender = PersonFactory.drawGender(random: &random)
+        let decided = ceremony.adding(days: -random.int(in: 10...40))
+        let years = random.triangular(30, 38, 50)
+        let birth = decided.adding(months: -Int(years * 12)).adding(days: -random.int(in: 0...27))
+        var person = factory.person(gender: gender, birth: birth, local: random.chance(0.5), random: &random)
+        // The first membership: admitted at 20 to 27, official 12 months after the ceremony, at least 2 years before.
+        let joined = birth.adding(days: Self.days(random.triangular(20, 23, 27)))
+        person.joinedOn = joined
+        person.officialOn = joined.adding(days: random.int(in: 7...35)).adding(months: 12)
+        var life = Life(person: person, index: members.count)
+        life.readmissions = 1
+        let cell = openCell(on: ceremony)
+        let entry = MembershipEvent(
+            member: life.id, kind: .readmitted, effective: ceremony, organization: tree.id(cell),
+            decision: DecisionLedger.placeholder(.decision, date: decided, issuer: Self.blocStanding),
+            note: NamePool.nfc("Kết nạp lại"))
+        let probationEnd = ceremony.adding(months: 12)
+        run(&life, entry: entry, cell: cell, officialFrom: probationEnd, ceremony: ceremony, counted: true)
+        if life.events.contains(where: { $0.kind == .recognizedOfficial && $0.effective == probationEnd }) {
+            quota.note(.readmittedFirst, on: ceremony)
+        }
+        finish(life)
+    }
+
+    /// An official transfer in (chuyển sinh hoạt đảng đến) from outside the bloc. A few were admitted elsewhere less
+    /// than 12 months before and arrive on probation (RULES §3.2): `joinedOn` (the admission decision) is on file,
+    /// sometimes `officialOn` too; they are recognized on the day probation ends as Core reads it (`officialOn`, else
+    /// 12 months after `joinedOn`), or struck off before.
     private mutating func addTransferIn(on day: Day) {
         let gender = PersonFactory.drawGender(random: &random)
-        // NB: a probationer is only sent in when recognition falls inside the history; a journal without it would
-        // read the arrival as official (`Journal` cannot tell otherwise).
-        let probationer = random.chance(0.05) && day.adding(months: 14) < options.through
+        var kind: GeneratedCase?
+        if day.adding(months: 14) < options.through {
+            kind = [GeneratedCase.probationerFromJoined, .probationerStruckOff, .probationerUntilOfficialOn]
+                .first { quota.wants($0, on: day) }
+            if kind == nil, random.chance(0.05) {
+                kind = random.chance(0.35) ? .probationerUntilOfficialOn
+                    : random.chance(0.05) ? .probationerStruckOff : .probationerFromJoined
+            }
+        }
         let retiringAt = Double(PersonFactory.retirementMonths(birth: day.adding(years: -45), gender: gender)) / 12
-        let age = probationer ? random.triangular(22, 26, 36) : random.triangular(24, 33, max(26, min(55, retiringAt - 2)))
+        let age = kind != nil ? random.triangular(22, 26, 36) : random.triangular(24, 33, max(26, min(55, retiringAt - 2)))
         let birth = day.adding(days: -Self.days(age))
         var person = factory.person(gender: gender, birth: birth, local: false, random: &random)
-        var officialFrom = day
-        if probationer {
-            let ceremony = day.adding(days: -random.int(in: 60...300))
-            person.joinedOn = ceremony.adding(days: -random.int(in: 10...35))
-            officialFrom = Journal.probationEnd(ceremony: ceremony)
+        var ceremony: Day?
+        if let kind {
+            let held = day.adding(days: -random.int(in: 60...300))
+            ceremony = held
+            person.joinedOn = held.adding(days: -random.int(in: 10...35))
+            if kind == .probationerUntilOfficialOn { person.officialOn = held.adding(months: 12) }
         } else {
             history(&person, before: day)
         }
         var life = Life(person: person, index: members.count)
+        let officialFrom = Self.officialFrom(arriving: day, life)
+        var plan = StretchPlan()
+        if kind == .probationerStruckOff {
+            // NB: `officialFrom` is at least 30 days after the arrival (see above: 12 months after `joinedOn`).
+            plan.exit = (Day(ordinal: random.int(in: (day.ordinal + 20)...(officialFrom.ordinal - 10))), .probationRemoved)
+        }
         let cell = openCell(on: day)
         let entry = MembershipEvent(
             member: life.id, kind: .transferredIn, effective: day, organization: tree.id(cell),
             decision: DecisionLedger.placeholder(.transferNote, date: day.adding(days: -random.int(in: 3...25)),
                                                  issuer: Self.blocOrganizationBoard),
             counterpart: random.pick(PlacePool.jobCounterparts))
-        run(&life, entry: entry, cell: cell, officialFrom: officialFrom, ceremony: nil, counted: true)
+        run(&life, entry: entry, cell: cell, officialFrom: officialFrom, ceremony: ceremony, counted: true, plan: plan)
+        if kind != nil {
+            let struckOff = life.events.first { $0.kind == .probationRemoved }
+            let recognized = life.events.contains { $0.kind == .recognizedOfficial && $0.effective == officialFrom }
+            if struckOff != nil { life.person.officialOn = nil }  // NB: never official: no ngày chính thức.
+            if recognized {
+                quota.note(life.person.officialOn == nil ? .probationerFromJoined : .probationerUntilOfficialOn, on: day)
+            } else if let struckOff, let joined = life.person.joinedOn, struckOff.effective < joined.adding(months: 12),
+                      life.person.officialOn == nil {
+                quota.note(.probationerStruckOff, on: day)
+            }
+        }
         finish(life)
     }
 
@@ -217,6 +292,18 @@ struct MembershipSimulation {
         person.officialOn = official
     }
 
+    /// The first day a member transferred in on `day` stands as official, as `Journal` reads it (RULES §3.2): 12 months
+    /// after the last admission or readmission ceremony of the journal before `day`, else `officialOn`, else 12 months
+    /// after `joinedOn` (the admission decision elsewhere); `day` itself when that has passed or nothing is known.
+    static func officialFrom(arriving day: Day, _ life: Life) -> Day {
+        let ceremony = life.events.filter { ($0.kind == .admitted || $0.kind == .readmitted) && $0.effective < day }
+            .map(\.effective).max()
+        let end = ceremony.map { $0.adding(months: 12) } ?? life.person.officialOn
+            ?? life.person.joinedOn.map { $0.adding(months: 12) }
+        guard let end, end > day else { return day }
+        return end
+    }
+
     /// Adds the finished life to the registry: the member, the events in effective order, the stays.
     private mutating func finish(_ life: Life) {
         var person = life.person
@@ -241,22 +328,44 @@ struct MembershipSimulation {
 
     // MARK: - A stretch on the rolls
 
+    /// What a story asks of a stretch beyond chance.
+    struct StretchPlan {
+        /// Leaves this way on this day, unless the stretch ends earlier by chance.
+        var exit: (day: Day, kind: EventKind)?
+        /// After leaving by transfer, comes back on this day.
+        var returnOn: Day?
+    }
+
     /// Puts the person on the rolls with `entry` in `cell` and writes the stretch to its end: recognition, moves between
     /// cells (and out of cells that close), temporary stays, exemptions, how it ends, and perhaps a return.
     mutating func run(_ life: inout Life, entry: MembershipEvent, cell: Int, officialFrom: Day, ceremony: Day?,
-                      counted: Bool) {
+                      counted: Bool, plan: StretchPlan = StretchPlan()) {
         let start = entry.effective, through = options.through
+        life.stretch += 1
         life.append(entry)
         if counted { monthDelta[month(of: start)] += 1 }
-        let exit = drawExit(life.person, start: start, officialFrom: officialFrom, ceremony: ceremony)
+        var exit = drawExit(life.person, start: start, officialFrom: officialFrom, ceremony: ceremony)
+        var planned = false
+        if let (day, kind) = plan.exit, day > start, day < exit.day {
+            let counterpart = kind == .transferredOut ? random.pick(PlacePool.jobCounterparts) : ""
+            exit = (day, kind, counterpart, false)
+            planned = true
+        }
+        // A move on the day of recognition, now and then (the review takes recognition first, then the move).
+        let recognition = officialFrom > start && officialFrom <= through && officialFrom < exit.day
+            && exit.kind != .probationRemoved
+        let moveOnRecognition = recognition
+            && (quota.wants(.recognizedAndMoved, on: officialFrom) || random.chance(0.01))
         let firstStay = life.stays.count
-        let last = walk(&life, from: start, in: cell, until: min(exit.day, through.next))
+        let last = walk(&life, from: start, in: cell, until: min(exit.day, through.next),
+                        plannedMove: moveOnRecognition ? officialFrom : nil)
         var exitDay = exit.day, exitKind = exit.kind, counterpart = exit.counterpart
         if let forced = last.forcedExit, forced < exitDay {
             // NB: only when no other cell is open; the member leaves the bloc instead of staying in a closed cell.
             exitDay = forced
             exitKind = .transferredOut
             counterpart = random.pick(PlacePool.jobCounterparts)
+            planned = false
         }
 
         // Recognition (công nhận chính thức) takes effect exactly 12 months after the ceremony, decided a little later.
@@ -267,16 +376,40 @@ struct MembershipSimulation {
                 member: life.id, kind: .recognizedOfficial, effective: officialFrom,
                 decision: DecisionLedger.placeholder(.decision, date: decided, issuer: Self.blocStanding)))
             official = true
+            if moveOnRecognition,
+               life.events.contains(where: { $0.kind == .moved && $0.effective == officialFrom }) {
+                quota.note(.recognizedAndMoved, on: officialFrom)
+            }
         }
         if official { life.official = true }
         let officialOrdinal: Int32 = official ? Int32(max(officialFrom, start).ordinal) : .max
         for index in firstStay..<life.stays.count { life.stays[index].officialFrom = officialOrdinal }
 
         let runEnd = min(exitDay, through.next)
-        addTemporaryStays(&life, from: start, until: runEnd)
-        addExemption(&life, from: start, until: runEnd)
+        let exempted = addExemption(&life, from: start, until: runEnd)
+        var awayOn: Day?
+        if let exempted, exempted.adding(days: 60) < runEnd,
+           quota.wants(.exemptedAndAway, on: exempted) || random.chance(0.03) {
+            awayOn = exempted  // NB: the review takes the exemption first, then the temporary stay.
+            quota.note(.exemptedAndAway, on: exempted)
+        }
+        addTemporaryStays(&life, from: start, until: runEnd, firstOn: awayOn)
         life.lastDay = max(life.lastDay, runEnd.previous)
         guard exitDay <= through else { return }
+
+        if exitKind == .died, quota.wants(.movedOutAndDied, on: exitDay) || random.chance(0.05),
+           tree.version(last.cell, on: exitDay) != nil,
+           let committee = tree.grassrootsAncestor(of: last.cell, on: exitDay),
+           tree.version(committee, on: exitDay)?.kind == .grassrootsCommittee,
+           let target = openCell(outside: committee, on: exitDay) {
+            // Moved out of the committee on the day of death: a transfer out for the committee, a death where the
+            // member died.
+            life.append(MembershipEvent(
+                member: life.id, kind: .moved, effective: exitDay, organization: tree.id(target),
+                decision: DecisionLedger.placeholder(.transferNote, date: exitDay.adding(days: -random.int(in: 0...10)),
+                                                     issuer: Self.blocOrganizationBoard)))
+            quota.note(.movedOutAndDied, on: exitDay)
+        }
 
         monthDelta[month(of: exitDay)] -= 1
         let series: DecisionLedger.Series = exitKind == .transferredOut ? .transferNote : .decision
@@ -285,7 +418,17 @@ struct MembershipSimulation {
         life.append(MembershipEvent(member: life.id, kind: exitKind, effective: exitDay, decision: decision,
                                     counterpart: counterpart))
         counts[exitKind, default: 0] += 1
-        comeBack(&life, after: exitKind, on: exitDay, from: last.cell, counterpart: counterpart, retiring: exit.retiring)
+        comeBack(&life, after: exitKind, on: exitDay, from: last.cell, counterpart: counterpart,
+                 retiring: exit.retiring, returnOn: planned ? plan.returnOn : nil)
+    }
+
+    /// A cell open to newcomers on `day` outside grassroots organization `grassroots`, nil when none was found.
+    private mutating func openCell(outside grassroots: Int, on day: Day) -> Int? {
+        for _ in 0..<10 {
+            guard let cell = epochs.pick(on: day, using: &random) else { return nil }
+            if tree.grassrootsAncestor(of: cell, on: day) != grassroots { return cell }
+        }
+        return nil
     }
 
     /// How a stretch ends: the earliest of retirement, a job elsewhere, death, discipline, or probation removal.
@@ -351,15 +494,20 @@ struct MembershipSimulation {
 
     /// Moves between cells from `start` until `end`: internal transfers now and then (mostly inside the same
     /// grassroots organization) and the moves a cell's closing, merger or split imposes. Records the stays.
-    private mutating func walk(_ life: inout Life, from start: Day, in firstCell: Int, until end: Day)
-        -> (cell: Int, forcedExit: Day?) {
+    /// A move on `plannedMove` (if the member is still there) comes on top of those chance brings.
+    private mutating func walk(_ life: inout Life, from start: Day, in firstCell: Int, until end: Day,
+                               plannedMove: Day? = nil) -> (cell: Int, forcedExit: Day?) {
         var cell = firstCell, since = start
         var nextMove = after(start, years: random.exponential(mean: 1 / Self.moveRate)).adding(days: 30)
+        var planned = plannedMove
         func record(until day: Day?) {
             life.stays.append(Stay(member: Int32(life.index), cell: Int32(cell), start: Int32(since.ordinal),
                                    end: Int32(day?.ordinal ?? Int(Int32.max)), officialFrom: .max))
         }
         while true {
+            if let day = planned {
+                if day <= since { planned = nil } else { nextMove = min(nextMove, day) }
+            }
             var forced: (day: Day, target: CellTransition.Target)?
             for transition in tree.transitions[cell] where transition.day > since {
                 guard transition.probability >= 1 || random.chance(transition.probability) else { continue }
@@ -370,6 +518,7 @@ struct MembershipSimulation {
             }
             let day = min(nextMove, forced?.day ?? nextMove)
             guard day < end else { break }
+            if day == planned { planned = nil }  // NB: once, even when no other cell is found that day.
             var target: Int?
             if let forced, forced.day <= nextMove {
                 switch forced.target {
@@ -402,11 +551,18 @@ struct MembershipSimulation {
         return (cell, nil)
     }
 
-    /// Temporary stays elsewhere (study, secondment): 3 to 12 months, or up to 2 years of study.
-    private mutating func addTemporaryStays(_ life: inout Life, from start: Day, until end: Day) {
+    /// Temporary stays elsewhere (study, secondment): 3 to 12 months, or up to 2 years of study; the first on
+    /// `firstOn` when given (and none before it).
+    private mutating func addTemporaryStays(_ life: inout Life, from start: Day, until end: Day, firstOn: Day? = nil) {
         var cursor = start.adding(days: 60)
+        var first = firstOn
         while true {
-            cursor = after(cursor, years: random.exponential(mean: 1 / Self.temporaryRate))
+            if let day = first {
+                cursor = day
+                first = nil
+            } else {
+                cursor = after(cursor, years: random.exponential(mean: 1 / Self.temporaryRate))
+            }
             guard cursor.adding(days: 30) < end else { return }
             let host = random.pick(PlacePool.temporaryHosts)
             life.append(MembershipEvent(
@@ -423,7 +579,9 @@ struct MembershipSimulation {
 
     /// Exemption from work and meetings (miễn công tác và sinh hoạt đảng) for old age or poor health, decided by the
     /// cell; some return to normal duties later.
-    private mutating func addExemption(_ life: inout Life, from start: Day, until end: Day) {
+    /// Returns the day of the exemption, if any.
+    @discardableResult
+    private mutating func addExemption(_ life: inout Life, from start: Day, until end: Day) -> Day? {
         let person = life.person
         var exempted: Day?
         if person.staysAfterRetirement, person.retirement > start {
@@ -433,38 +591,48 @@ struct MembershipSimulation {
             let rate = 0.006
             exempted = after(max(start, fifty), years: random.exponential(mean: 1 / rate))
         }
-        guard let day = exempted, day > start, day.adding(days: 30) < end else { return }
+        guard let day = exempted, day > start, day.adding(days: 30) < end else { return nil }
         let note = person.staysAfterRetirement ? NamePool.nfc("Tuổi cao") : NamePool.nfc("Sức khỏe yếu, điều trị dài ngày")
         life.append(MembershipEvent(
             member: life.id, kind: .exempted, effective: day,
             decision: Decision(number: "\(random.int(in: 1...12))-NQ/CB", date: day, issuer: NamePool.nfc("Chi bộ")),
             note: note))
         let recovers = person.staysAfterRetirement ? random.chance(0.1) : random.chance(0.45)
-        guard recovers || count(.exemptionEnded) == 0 else { return }
+        guard recovers || count(.exemptionEnded) == 0 else { return day }
         let back = day.adding(days: random.int(in: 90...400))
-        guard back < end else { return }
+        guard back < end else { return day }
         life.append(MembershipEvent(
             member: life.id, kind: .exemptionEnded, effective: back,
             decision: Decision(number: "\(random.int(in: 1...12))-NQ/CB", date: back, issuer: NamePool.nfc("Chi bộ"))))
         counts[.exemptionEnded, default: 0] += 1
+        return day
     }
 
-    /// After leaving: a few come back from a job elsewhere, an expulsion may be annulled (phục hồi), and someone who
-    /// was removed or left may be admitted again once (kết nạp lại).
+    /// After leaving: a few come back from a job elsewhere (on `returnOn` when the story says so; now and then on the
+    /// same day, into another grassroots organization), an expulsion may be annulled (phục hồi), and someone who was
+    /// removed or left may be admitted again once (kết nạp lại).
     private mutating func comeBack(_ life: inout Life, after kind: EventKind, on day: Day, from lastCell: Int,
-                                   counterpart: String, retiring: Bool) {
+                                   counterpart: String, retiring: Bool, returnOn: Day? = nil) {
         let through = options.through
         switch kind {
+        case .transferredOut where returnOn != nil:
+            guard let back = returnOn, back <= through, let cell = epochs.pick(on: back, using: &random) else { return }
+            transferBack(&life, on: back, into: cell, counterpart: counterpart)
+
+        case .transferredOut where !retiring && day < life.person.retirement.adding(years: -1)
+            && (quota.wants(.outAndInOnOneDay, on: day) || random.chance(0.01)):
+            // Sent out and received back on one day, into another grassroots organization: a transfer out of the
+            // first, a transfer in to the second, never a move.
+            let home = tree.grassrootsAncestor(of: lastCell, on: day.previous) ?? -1
+            guard let cell = openCell(outside: home, on: day) else { return }
+            transferBack(&life, on: day, into: cell, counterpart: counterpart)
+            quota.note(.outAndInOnOneDay, on: day)
+
         case .transferredOut where !retiring && random.chance(0.03):
             let back = after(day, years: 1 + 4 * random.unit())
             guard back <= through, back < life.person.retirement.adding(years: -1),
                   let cell = epochs.pick(on: back, using: &random) else { return }
-            let entry = MembershipEvent(
-                member: life.id, kind: .transferredIn, effective: back, organization: tree.id(cell),
-                decision: DecisionLedger.placeholder(.transferNote, date: back.adding(days: -random.int(in: 3...25)),
-                                                     issuer: Self.blocOrganizationBoard),
-                counterpart: counterpart)
-            run(&life, entry: entry, cell: cell, officialFrom: back, ceremony: nil, counted: true)
+            transferBack(&life, on: back, into: cell, counterpart: counterpart)
 
         case .expelled where count(.restored) == 0 || random.chance(0.05):
             let back = day.adding(days: random.int(in: 120...540))
@@ -495,5 +663,17 @@ struct MembershipSimulation {
         default:
             return
         }
+    }
+
+    /// A transfer in of someone who was on the rolls here before, standing as `Journal` reads it on arrival.
+    private mutating func transferBack(_ life: inout Life, on day: Day, into cell: Int, counterpart: String) {
+        let entry = MembershipEvent(
+            member: life.id, kind: .transferredIn, effective: day, organization: tree.id(cell),
+            decision: DecisionLedger.placeholder(.transferNote, date: day.adding(days: -random.int(in: 3...25)),
+                                                 issuer: Self.blocOrganizationBoard),
+            counterpart: counterpart)
+        let ceremony = life.events.last { $0.kind == .admitted || $0.kind == .readmitted }?.effective
+        run(&life, entry: entry, cell: cell, officialFrom: Self.officialFrom(arriving: day, life), ceremony: ceremony,
+            counted: true)
     }
 }

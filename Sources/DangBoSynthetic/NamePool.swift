@@ -20,7 +20,7 @@ enum NamePool {
         "Thái": nfc(["Lò", "Cầm", "Lường", "Quàng", "Hà", "Vi"]),
         "Mường": nfc(["Bùi", "Đinh", "Quách", "Hà", "Xa"]),
         "Dao": nfc(["Triệu", "Bàn", "Đặng", "Lý"]),
-        "H'Mông": nfc(["Giàng", "Sùng", "Vàng", "Lý", "Thào"]),
+        "Mông": nfc(["Giàng", "Sùng", "Vàng", "Lý", "Thào"]),
         "Sán Dìu": nfc(["Trương", "Diệp", "Lưu", "Tạ"]),
         "Sán Chay": nfc(["Hoàng", "Lâm", "La", "Trần"]),
     ]
@@ -61,15 +61,16 @@ enum NamePool {
         "Nhung", "Sen", "Thơm", "Thoa", "Tình", "Trinh", "Vui", "Ánh", "Châu", "Diệu", "Hiên", "Khuê", "Mơ",
     ])
 
-    /// Ethnic groups with their share in tenths of a percent: Kinh about 90%.
+    /// Ethnic groups with their share in tenths of a percent: Kinh about 90%. NB: spelled as `Member.ethnicGroups` (and
+    /// religions as `Member.religions`), so that a registry exported and imported again counts the same.
     static let ethnicities = WeightedTable(nfc([
         (Member.kinh, 900), ("Tày", 22), ("Mường", 18), ("Thái", 16), ("Dao", 10), ("Sán Dìu", 8), ("Nùng", 10),
-        ("H'Mông", 6), ("Sán Chay", 4), ("Hoa", 3), ("Khmer", 2), ("Ê Đê", 1),
+        ("Mông", 6), ("Sán Chay", 4), ("Hoa", 3), ("Khmer", 2), ("Ê Đê", 1),
     ]))
 
     /// Religions with their share in tenths of a percent: no religion about 90%.
     static let religions = WeightedTable(nfc([
-        (Member.noReligion, 905), ("Phật giáo", 58), ("Công giáo", 32), ("Tin lành", 3), ("Cao Đài", 2),
+        (Member.noReligion, 905), ("Phật giáo", 58), ("Công giáo", 32), ("Tin Lành", 3), ("Cao Đài", 2),
     ]))
 
     /// Occupations as the statistical forms name them.

@@ -4,7 +4,8 @@ import DangBoCore
 /// inspection commission supervise regularly and inspect now and then (thematic, party finance, on signs of
 /// violation, enforcement of discipline); cells supervise their own members; the bloc's standing committee and
 /// inspection commission look at grassroots organizations. Subjects are organizations in the conductor's subtree and
-/// members on its rolls on the day the case starts.
+/// members on its rolls on the day the case starts, so each case passes the rules an import checks
+/// (`OversightCase.violations`), as `SeatAndCaseValidityTests` holds.
 struct OversightBlueprint {
     let options: SyntheticRegistry.Options
     let index: StayIndex

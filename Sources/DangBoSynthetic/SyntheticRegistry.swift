@@ -5,12 +5,28 @@ import DangBoCore
 /// benchmarks. The same options give the same registry, on every machine; nothing reads the clock.
 ///
 /// What it holds, for the default options (30 years, about 4,000 members on the rolls at the end):
-/// - a root, about 55 grassroots organizations (a third of them committees with subordinate cells, some with a
-///   partial committee) and their history: late establishments, dissolutions, renames, re-parentings, a merger;
+/// - a root, about 55 grassroots organizations (a third of them committees with subordinate cells, at least one with
+///   a partial committee) and their history: late establishments, dissolutions, renames, re-parentings between
+///   committees, a merger, new cells that draw members from others, and the changes of the 2025 restructuring that
+///   keep a cell's id and members (no event): a subordinate cell put under a partial committee of its grassroots
+///   committee (depth), a grassroots cell under the root becoming a subordinate cell of a grassroots committee, and a
+///   subordinate cell becoming a grassroots cell under the root (kind);
 /// - members with Vietnamese names and journals: admissions (about 18 a quarter in recent years) and recognitions,
 ///   probation removals, transfers in and out (about 100 a quarter), moves between cells, temporary stays, exemptions,
-///   deaths, removals, expulsions, withdrawals, a readmission and a restoration;
+///   deaths, removals, expulsions, withdrawals, readmissions and a restoration. Journals open on the first day, or
+///   years later (admissions, transfers in, readmissions of former members with `joinedOn` and `officialOn` on file);
+/// - probationers who transfer in (RULES §3.2; `Journal` reads the standing on arrival from what is known that day):
+///   with only `joinedOn` on file, recognized 12 months after it or struck off before; with `officialOn` after the
+///   arrival, recognized on it; and members admitted here who leave by transfer on probation and come back before it
+///   ends, recognized 12 months after the ceremony;
+/// - several events of one member on one day, in the order the review takes them (the file order): a transfer out
+///   then a transfer in to another grassroots organization; a move out of a grassroots committee then death; a
+///   recognition then a move; an exemption then a temporary stay elsewhere;
 /// - committee seats term by term, and oversight cases year by year.
+///
+/// Each of the member cases above happens at least once in every third of the history whenever the history and the
+/// registry leave room (30 years and 12 grassroots organizations with 800 members do), and the tree changes whenever
+/// there are grassroots committees: the twin tests of the store count on it (`GeneratedCasesTests`).
 public struct SyntheticRegistry: Sendable {
     public struct Options: Sendable {
         public var seed: UInt64

@@ -24,7 +24,8 @@ struct CellTransition: Sendable {
 /// that exists: the weight of each cell (its relative size) and the transitions that empty or split it.
 ///
 /// Organizations are indexed from 0 (`id = index + 1`): the root, then the grassroots organizations, then partial
-/// committees, then subordinate cells, so that a parent always comes before its children, whatever the version.
+/// committees (and grassroots cells that later become subordinate cells), then subordinate cells, so that a parent
+/// always comes before its children, whatever the version.
 struct TreeBlueprint: Sendable {
     private(set) var organizations: [Organization] = []
     /// Relative size of each cell (0 for organizations that are not cells).
@@ -92,7 +93,8 @@ private struct DraftTree {
         var versions: [Version]
         var weight: Double = 0
         var transitions: [CellTransition] = []
-        /// 0 root, 1 grassroots, 2 partial committee, 3 subordinate cell: the order of the final ids.
+        /// 0 root, 1 grassroots, 2 partial committee (or a grassroots cell that becomes a subordinate cell),
+        /// 3 subordinate cell: the order of the final ids.
         var rank: Int
         /// Children numbered so far (for their codes).
         var children = 0
@@ -180,13 +182,19 @@ private struct DraftTree {
         shuffle(&smallNames, random: &random)
 
         var committees: [Int] = []
+        var partials = 0
         for number in 1...count {
             let isCommittee = (number * committeeCount) / count != ((number - 1) * committeeCount) / count
             if isCommittee {
                 let index = add(name: "Đảng bộ \(largeNames.removeFirst())", kind: .grassrootsCommittee, parent: 0,
                                 from: from, rank: 1)
                 committees.append(index)
-                addCells(to: index, random: &random)
+                // NB: the last committee always gets a partial committee when none has one yet, so that a cell can be
+                // put under one (a change of depth) in every registry that has committees.
+                if addCells(to: index, forcePartial: partials == 0 && committees.count == committeeCount,
+                            random: &random) {
+                    partials += 1
+                }
             } else {
                 let index = add(name: "Chi bộ \(smallNames.removeFirst())", kind: .grassrootsCell, parent: 0, from: from,
                                 rank: 1)
@@ -197,12 +205,14 @@ private struct DraftTree {
     }
 
     /// The subordinate cells of a new grassroots committee, and for some a partial committee with its own cells.
-    mutating func addCells(to committee: Int, random: inout SeededGenerator) {
+    /// Returns whether it has a partial committee.
+    @discardableResult
+    mutating func addCells(to committee: Int, forcePartial: Bool, random: inout SeededGenerator) -> Bool {
         let total = 70 + 250 * random.unit()
         var units = AgencyPool.units
         shuffle(&units, random: &random)
         let direct = random.int(in: 2...7)
-        let partial = random.chance(0.3)
+        let partial = random.chance(0.3) || forcePartial
         var shares: [Double] = (0..<(direct + (partial ? 3 : 0))).map { _ in 0.5 + random.unit() }
         let sum = shares.reduce(0, +)
         shares = shares.map { $0 / sum * total }
@@ -211,7 +221,7 @@ private struct DraftTree {
                            from: options.from, rank: 3)
             drafts[cell].weight = shares[number]
         }
-        guard partial else { return }
+        guard partial else { return false }
         let partialName = "Đảng bộ bộ phận \(random.pick(AgencyPool.partialUnits))"
         let partialIndex = add(name: partialName, kind: .partialCommittee, parent: committee, from: options.from, rank: 2)
         var cells = AgencyPool.partialCells
@@ -221,10 +231,83 @@ private struct DraftTree {
                            from: options.from, rank: 3)
             drafts[cell].weight = shares[direct + number]
         }
+        return true
+    }
+
+    /// Changes of depth and kind, as the restructuring of 2025 brings every week: a subordinate cell put under a
+    /// partial committee of its grassroots committee, a grassroots cell under the root becoming a subordinate cell of
+    /// a grassroots committee, and a subordinate cell becoming a grassroots cell under the root. The cell keeps its id
+    /// and its members: nobody moves, no event is written. Drawn before the rest of the history, so that every
+    /// registry with committees holds each of them.
+    mutating func addReorganizations(committees: [Int], random: inout SeededGenerator) {
+        func freeCells(under committee: Int) -> [Int] {
+            drafts.indices.filter {
+                drafts[$0].kind == .subordinateCell && drafts[$0].versions[0].parent == committee && !drafts[$0].busy
+                    && drafts[$0].transitions.isEmpty
+            }
+        }
+        // Depth (đưa chi bộ trực thuộc vào đảng bộ bộ phận): one committee with a partial committee always, others
+        // now and then.
+        var deepened = 0
+        for committee in committees {
+            guard let partial = drafts.indices.first(where: {
+                drafts[$0].kind == .partialCommittee && drafts[$0].versions[0].parent == committee
+            }) else { continue }
+            let cells = freeCells(under: committee)
+            guard cells.count >= 2, deepened == 0 || random.chance(0.5),
+                  let day = day(between: 0.3, and: 0.95, random: &random)
+            else { continue }
+            let cell = cells[random.below(cells.count)]
+            split(cell, on: day) { $0.parent = partial }
+            drafts[cell].busy = true
+            deepened += 1
+        }
+
+        // A subordinate cell becomes a grassroots cell under the root (the unit leaves the agency and stands alone):
+        // taken from the committee with the most cells, so that it keeps some.
+        var bestCommittee: (index: Int, cells: [Int])?
+        for committee in committees {
+            let cells = freeCells(under: committee)
+            if cells.count >= 2, cells.count > bestCommittee?.cells.count ?? 0 { bestCommittee = (committee, cells) }
+        }
+        if let (committee, cells) = bestCommittee, let day = day(between: 0.4, and: 0.9, random: &random) {
+            let cell = cells[random.below(cells.count)]
+            let agency = drafts[committee].name.dropFirst("Đảng bộ ".count)
+            split(cell, on: day) { version in
+                version.kind = .grassrootsCell
+                version.parent = 0
+                version.name = "\(version.name) \(agency)"
+            }
+            drafts[cell].busy = true
+        }
+
+        // A grassroots cell becomes a subordinate cell of a grassroots committee of the bloc (the agency is folded
+        // into a larger one). NB: it takes rank 2, with the partial committees, so that its id comes after the
+        // committee's whichever was drawn first.
+        var reserved = Set(AgencyPool.renames.map(\.old) + [AgencyPool.merger.first, AgencyPool.merger.second])
+        reserved.formUnion(AgencyPool.abolished.prefix(options.grassroots / 20).map(\.name))
+        let folds = 1 + options.grassroots / 40
+        for _ in 0..<folds {
+            let cells = drafts.indices.filter { index in
+                drafts[index].kind == .grassrootsCell && !drafts[index].busy && drafts[index].transitions.isEmpty
+                    && !reserved.contains { drafts[index].name.hasSuffix(" \($0)") }
+            }
+            guard !cells.isEmpty, !committees.isEmpty, let day = day(between: 0.5, and: 0.95, random: &random)
+            else { break }
+            let cell = cells[random.below(cells.count)]
+            let committee = committees[random.below(committees.count)]
+            split(cell, on: day) { version in
+                version.kind = .subordinateCell
+                version.parent = committee
+            }
+            drafts[cell].busy = true
+            drafts[cell].rank = 2
+        }
     }
 
     /// Renames, a merger, dissolutions, late establishments and re-parentings, each where the tree allows it.
     mutating func addHistory(committees: [Int], random: inout SeededGenerator) {
+        addReorganizations(committees: committees, random: &random)
         let grassrootsCells = drafts.indices.filter { drafts[$0].kind == .grassrootsCell }
         func grassroots(named agency: String) -> Int? {
             drafts.indices.first { drafts[$0].rank == 1 && drafts[$0].name.hasSuffix(" \(agency)") && !drafts[$0].busy }
@@ -374,7 +457,8 @@ private struct DraftTree {
             transitions.append(draft.transitions.sorted { $0.day < $1.day }.map {
                 CellTransition(day: $0.day, target: remap($0.target), probability: $0.probability, exact: $0.exact)
             })
-            if draft.kind.isGrassroots { grassroots.append(final) }
+            // NB: by any version, so that a cell that becomes a grassroots cell gets its committees and cases.
+            if draft.versions.contains(where: { $0.kind.isGrassroots }) { grassroots.append(final) }
         }
         blueprint = TreeBlueprint(organizations: organizations, weights: weights, transitions: transitions,
                                   grassroots: grassroots)

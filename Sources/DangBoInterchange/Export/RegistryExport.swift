@@ -11,7 +11,7 @@ public enum RegistryExport {
                      "religion", "card_number", "record_number", "education", "political_theory", "occupation",
                      "joined_on", "official_on"]),
         ("events", ["national_id", "kind", "effective_on", "organization_code", "decision_number", "decision_date",
-                    "counterpart", "note"]),
+                    "counterpart", "note", "voted_on", "decided_by"]),
         ("committee_seats", ["organization_code", "committee", "national_id", "position", "source", "start_on", "end_on",
                              "decision_number"]),
         ("oversight", ["case_ref", "activity", "mode", "conductor", "conductor_code", "started_on", "ended_on",
@@ -44,7 +44,8 @@ public enum RegistryExport {
         }
         let eventRows = events.map { event in
             [nationalID[event.member] ?? "", event.kind.rawValue, event.effective.iso, event.organization.map(code) ?? "",
-             event.decision?.number ?? "", event.decision?.date?.iso ?? "", event.counterpart, event.note]
+             event.decision?.number ?? "", event.decision?.date?.iso ?? "", event.counterpart, event.note,
+             event.votedOn?.iso ?? "", event.decision?.issuer ?? ""]
         }
         let seatRows = seats.map { seat in
             [code(seat.organization), seat.committee.rawValue, nationalID[seat.member] ?? "", seat.position.rawValue,

@@ -64,22 +64,16 @@ struct ImportRow {
         return result
     }
 
-    /// A CCCD: 12 digits. Excel drops leading zeros, so 10 or 11 digits get them back (every CCCD starts with a
-    /// province code 001–096).
+    /// A CCCD as `NationalID` reads it (12 digits, the leading zeros a spreadsheet dropped restored), or an issue with
+    /// Core's message saying what is wrong.
     func nationalID(_ column: String, _ issues: inout [ImportIssue]) -> String? {
         let written = text(column)
-        let value = written.contains(where: { $0 == " " || $0 == "." })
-            ? written.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ".", with: "") : written
-        if value.isEmpty { issues.append(issue(column, "không được để trống")); return nil }
-        guard let normalized = Self.normalizedNationalID(value) else {
-            issues.append(issue(column, "số CCCD phải gồm 12 chữ số: \"\(written)\""))
+        if written.isEmpty { issues.append(issue(column, "không được để trống")); return nil }
+        do {
+            return try NationalID(parsing: written).text
+        } catch {
+            issues.append(issue(column, error.message))
             return nil
         }
-        return normalized
-    }
-
-    static func normalizedNationalID(_ value: String) -> String? {
-        guard (10...12).contains(value.utf8.count), value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return value.utf8.count == 12 ? value : String(repeating: "0", count: 12 - value.utf8.count) + value
     }
 }

@@ -42,7 +42,9 @@ enum ImportTable: String, CaseIterable, Sendable {
              ("effective_on", true, ["ngay hieu luc", "ngay"]),
              ("organization_code", false, ["ma chi bo", "ma to chuc", "chi bo"]),
              ("decision_number", false, ["so quyet dinh"]), ("decision_date", false, ["ngay quyet dinh", "ngay ky"]),
-             ("counterpart", false, ["noi di noi den", "noi di", "noi den", "don vi"]), ("note", false, ["ghi chu"])]
+             ("counterpart", false, ["noi di noi den", "noi di", "noi den", "don vi"]), ("note", false, ["ghi chu"]),
+             ("voted_on", false, ["ngay chi bo xet ket nap", "ngay chi bo bieu quyet", "ngay chi bo hop xet"]),
+             ("decided_by", false, ["cap quyet dinh", "co quan quyet dinh", "cap uy quyet dinh"])]
         case .committeeSeats:
             [("organization_code", true, ["ma to chuc"]), ("committee", true, ["loai cap uy", "co quan"]),
              ("national_id", true, ["so cccd", "cccd"]), ("position", true, ["chuc vu"]),

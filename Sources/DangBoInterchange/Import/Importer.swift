@@ -62,6 +62,8 @@ public final class Importer {
     /// Events are numbered `eventSequenceBase + offset + line`; each events source starts at its offset.
     private var eventSources: [(offset: Int, name: String)] = []
     private var organizationLines: [OrganizationID: (file: String, line: Int)] = [:]
+    /// Cells this import dissolves (or dissolves earlier), with the day: stored members left on their rolls are named.
+    private var dissolvedCells: [(cell: OrganizationID, day: Day)] = []
 
     /// Told how far a long import has come (every million rows or journals), for an operator's terminal.
     private let progress: (@Sendable (String) -> Void)?
@@ -96,7 +98,10 @@ public final class Importer {
             Self.returnFreedMemory()
             try await importEvents(byKind[.events] ?? [], into: sink)
             Self.returnFreedMemory()
-            if issues.isEmpty { try await checkJournals(into: sink) }
+            if issues.isEmpty {
+                try await checkJournals(into: sink)
+                try await warnAboutMembersLeftInDissolvedCells(into: sink)
+            }
             Self.returnFreedMemory()
             try await importSeats(byKind[.committeeSeats] ?? [], into: sink)
             try await importOversight(byKind[.oversight] ?? [], into: sink)
@@ -230,6 +235,9 @@ public final class Importer {
                 versions[versions.count - 1].validity = DayRange(start: last.validity.start, end: dissolved)
             }
             let organization = Organization(id: id, code: code, versions: versions)
+            if let day = organization.dissolved, day != tree[id]?.dissolved, versions[versions.count - 1].kind.isCell {
+                dissolvedCells.append((id, day))
+            }
             tree.insert(organization)
             changed.append(organization)
             organizationLines[id] = (codeRows[0].file, codeRows[0].line)
@@ -279,13 +287,10 @@ public final class Importer {
             context.nextMemberID += 1
             context.nationalIDs.insert(nationalID, id)
             memberLines.append(Int32(clamping: row.line))
-            let ethnicity = row.text("ethnicity"), religion = row.text("religion")
             batch.append(Member(
                 id: id, nationalID: nationalID, familyName: family, middleName: middle, givenName: given, gender: gender,
-                birthDate: birth,
-                ethnicity: ethnicity.isEmpty || ethnicity == Member.kinh || ImportTable.key(ethnicity) == "kinh" ? Member.kinh : ethnicity,
-                religion: religion.isEmpty || religion == Member.noReligion || ImportTable.key(religion) == "khong"
-                    ? Member.noReligion : religion,
+                birthDate: birth, ethnicity: Member.canonicalEthnicity(row.text("ethnicity")),
+                religion: Member.canonicalReligion(row.text("religion")),
                 education: row.text("education"), politicalTheory: row.text("political_theory"),
                 occupation: row.text("occupation"), cardNumber: row.text("card_number"),
                 recordNumber: row.text("record_number"), joinedOn: joined, officialOn: official))
@@ -318,6 +323,7 @@ public final class Importer {
                 let kind = row.enumeration("kind", EventKind.self, aliases: ImportVocabulary.eventKinds, &issues)
                 let effective = row.day("effective_on", required: true, &issues)
                 let decisionDate = row.day("decision_date", required: false, &issues)
+                let votedOn = row.day("voted_on", required: false, &issues)
                 var organization: OrganizationID?
                 let code = row.text("organization_code")
                 if !code.isEmpty {
@@ -331,13 +337,14 @@ public final class Importer {
                 }
                 guard issues.count == before, let member, let kind, let effective else { return }
                 if member.rawValue < firstNewMember { touchedMembers.insert(member.rawValue) }
-                let number = row.text("decision_number")
+                let number = row.text("decision_number"), decidedBy = row.text("decided_by")
                 batch.append(SequencedEvent(
                     sequence: context.eventSequenceBase + offset + row.line,
                     event: MembershipEvent(
                         member: member, kind: kind, effective: effective, organization: organization,
-                        decision: number.isEmpty && decisionDate == nil ? nil : Decision(number: number, date: decisionDate),
-                        counterpart: row.text("counterpart"), note: row.text("note"))))
+                        decision: number.isEmpty && decisionDate == nil && decidedBy.isEmpty
+                            ? nil : Decision(number: number, date: decisionDate, issuer: decidedBy),
+                        votedOn: votedOn, counterpart: row.text("counterpart"), note: row.text("note"))))
                 summary.events += 1
                 if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(events: $0) } }
             }
@@ -358,7 +365,9 @@ public final class Importer {
                 journals.reserveCapacity(chunk.count)
                 for (member, events) in try await sink.journalInputs(of: chunk) {
                     do {
-                        journals.append(try Journal(member: member, events: events.map(\.event), tree: context.tree))
+                        let journal = try Journal(member: member, events: events.map(\.event), tree: context.tree)
+                        warnIfLeftInADissolvedCell(journal)
+                        journals.append(journal)
                     } catch {
                         issues.append(issue(for: error, sequence: events[error.index].sequence))
                     }
@@ -372,9 +381,45 @@ public final class Importer {
         }
     }
 
+    /// Warns, naming the member, when a journal leaves them on the rolls of a cell after it was dissolved: they count
+    /// nowhere from that day (the cell is in no scope), which is almost always a transfer not yet recorded.
+    private func warnIfLeftInADissolvedCell(_ journal: Journal) {
+        for period in journal.periods {
+            guard let cell = context.tree[period.cell], let dissolved = cell.dissolved,
+                  period.validity.end.map({ $0 > dissolved }) ?? true
+            else { continue }
+            warn(journal.member, leftIn: cell, dissolved: dissolved)
+        }
+    }
+
+    /// The same for stored members this import did not touch, on the rolls of cells it dissolves.
+    private func warnAboutMembersLeftInDissolvedCells(into sink: some RegistrySink) async throws {
+        for (id, day) in dissolvedCells {
+            guard let cell = context.tree[id] else { continue }
+            for member in try await sink.members(onTheRollsOf: id, after: day)
+            where member.id.rawValue < firstNewMember && !touchedMembers.contains(member.id.rawValue) {
+                warn(member, leftIn: cell, dissolved: day)
+            }
+        }
+    }
+
+    private func warn(_ member: Member, leftIn cell: Organization, dissolved: Day) {
+        guard summary.warnings.count < Self.issueLimit else { return }
+        let place = organizationLines[cell.id]
+        summary.warnings.append(ImportIssue(
+            file: place?.file ?? eventSources.first?.name ?? "events", line: place?.line, column: place == nil ? nil : "dissolved_on",
+            reason: "chi bộ \(cell.code) giải thể ngày \(VietnameseFormat.day(dissolved)) nhưng đảng viên "
+                + "\(member.fullName) (CCCD \(member.nationalID)) vẫn còn trong danh sách của chi bộ từ ngày đó; "
+                + "hãy ghi chuyển sinh hoạt cho đồng chí này (moved hoặc transferred_out), nếu không đồng chí không được "
+                + "tính ở tổ chức nào"))
+    }
+
     /// The rule an event broke, at the line that wrote it (or without a line for an event stored before).
     private func issue(for violation: JournalViolation, sequence: Int) -> ImportIssue {
         let column: String = switch violation.reason {
+        case .admissionAge(_, .cellVote): "voted_on"
+        case .admissionAge(_, .decision): "decision_date"
+        case .overSixtyWithoutCentralDecision: "decided_by"
         case .admissionAge, .recognitionDay, .cellDoesNotExist: "effective_on"
         case .cellRequired, .unknownOrganization, .notACell, .sameCell: "organization_code"
         default: "kind"
@@ -389,6 +434,12 @@ public final class Importer {
     // MARK: - Committee seats
 
     private func importSeats(_ sources: [(ImportSource, ImportColumns)], into sink: some RegistrySink) async throws {
+        // NB: a holder's standing comes from the periods the journals projected. When a journal was refused, periods
+        // were not written and the import fails anyway: the holder rules are then left out, rather than reported
+        // against periods that do not exist.
+        let holdersCheckable = issues.isEmpty
+        var rows: [(row: ImportRow, seat: CommitteeSeat)] = []
+        rows.reserveCapacity(Self.batchSize)
         var batch: [CommitteeSeat] = []
         try await forEachRow(sources) { row in
             let before = issues.count
@@ -403,20 +454,61 @@ public final class Importer {
             let source = row.enumeration("source", SeatSource.self, aliases: ImportVocabulary.sources, &issues)
             let start = row.day("start_on", required: true, &issues)
             let end = row.day("end_on", required: false, &issues)
-            if let start, let end, end < start { issues.append(row.issue("end_on", "ngày kết thúc phải từ ngày bắt đầu trở đi")) }
-            if let organization, let start, context.tree[organization]?.exists(on: start) == false {
-                issues.append(row.issue("start_on", "tổ chức \(code ?? "") không tồn tại vào ngày \(VietnameseFormat.day(start))"))
-            }
             guard issues.count == before, let organization, let committee, let member, let position, let source, let start
             else { return }
+            let validity: DayRange
+            do throws(SeatViolation) {
+                validity = try CommitteeSeat.validity(start: start, end: end, committee: committee)
+            } catch {
+                issues.append(row.issue("end_on", error.message))
+                return
+            }
             let number = row.text("decision_number")
-            batch.append(CommitteeSeat(
+            rows.append((row, CommitteeSeat(
                 organization: organization, committee: committee, member: member, position: position, source: source,
-                validity: DayRange(start: start, end: end), decision: number.isEmpty ? nil : Decision(number: number)))
-            summary.seats += 1
-            if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(seats: $0) } }
+                validity: validity, decision: number.isEmpty ? nil : Decision(number: number))))
+            if rows.count >= Self.batchSize {
+                batch += try await checkSeats(rows, holders: holdersCheckable, in: sink)
+                rows.removeAll(keepingCapacity: true)
+                try await flush(&batch) { try await sink.insert(seats: $0) }
+            }
         }
+        batch += try await checkSeats(rows, holders: holdersCheckable, in: sink)
         try await flush(&batch) { try await sink.insert(seats: $0) }
+    }
+
+    /// Checks a batch of seats against Core's rules (`CommitteeSeat.violations`), asking the sink once for the
+    /// periods of all their holders, and returns those that pass.
+    private func checkSeats(
+        _ rows: [(row: ImportRow, seat: CommitteeSeat)], holders: Bool, in sink: some RegistrySink
+    ) async throws -> [CommitteeSeat] {
+        var periods: [MemberID: [MembershipPeriod]] = [:]
+        if holders, !rows.isEmpty {
+            for period in try await sink.periods(of: Array(Set(rows.map(\.seat.member))).sorted()) {
+                periods[period.member, default: []].append(period)
+            }
+        }
+        var valid: [CommitteeSeat] = []
+        valid.reserveCapacity(rows.count)
+        for (row, seat) in rows where !stopped {
+            var violations = seat.violations(in: context.tree, holderPeriods: periods[seat.member] ?? [])
+            if !holders { violations.removeAll { $0.field == .holder } }
+            guard !violations.isEmpty else {
+                valid.append(seat)
+                summary.seats += 1
+                continue
+            }
+            for violation in violations {
+                let column = switch violation.field {
+                case .organization: "organization_code"
+                case .holder: "national_id"
+                case .start: "start_on"
+                case .end: "end_on"
+                }
+                issues.append(row.issue(column, violation.message))
+            }
+        }
+        return valid
     }
 
     // MARK: - Oversight
@@ -445,7 +537,6 @@ public final class Importer {
             }
             let started = row.day("started_on", required: true, &issues)
             let ended = row.day("ended_on", required: false, &issues)
-            if let started, let ended, ended < started { issues.append(row.issue("ended_on", "ngày kết thúc phải từ ngày bắt đầu trở đi")) }
             let outcome = row.enumeration("outcome", OversightOutcome.self, aliases: ImportVocabulary.outcomes, required: false, &issues)
             var subject: OversightSubject?
             let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
@@ -465,10 +556,28 @@ public final class Importer {
             }
             guard issues.count == before, let activity, let mode, let conductor, let conductorID, let started, let subject
             else { return }
+            let existing = open?.value.reference == reference ? open?.index : directory.find(reference)
+            let candidate = OversightCase(
+                reference: reference, activity: activity, mode: mode, conductor: conductor,
+                conductorOrganization: conductorID, started: started, ended: ended, outcome: outcome, subjects: [subject])
+            // NB: members were resolved through the national-ID index above, so each is known. A later row of a case
+            // adds a subject: its own rules are checked, those of the case were with its first row.
+            for violation in candidate.violations(in: context.tree, isKnownMember: { _ in true })
+            where existing == nil || violation.subject != nil {
+                let column = switch violation.field {
+                case .conductorOrganization: "conductor_code"
+                case .started: "started_on"
+                case .ended: "ended_on"
+                case .subjectOrganization, .subjects: "subject_code"
+                case .subjectMember: "subject_national_id"
+                }
+                issues.append(row.issue(column, violation.message))
+            }
+            guard issues.count == before else { return }
             let header = CaseDirectory.Header(
                 activity: activity, mode: mode, conductor: conductor, conductorOrganization: Int32(conductorID.rawValue),
                 started: Int32(started.yyyymmdd), line: Int32(clamping: row.line))
-            if let index = open?.value.reference == reference ? open?.index : directory.find(reference) {
+            if let index = existing {
                 let first = directory.headers[index]
                 guard CaseDirectory.Header(activity: activity, mode: mode, conductor: conductor,
                                            conductorOrganization: header.conductorOrganization, started: header.started,
@@ -488,9 +597,7 @@ public final class Importer {
                 batch.append(finished)
                 if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(cases: $0) } }
             }
-            open = (directory.add(reference, header), OversightCase(
-                reference: reference, activity: activity, mode: mode, conductor: conductor,
-                conductorOrganization: conductorID, started: started, ended: ended, outcome: outcome, subjects: [subject]))
+            open = (directory.add(reference, header), candidate)
         }
         if let finished = open?.value { batch.append(finished) }
         try await flush(&batch) { try await sink.insert(cases: $0) }

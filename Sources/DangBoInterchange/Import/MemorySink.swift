@@ -39,6 +39,16 @@ public final class MemorySink: RegistrySink {
         change.journals += journals
     }
 
+    public func periods(of members: [MemberID]) async throws -> [MembershipPeriod] {
+        members.flatMap { registry.journals[$0]?.periods ?? [] }
+    }
+
+    public func members(onTheRollsOf cell: OrganizationID, after day: Day) async throws -> [Member] {
+        registry.journals.values.filter { journal in
+            journal.periods.contains { $0.cell == cell && ($0.validity.end.map { $0 > day } ?? true) }
+        }.map(\.member).sorted { $0.id < $1.id }
+    }
+
     public func insert(seats: [CommitteeSeat]) async throws {
         change.seats += seats
         registry.seats += seats

@@ -1,0 +1,216 @@
+/// The party rules DangBo enforces, as versioned data: the single source of their values, their regulations and the
+/// days they apply from (DESIGN §1.3; issue 7 point 8). `dangbo rules` and `docs/rules.md` print this book.
+///
+/// Each rule follows its regulation chain (RULES §0): the rules of the Charter's implementing regulation go
+/// QĐ 29-QĐ/TW (25/7/2016) → QĐ 24-QĐ/TW (30/7/2021) → QĐ 232-QĐ/TW (20/01/2025) → QĐ 294-QĐ/TW (01/7/2025); the
+/// guidance HD 01-HD/TW 20/9/2016 → 28/9/2021; discipline QĐ 69-QĐ/TW (06/7/2022), amended by QĐ 264-QĐ/TW
+/// (14/02/2025). A value carried into a text nobody has quoted for it is marked unconfirmed.
+public enum RuleBook {
+    /// Every rule, in the order of the table.
+    public static let all: [any RuleDescribing] = [
+        admissionAge, admissionOverSixty, readmissionLimit, probationMonths, recognitionEffect, probationerExclusions,
+        restorationAfter, partyAgeStart, partyAgeGaps, oneCell, temporaryInHeadCount, badgeMilestones, badgeEarlyAwards,
+        seatHolderStanding, oversightOfDissolved,
+    ]
+
+    /// The rule with `id`, if the book has it.
+    public static func rule(id: String) -> (any RuleDescribing)? { all.first { $0.id == id } }
+
+    // MARK: - Admission (RULES §3.1)
+
+    /// Age in completed months (`Day.completedMonths(until:)`) on the day the cell votes on the admission, or on the
+    /// decision day when the vote's day is not known: 18 years through 60 years inclusive, i.e. 216...720 months
+    /// (60 years and 1 month is too old).
+    public static let admissionAge: Rule<ClosedRange<Int>> = {
+        let months = (18 * 12)...(60 * 12)
+        let text = "từ đủ 18 đến đủ 60 tuổi, tính theo tháng, tại ngày chi bộ xét kết nạp"
+        return Rule(id: "admission.age", name: "Tuổi đời khi xét kết nạp", versions: [
+            // QĐ 29 §1.1 quoted at vietjack.me/phap-luat/quy-dinh-29-qd-tw-4830.html.
+            RuleVersion(.qd29, "mục 1.1", value: months, text: text, confirmed: true),
+            // QĐ 24 §1.1.1 (RULES §3.1; nganhangphapluat.thukyluat.vn …-347579).
+            RuleVersion(.qd24, "mục 1.1.1", value: months, text: text, confirmed: true),
+            // "Same wording in QĐ 232" (RULES §3.1; luatvietnam 100895).
+            RuleVersion(.qd232, "mục 1.1.1", value: months, text: text, confirmed: true),
+            RuleVersion(.qd294, "mục 1.1.1", value: months, text: text, confirmed: false),
+        ])
+    }()
+
+    /// Over 60 years (past `admissionAge`) only by decision of a committee directly under the Central Committee.
+    public static let admissionOverSixty: Rule<DecidingAuthority> = {
+        let who = DecidingAuthority.committeeDirectlyUnderCentral
+        let text = "chỉ do cấp ủy trực thuộc Trung ương xem xét, quyết định"
+        return Rule(id: "admission.overSixty", name: "Kết nạp người trên 60 tuổi", versions: [
+            RuleVersion(.qd29, "mục 1.1", value: who, text: text, confirmed: true),
+            RuleVersion(.qd24, "mục 1.1.2", value: who, text: text, confirmed: true),
+            RuleVersion(.qd232, "mục 1.1.2", value: who, text: text, confirmed: true),
+            RuleVersion(.qd294, "mục 1.1.2", value: who, text: text, confirmed: false),
+        ])
+    }()
+
+    /// How many times a person may be readmitted (kết nạp lại); a readmitted member serves probation again.
+    public static let readmissionLimit: Rule<Int> = {
+        let text = "chỉ một lần; người được kết nạp lại phải dự bị lại"
+        return Rule(id: "admission.readmissionLimit", name: "Kết nạp lại", versions: [
+            // QĐ 29 §3.5.4 (probation again) is quoted at luatvietnam 28649; "only once" in QĐ 29 is not.
+            RuleVersion(.qd29, "mục 3.5", value: 1, text: text, confirmed: false),
+            // QĐ 24 §3.5.3–3.5.4 (RULES §3.1).
+            RuleVersion(.qd24, "mục 3.5", value: 1, text: text, confirmed: true),
+            RuleVersion(.qd232, "mục 3.5", value: 1, text: text, confirmed: false),
+            RuleVersion(.qd294, "mục 3.5", value: 1, text: text, confirmed: false),
+        ])
+    }()
+
+    // MARK: - Probation (RULES §3.2)
+
+    /// Probation lasts this many months from the admission ceremony (`Day.adding(months:)`).
+    public static let probationMonths: Rule<Int> = Rule(id: "probation.months", name: "Thời gian dự bị", versions: [
+        // Charter Art. 5 §1 (RULES §3.2; luatvietnam 28649).
+        RuleVersion(.charter2011, "Điều 5, khoản 1", value: 12, text: "12 tháng, tính từ ngày chi bộ tổ chức lễ kết nạp",
+                    confirmed: true),
+    ])
+
+    /// A recognition as official member takes effect when probation ends, even when decided late.
+    public static let recognitionEffect: Rule<RecognitionEffect> = {
+        let effect = RecognitionEffect.endOfProbation
+        let text = "từ ngày hết 12 tháng dự bị, kể cả khi chi bộ hoặc cấp ủy xét muộn"
+        return Rule(id: "probation.recognitionEffect", name: "Ngày công nhận đảng viên chính thức", versions: [
+            // QĐ 29 §4.2 (RULES §3.2, thuvienphapluat 35A57).
+            RuleVersion(.qd29, "mục 4.2", value: effect, text: text, confirmed: true),
+            // QĐ 24 §4.2.2, quoted at lawnet.vn …-1008778.
+            RuleVersion(.qd24, "mục 4.2.2", value: effect, text: text, confirmed: true),
+            RuleVersion(.qd232, "mục 4.2.2", value: effect, text: text, confirmed: false),
+            RuleVersion(.qd294, "mục 4.2.2", value: effect, text: text, confirmed: false),
+        ])
+    }()
+
+    /// Events a probationer can never have: a probationer is not expelled nor removed as an official member; one who
+    /// is unfit is struck off (`probationRemoved`, xóa tên dự bị).
+    public static let probationerExclusions: Rule<Set<EventKind>> = {
+        let kinds: Set<EventKind> = [.expelled, .removed]
+        let text = "không khai trừ, không xóa tên như đảng viên chính thức; chỉ xóa tên dự bị"
+        return Rule(id: "probation.exclusions", name: "Đảng viên dự bị không đủ tư cách", versions: [
+            // Charter Art. 5 §2, quoted at luatvietnam 28649 (RULES §3.2).
+            RuleVersion(.charter2011, "Điều 5, khoản 2", value: kinds, text: text, confirmed: true),
+            // QĐ 69 Art. 7: a probationer is only reprimanded or warned (thuvienphapluat 41466).
+            RuleVersion(.qd69, "Điều 7", value: kinds, text: text, confirmed: true),
+            // NB: whether QĐ 264 touches Art. 7 is unconfirmed; from its day QĐ 69 is read as amended.
+            RuleVersion(.qd264, "Điều 7", value: kinds, text: text, confirmed: false),
+        ])
+    }()
+
+    // MARK: - Restoration and party age (RULES §3.3)
+
+    /// The departures after which party membership may be restored (phục hồi đảng tịch).
+    // NB: RULES §1 and §3.3 speak of a wrongful expulsion; restoring a wrongful removal is what the journal accepts
+    // today and is unconfirmed.
+    public static let restorationAfter: Rule<Set<EventKind>> = {
+        let kinds: Set<EventKind> = [.expelled, .removed]
+        let text = "chỉ phục hồi đảng tịch cho người đã bị khai trừ hoặc xóa tên"
+        return Rule(id: "membership.restorationAfter", name: "Phục hồi đảng tịch", versions: [
+            RuleVersion(.hd01of2016, nil, value: kinds, text: text, confirmed: false),
+            RuleVersion(.hd01of2021, "mục 5.3", value: kinds, text: text, confirmed: false),
+        ])
+    }()
+
+    /// Party age is counted from the admission decision (the card's "ngày vào Đảng" when the decision is lost).
+    public static let partyAgeStart: Rule<PartyAgeStart> = {
+        let start = PartyAgeStart.admissionDecision
+        let text = "ngày ký quyết định kết nạp (mất quyết định thì ngày vào Đảng ghi trên thẻ đảng viên)"
+        return Rule(id: "partyAge.start", name: "Tuổi đảng tính từ", versions: [
+            RuleVersion(.qd29, nil, value: start, text: text, confirmed: false),
+            // QĐ 24 §4.5.1 (RULES §3.3).
+            RuleVersion(.qd24, "mục 4.5.1", value: start, text: text, confirmed: true),
+            RuleVersion(.qd232, "mục 4.5.1", value: start, text: text, confirmed: false),
+            RuleVersion(.qd294, "mục 4.5.1", value: start, text: text, confirmed: false),
+        ])
+    }()
+
+    /// Time out of the Party is subtracted, except after a restoration (wrongful expulsion), which counts it.
+    public static let partyAgeGaps: Rule<PartyAgeGaps> = {
+        let gaps = PartyAgeGaps(subtractedOn: [.readmitted], countedOn: [.restored])
+        let text = "trừ thời gian gián đoạn khi kết nạp lại; khai trừ sai được phục hồi thì tính liên tục"
+        return Rule(id: "partyAge.gaps", name: "Thời gian gián đoạn trong tuổi đảng", versions: [
+            RuleVersion(.hd01of2016, nil, value: gaps, text: text, confirmed: false),
+            // HD 01-HD/TW 2021 §5.3 (RULES §3.3, points 2–4).
+            RuleVersion(.hd01of2021, "mục 5.3", value: gaps, text: text, confirmed: true),
+        ])
+    }()
+
+    // MARK: - Cells and head count (RULES §2, §3.5)
+
+    /// How many cells a member attends officially at a time: one; another cell only temporarily.
+    public static let oneCell: Rule<Int> = {
+        let text = "một chi bộ sinh hoạt chính thức tại một thời điểm; nơi khác chỉ sinh hoạt tạm thời"
+        return Rule(id: "membership.oneCell", name: "Chi bộ sinh hoạt chính thức", versions: [
+            RuleVersion(.qd29, "mục 6.3", value: 1, text: text, confirmed: false),
+            // The official transfer clauses: QĐ 24 (RULES §3.5, luathongduc) and QĐ 294 §6.3.1 (m.ngoisao.vn).
+            RuleVersion(.qd24, "mục 6.3.1", value: 1, text: text, confirmed: true),
+            RuleVersion(.qd232, "mục 6.3.1", value: 1, text: text, confirmed: false),
+            RuleVersion(.qd294, "mục 6.3.1", value: 1, text: text, confirmed: true),
+        ])
+    }()
+
+    /// Whether a member attending a cell temporarily counts in its đảng số: never.
+    public static let temporaryInHeadCount: Rule<Bool> = {
+        let text = "không tính vào đảng số của chi bộ nơi sinh hoạt tạm thời"
+        return Rule(id: "membership.temporaryInHeadCount", name: "Sinh hoạt tạm thời và đảng số", versions: [
+            RuleVersion(.qd29, "mục 6.3", value: false, text: text, confirmed: false),
+            RuleVersion(.qd24, "mục 6.3.2", value: false, text: text, confirmed: false),
+            // QĐ 232 §6.3.2 (RULES §3.5, thuvienphapluat …-443883-200284).
+            RuleVersion(.qd232, "mục 6.3.2", value: false, text: text, confirmed: true),
+            RuleVersion(.qd294, "mục 6.3.2", value: false, text: text, confirmed: false),
+        ])
+    }()
+
+    // MARK: - Committees and oversight (RULES §3.9, §4)
+
+    /// The standing a committee seat's holder must have on the seat's first day: only official members stand for and
+    /// elect the Party's leading bodies.
+    public static let seatHolderStanding: Rule<Standing> = {
+        let text = "đảng viên chính thức của tổ chức đảng đó vào ngày bắt đầu; đảng viên dự bị không có quyền ứng cử, bầu cử"
+        return Rule(id: "committee.seatHolder", name: "Người giữ chức danh cấp ủy, ủy ban kiểm tra", versions: [
+            // Charter Art. 2 §3 (the rights of official members; probationers have them all but these).
+            RuleVersion(.charter2011, "Điều 2, khoản 3", value: .official, text: text, confirmed: false),
+        ])
+    }()
+
+    /// Inspection and supervision still apply to organizations dissolved or merged since (RULES §0, "What this means
+    /// for the software"): a case's subject organization must have been established by its start day, no more.
+    public static let oversightOfDissolved: Rule<Bool> = {
+        let text = "tổ chức đảng đã thành lập trước ngày bắt đầu, kể cả đã giải thể, sáp nhập"
+        return Rule(id: "oversight.dissolvedSubjects", name: "Đối tượng kiểm tra, giám sát", versions: [
+            // QĐ 22 (RULES §0, tranphudn.edu.vn/news/view/nhung-diem-moi-trong-quy-dinh-so-22-qd-tw-…).
+            RuleVersion(.qd22, "phạm vi điều chỉnh", value: true, text: text, confirmed: true),
+            RuleVersion(.qd296, nil, value: true, text: text, confirmed: false),
+        ])
+    }()
+
+    // MARK: - Badges (RULES §3.8)
+
+    /// Party badge milestones in years of party age.
+    public static let badgeMilestones: Rule<[Int]> = {
+        let years = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
+        let text = "30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90 năm tuổi đảng"
+        return Rule(id: "badge.milestones", name: "Mốc tặng Huy hiệu Đảng", versions: [
+            RuleVersion(.hd01of2016, nil, value: years, text: text, confirmed: false),
+            // HD 01-HD/TW 2021 §18 (RULES §3.8).
+            RuleVersion(.hd01of2021, "mục 18", value: years, text: text, confirmed: true),
+        ])
+    }()
+
+    /// How early a badge may be awarded: for serious illness 12 months (30–65 years) or 24 months (70–90 years);
+    /// posthumously 12 months.
+    public static let badgeEarlyAwards: Rule<[BadgeEarlyAward]> = {
+        let awards = [
+            BadgeEarlyAward(.seriousIllness, milestones: 30...65, monthsEarly: 12),
+            BadgeEarlyAward(.seriousIllness, milestones: 70...90, monthsEarly: 24),
+            BadgeEarlyAward(.posthumous, milestones: 30...90, monthsEarly: 12),
+        ]
+        let text = "ốm nặng: sớm tối đa 12 tháng (mốc 30–65 năm), 24 tháng (mốc 70–90 năm); truy tặng: sớm tối đa 12 tháng"
+        return Rule(id: "badge.earlyAwards", name: "Tặng sớm Huy hiệu Đảng", versions: [
+            RuleVersion(.hd01of2016, nil, value: awards, text: text, confirmed: false),
+            // HD 01-HD/TW 2021 §18 (RULES §3.8).
+            RuleVersion(.hd01of2021, "mục 18", value: awards, text: text, confirmed: true),
+        ])
+    }()
+}
