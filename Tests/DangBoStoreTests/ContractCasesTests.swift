@@ -126,6 +126,31 @@ import Testing
         }
     }
 
+    /// `committees.consolidated`: organizations whose executive committee got a seat from a conference or an
+    /// appointment starting in the period; a congress seat or an inspection commission seat is no consolidation of
+    /// the cấp ủy. At the edges of the seat's first day (10/8/2025), on both databases and in Core.
+    @Test(arguments: [("2025-07-01", "2025-09-30", 1), ("2025-07-01", "2025-08-09", 0), ("2025-08-10", "2025-08-10", 1),
+                      ("2025-08-11", "2025-09-30", 0)])
+    func onlyExecutiveSeatsConsolidate(from: String, to: String, consolidated: Int) async throws {
+        let folder = try Self.folder(Self.files + [("committee_seats.csv", """
+            organization_code,committee,national_id,position,source,start_on,end_on,decision_number
+            G,executive,001085000001,member,conference,2025-08-10,,12-QĐ/ĐUK
+            H,executive,001080000004,member,congress,2025-08-20,,13-QĐ/ĐUK
+            H,inspection,001080000004,member,appointed,2025-09-01,,14-QĐ/ĐUK
+            H,inspection,001080000004,deputy_chair,conference,2025-08-20,2025-08-31,15-QĐ/ĐUK
+            """)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let core = try await Importer.load(folder, into: Registry(), nextOrganizationID: 1, nextMemberID: 1)
+        let coreBloc = try #require(core.registry.tree.organization(code: "DUK")?.id)
+        #expect(core.registry.review(of: coreBloc, from: Self.day(from), to: Self.day(to)).committees.consolidated == consolidated)
+        try await TestDatabases.each { store in
+            _ = try await store.importData(at: folder, actor: "test")
+            let bloc = try #require(try await store.organizationID(code: "DUK"))
+            let review = try await store.review(of: bloc, from: Self.day(from), to: Self.day(to))
+            #expect(review.committees.consolidated == consolidated)
+        }
+    }
+
     /// Events of one day are taken in file order: the other order is refused at its line.
     @Test func theOtherOrderOfOneDayIsRefused() async throws {
         var files = Self.files
