@@ -32,15 +32,16 @@ let package = Package(
     targets: [
         /// Pure domain: days, the dated organization tree, the membership journal and its rules,
         /// projections, statistics, flows and reviews, Vietnamese text. Foundation only.
-        .target(name: "DangBoCore", swiftSettings: strict),
+        .target(name: "DangBoCore", exclude: ["README.md"], swiftSettings: strict),
         /// CSV and XLSX codecs and the import contract (rows to Core values with file:line errors).
         .target(
             name: "DangBoInterchange",
             dependencies: ["DangBoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         /// Deterministic synthetic registries that obey every rule: the demo bloc and test data.
-        .target(name: "DangBoSynthetic", dependencies: ["DangBoCore"], swiftSettings: strict),
+        .target(name: "DangBoSynthetic", dependencies: ["DangBoCore"], exclude: ["README.md"], swiftSettings: strict),
         /// Storage on SQLite and PostgreSQL: migrations, bulk writes with audit, streamed imports, SQL reports.
         .target(
             name: "DangBoStore",
@@ -57,12 +58,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         /// The web application (Vapor): routes, pages and the JSON API.
         .target(
             name: "DangBoWeb",
             dependencies: ["DangBoCore", "DangBoStore", .product(name: "Vapor", package: "vapor")],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         /// The `dangbo` command: argument parsing and wiring only.
@@ -73,9 +76,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
-        .testTarget(name: "DangBoCoreTests", dependencies: ["DangBoCore"], swiftSettings: strict),
+        .testTarget(name: "DangBoCoreTests", dependencies: ["DangBoCore"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(
             name: "DangBoInterchangeTests",
             dependencies: ["DangBoInterchange", "DangBoCore", "DangBoSynthetic"],

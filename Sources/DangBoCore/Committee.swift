@@ -62,6 +62,24 @@ public struct CommitteeSeat: Hashable, Sendable {
 }
 
 extension CommitteeSeat {
+    /// What makes a seat the same seat: the organization, the committee, the holder and the first day. A registry holds
+    /// each key once, so that recording the same seat again is refused, never duplicated.
+    public struct Key: Hashable, Sendable {
+        public var organization: OrganizationID
+        public var committee: CommitteeKind
+        public var member: MemberID
+        public var start: Day
+
+        public init(organization: OrganizationID, committee: CommitteeKind, member: MemberID, start: Day) {
+            self.organization = organization
+            self.committee = committee
+            self.member = member
+            self.start = start
+        }
+    }
+
+    public var key: Key { Key(organization: organization, committee: committee, member: member, start: validity.start) }
+
     /// The days of a seat as a form or a file gives them: the end, if any, is not before the start.
     public static func validity(start: Day, end: Day?, committee: CommitteeKind) throws(SeatViolation) -> DayRange {
         if let end, end < start {

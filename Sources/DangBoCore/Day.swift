@@ -8,9 +8,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public init(ordinal: Int) { self.ordinal = ordinal }
 
-    /// A valid calendar day, or nil when the month or day is out of range.
+    /// The years a day may have: the store keeps 31/12/9999 as the end of a range that has none, so no real day may
+    /// reach it (a year 0 or below is no date anyone writes either).
+    public static let years = 1...9998
+
+    /// A valid calendar day, or nil when the year, month or day is out of range.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        guard Day.years.contains(year), (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year)
+        else { return nil }
         self.ordinal = Day.ordinal(year: year, month: month, day: day)
     }
 

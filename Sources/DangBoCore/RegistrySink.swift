@@ -29,6 +29,9 @@ public protocol RegistrySink: AnyObject {
     /// The members whose recorded periods keep them on the rolls of `cell` after `day` (a period in it that ends after
     /// `day`, or never), by id: what an import that dissolves a cell warns about.
     func members(onTheRollsOf cell: OrganizationID, after day: Day) async throws -> [Member]
+    /// The keys of the recorded seats (stored, or written by this import) held by these members: an import refuses a
+    /// seat recorded before.
+    func seatKeys(heldBy members: [MemberID]) async throws -> Set<CommitteeSeat.Key>
     func insert(seats: [CommitteeSeat]) async throws
     func insert(cases: [OversightCase]) async throws
     /// More subjects of a case written before (its rows came apart in the file).

@@ -1,10 +1,12 @@
+import DangBoCore
 import Foundation
 
 /// Streaming RFC 4180 reader: UTF-8 (a leading BOM is skipped), comma separated, fields optionally in double quotes
 /// with `""` as an escaped quote; quoted fields may hold commas, CR and LF. Records end with LF or CRLF; a trailing
 /// newline at the end does not make an empty record; empty lines are skipped but counted for line numbers.
 ///
-/// The file is read in chunks and parsed as bytes, so memory stays flat on multi-GB files.
+/// The file is read in chunks and parsed as bytes, so memory stays flat on multi-GB files; a field, a record and the
+/// file are held to `ReadingLimits` (field length, fields per record, records), each an error naming the place.
 /// Not `Sendable`: one reader is used from one thread.
 public final class CSVReader {
     /// The file name, for messages ("members.csv").
@@ -14,16 +16,18 @@ public final class CSVReader {
     private var parser: RecordParser
     private let close: () -> Void
     private var headerRow: [String]?
+    private let limits: ReadingLimits
+    private var rows = 0
 
     static let defaultChunkSize = 1 << 20
 
     /// Opens a file; throws `CodecError` if it cannot be opened.
-    public convenience init(url: URL) throws {
-        try self.init(url: url, chunkSize: Self.defaultChunkSize)
+    public convenience init(url: URL, limits: ReadingLimits = .standard) throws {
+        try self.init(url: url, chunkSize: Self.defaultChunkSize, limits: limits)
     }
 
     /// Reads a file `chunkSize` bytes at a time (tests use tiny chunks to cross every boundary).
-    init(url: URL, chunkSize: Int) throws {
+    init(url: URL, chunkSize: Int, limits: ReadingLimits = .standard) throws {
         let name = url.lastPathComponent
         let handle: FileHandle
         do {
@@ -32,7 +36,8 @@ public final class CSVReader {
             throw CodecError(file: name, line: nil, message: "không đọc được tệp")
         }
         self.name = name
-        parser = RecordParser(name: name) {
+        self.limits = limits
+        parser = RecordParser(name: name, limits: limits) {
             let data: Data?
             do {
                 data = try handle.read(upToCount: chunkSize)
@@ -46,16 +51,17 @@ public final class CSVReader {
     }
 
     /// Reads text already in memory (tests, uploads).
-    public convenience init(data: Data, name: String) {
-        self.init(data: data, name: name, chunkSize: Self.defaultChunkSize)
+    public convenience init(data: Data, name: String, limits: ReadingLimits = .standard) {
+        self.init(data: data, name: name, chunkSize: Self.defaultChunkSize, limits: limits)
     }
 
     /// Reads text in memory `chunkSize` bytes at a time, as if it came from a file.
-    init(data: Data, name: String, chunkSize: Int) {
+    init(data: Data, name: String, chunkSize: Int, limits: ReadingLimits = .standard) {
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.name = name
+        self.limits = limits
         var offset = data.startIndex
-        parser = RecordParser(name: name) {
+        parser = RecordParser(name: name, limits: limits) {
             guard offset < data.endIndex else { return nil }
             let end = min(offset + chunkSize, data.endIndex)
             defer { offset = end }
@@ -71,13 +77,17 @@ public final class CSVReader {
         if let headerRow { return headerRow }
         let row = try parser.record()?.cells ?? []
         headerRow = row
+        parser.header = row
         return row
     }
 
     /// The next data record, or nil at the end.
     public func next() throws -> TableRow? {
         _ = try header()
-        return try parser.record()
+        guard let row = try parser.record() else { return nil }
+        rows += 1
+        guard rows <= limits.rows else { throw CodecError(file: name, line: row.line, message: limits.tooManyRows) }
+        return row
     }
 
     /// Reads a whole file into a table named after it.
@@ -93,6 +103,13 @@ public final class CSVReader {
 /// The byte-level state machine of `CSVReader`: chunks in, records out.
 private struct RecordParser {
     let name: String
+    let limits: ReadingLimits
+    /// The most bytes of a field held while it is read (a field of `limits.fieldCharacters` takes fewer).
+    let maximumFieldBytes: Int
+    /// The header, once read, to name the column of a field that is too long.
+    var header: [String] = []
+    /// The position of the field being read in its record.
+    var fieldIndex = 0
     /// The next chunk of input, or nil at its end.
     let nextChunk: () throws -> [UInt8]?
     var buffer: [UInt8] = []
@@ -107,8 +124,10 @@ private struct RecordParser {
     /// The number of cells of the last record, to size the next one.
     var width = 0
 
-    init(name: String, nextChunk: @escaping () throws -> [UInt8]?) {
+    init(name: String, limits: ReadingLimits, nextChunk: @escaping () throws -> [UInt8]?) {
         self.name = name
+        self.limits = limits
+        maximumFieldBytes = limits.fieldCharacters * 8
         self.nextChunk = nextChunk
     }
 
@@ -127,6 +146,10 @@ private struct RecordParser {
             cells.reserveCapacity(width)
             var ended = false
             while !ended {
+                guard cells.count < limits.columns else {
+                    throw CodecError(file: name, line: start, message: limits.tooManyColumns)
+                }
+                fieldIndex = cells.count
                 let (cell, endsRecord) = try field(recordLine: start)
                 cells.append(cell)
                 ended = endsRecord
@@ -169,6 +192,7 @@ private struct RecordParser {
             line += newlines
             pending.append(contentsOf: buffer[start..<end])
             index = end
+            try checkPendingLength(recordLine: recordLine)
             guard end < buffer.count else {
                 guard try available() else {
                     throw CodecError(file: name, line: recordLine, message: "trường trong ngoặc kép không được đóng")
@@ -198,6 +222,7 @@ private struct RecordParser {
             guard end < buffer.count else {
                 pending.append(contentsOf: buffer[start..<end])
                 index = end
+                try checkPendingLength(recordLine: recordLine)
                 if try available() { continue }
                 return (try text(pending, recordLine: recordLine), true)
             }
@@ -255,7 +280,23 @@ private struct RecordParser {
         guard Self.isValidUTF8(bytes) else {
             throw CodecError(file: name, line: recordLine, message: "tệp không phải UTF-8 hợp lệ")
         }
-        return String(decoding: bytes, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
+        if bytes.count > limits.fieldCharacters, limits.isTooLong(text) {
+            throw CodecError(file: name, line: recordLine, message: "\(column) \(limits.fieldTooLong(text.count))")
+        }
+        return text
+    }
+
+    /// Throws once a field being read holds more bytes than any field within the limit can.
+    func checkPendingLength(recordLine: Int) throws {
+        guard pending.count > maximumFieldBytes else { return }
+        throw CodecError(file: name, line: recordLine, message:
+            "\(column) dài quá giới hạn \(VietnameseFormat.number(limits.fieldCharacters)) ký tự của một ô")
+    }
+
+    /// The column of the field being read, for messages: "cột note", or "cột thứ 3" in the header or past it.
+    var column: String {
+        fieldIndex < header.count && !header[fieldIndex].isEmpty ? "cột \(header[fieldIndex])" : "cột thứ \(fieldIndex + 1)"
     }
 
     /// Whether `bytes` are well-formed UTF-8 (Unicode 15, table 3-7): no overlong forms, surrogates, or scalars

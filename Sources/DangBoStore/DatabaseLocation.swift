@@ -11,6 +11,10 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// Parses `sqlite:PATH`, `sqlite://PATH`, `postgres://…` or `postgresql://…`.
     public init(parsing text: String) throws(DatabaseLocationError) {
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            // NB: checked here, so that a malformed URL is refused before any library prints it with its password.
+            guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty,
+                  components.port.map({ (1...65_535).contains($0) }) ?? true, components.path.count > 1
+            else { throw DatabaseLocationError(text: text) }
             self = .postgres(url: text)
         } else if text.hasPrefix("sqlite://") {
             self = .sqlite(path: String(text.dropFirst("sqlite://".count)))
@@ -32,18 +36,24 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// A description safe for logs and messages: never the password.
     public var description: String {
         switch self {
-        case .sqlite(let path): return "sqlite:\(path)"
-        case .postgres(let url):
-            guard var components = URLComponents(string: url) else { return "postgres://…" }
-            if components.password != nil { components.password = "***" }
-            return components.string ?? "postgres://…"
+        case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let url): Self.redacted(url)
         }
+    }
+
+    /// `url` with the password of its user part replaced by `***`, even when the rest is malformed.
+    static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return url }
+        return String(url[..<authority.index(after: colon)]) + "***" + String(url[at...])
     }
 }
 
 public struct DatabaseLocationError: Error, Sendable, CustomStringConvertible {
     public var text: String
     public var description: String {
-        "database must be sqlite:PATH or postgres://USER@HOST/NAME (got a value starting with \"\(text.prefix(10))\")"
+        "database must be sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/NAME (got \"\(DatabaseLocation.redacted(text))\")"
     }
 }

@@ -7,84 +7,79 @@ import SQLiteNIO
 
 extension Store {
     /// Imports a folder of CSV files or a workbook through the contract (docs/import-format.md), streamed into one
-    /// transaction: all or nothing. Throws `ImportFailure` with every bad row.
+    /// transaction under the write lock: all or nothing. Throws `ImportFailure` with every bad row, or
+    /// `StoreError.busy` when another write holds the lock for longer than `writeWait`.
+    /// `today` is the latest day a past event may have (the clock is read at the edge: the caller's, or here by default).
     public func importData(
-        at url: URL, actor: String, progress: (@Sendable (String) -> Void)? = nil
+        at url: URL, actor: String, today: Day = Importer.Context.today(), progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> Importer.Summary {
-        let next = try await nextIdentifiers()
-        let context = Importer.Context(
-            tree: try await loadTree(), nationalIDs: try await nationalIDIndex(), caseReferences: try await caseReferences(),
-            nextOrganizationID: next.organization, nextMemberID: next.member, eventSequenceBase: try await nextEventSequence())
-        return try await importing(audit: { summary in
+        try await importing(audit: { summary in
             AuditRecord(
                 actor: actor, action: "import", summary: "Nhập dữ liệu từ \(url.lastPathComponent)",
                 details: ["organizations": "\(summary.organizations)", "members": "\(summary.members)",
                           "events": "\(summary.events)", "seats": "\(summary.seats)", "cases": "\(summary.cases)"],
                 recordedAt: Date())
-        }) { sink in
-            try await Importer(context: context, progress: progress).run(try ImportSource.open(url), into: sink)
+        }) { sink, store in
+            try await Importer(context: try await store.importContext(today: today), progress: progress)
+                .run(try ImportSource.open(url), into: sink)
         }
     }
 
-    /// Runs a streamed import in one transaction: `body` writes through the sink it is given; the audit entry is added
-    /// when it returns, and everything is rolled back if it throws (an `ImportFailure` leaves the database as it was).
+    /// What an import depends on: the next ids, the tree, the national IDs, the case references and the journal
+    /// sequences. NB: read from the store a write transaction hands out, under the write lock, so that an import
+    /// that committed while this one waited is seen (stale ids renamed its organizations and cut its ancestry).
+    func importContext(today: Day) async throws -> Importer.Context {
+        let next = try await nextIdentifiers()
+        return Importer.Context(
+            tree: try await loadTree(), nationalIDs: try await nationalIDIndex(), caseReferences: try await caseReferences(),
+            nextOrganizationID: next.organization, nextMemberID: next.member, eventSequenceBase: try await nextEventSequence(),
+            today: today)
+    }
+
+    /// Runs a streamed import in one write transaction (`writing`): `body` writes through the sink it is given, and
+    /// reads what it depends on from the store it is given (the store as seen inside the transaction); the audit
+    /// entry is added when it returns, and everything is rolled back if it throws (an `ImportFailure` leaves the
+    /// database as it was).
     public func importing<T: Sendable>(
         audit: @escaping @Sendable (T) -> AuditRecord,
-        _ body: @escaping @Sendable (any RegistrySink) async throws -> T
+        _ body: @escaping @Sendable (any RegistrySink, Store) async throws -> T
     ) async throws -> T {
-        let empty = try await nextIdentifiers() == (1, 1)
-        // NB: a first load into an empty SQLite file writes its pages once, in place, instead of into the WAL and then
-        // again into the file (8 GB twice for the nation); WAL comes back after. Another process holding the file
-        // open keeps WAL on (the switch fails), which is slower but correct. A larger page cache (128 MiB) keeps more of
-        // the B-trees of a national load in memory.
-        let leftWAL: Bool
-        if empty, !isPostgres {
-            let mode = try? await sql.raw("PRAGMA journal_mode=DELETE").first()?.decode(column: "journal_mode", as: String.self)
-            leftWAL = mode == "delete"
-            try await sql.raw("PRAGMA cache_size=-131072").run()
-        } else {
-            leftWAL = false
-        }
-        func restore() async throws {
-            guard empty, !isPostgres else { return }
-            if leftWAL { try await sql.raw("PRAGMA journal_mode=WAL").run() }
-            try await sql.raw("PRAGMA cache_size=-65536").run()
-        }
-        let result: T
-        do {
-            result = try await load(audit: audit, body, rebuildingIndexes: empty)
-        } catch {
-            try? await restore()
-            throw error
-        }
-        try await restore()
+        let result = try await writing { store in try await store.load(audit: audit, body) }
         try await refreshStatistics()
         return result
     }
 
+    /// The import itself, on the store a write transaction hands out.
     private func load<T: Sendable>(
         audit: @escaping @Sendable (T) -> AuditRecord,
-        _ body: @escaping @Sendable (any RegistrySink) async throws -> T,
-        rebuildingIndexes empty: Bool
+        _ body: @escaping @Sendable (any RegistrySink, Store) async throws -> T
     ) async throws -> T {
-        try await database.transaction { transaction in
-            let sql = transaction as! any SQLDatabase
+        let sql = self.sql
+        let empty = try await nextIdentifiers() == (1, 1)
+        // NB: a first load into an empty SQLite file keeps more of the B-trees of a national load in memory (128 MiB
+        // of page cache, 64 after). It stays in WAL, so that readers go on during it (docs/benchmarks.md).
+        let largerCache = empty && !isPostgres
+        if largerCache { try await sql.raw("PRAGMA cache_size=-131072").run() }
+        do {
             // NB: into an empty registry, the secondary indexes are built once after the load (sorted), instead of
             // being kept up row by row (random B-tree inserts were a quarter of the import).
             let indexes = empty ? try await Self.dropSecondaryIndexes(on: sql) : []
             let sink = StoreSink(sql: sql)
             let result: T
             do {
-                result = try await body(sink)
+                result = try await body(sink, self)
                 try await sink.drain()
             } catch {
                 try? await sink.drain()
                 throw error
             }
             for index in indexes { try await sql.raw(SQLQueryString(index)).run() }
-            try await AuditEntryModel(id: try await Self.nextID(in: "audit_entries", on: sql), record: audit(result))
-                .create(on: transaction)
+            _ = try await Self.appendAudit(audit(result), on: database)
+            if largerCache { try await sql.raw("PRAGMA cache_size=-65536").run() }
             return result
+        } catch {
+            if largerCache { try? await sql.raw("PRAGMA cache_size=-65536").run() }
+            throw error
         }
     }
 
@@ -249,6 +244,25 @@ final class StoreSink: RegistrySink {
             """).all().map { try Store.member(from: SQLKitColumns(row: $0)) }
     }
 
+    func seatKeys(heldBy members: [MemberID]) async throws -> Set<CommitteeSeat.Key> {
+        try await drain()
+        var keys = Set<CommitteeSeat.Key>()
+        for chunk in members.map(\.rawValue).chunks(of: 1_000) {
+            let rows = try await sql.select().columns("organization_id", "committee", "member_id", "start_on")
+                .from("committee_seats").where("member_id", .in, Array(chunk)).all()
+            for row in rows {
+                guard let committee = CommitteeKind(rawValue: try row.decode(column: "committee", as: String.self)) else {
+                    throw StoreError.unreadable("committee_seats.committee")
+                }
+                keys.insert(CommitteeSeat.Key(
+                    organization: OrganizationID(try row.decode(column: "organization_id", as: Int.self)), committee: committee,
+                    member: MemberID(try row.decode(column: "member_id", as: Int.self)),
+                    start: try .stored(try row.decode(column: "start_on", as: Int.self))))
+            }
+        }
+        return keys
+    }
+
     private static let periodsQuery = """
         SELECT member_id, valid_from, valid_to, cell_id, standing, CASE WHEN exempt THEN 1 ELSE 0 END AS exempt,
                entry_kind, COALESCE(exit_kind, '') AS exit_kind, previous_cell_id, next_cell_id
@@ -262,7 +276,7 @@ final class StoreSink: RegistrySink {
         return MembershipPeriod(
             member: MemberID(try row.int("member_id")), cell: OrganizationID(try row.int("cell_id")), standing: standing,
             exempt: try row.int("exempt") != 0,
-            validity: DayRange(start: .stored(try row.int("valid_from")), end: .end(stored: try row.int("valid_to"))),
+            validity: try .stored(from: try row.int("valid_from"), to: try row.int("valid_to")),
             entry: entry, exit: exit.isEmpty ? nil : EventKind(rawValue: exit),
             previousCell: try row.optionalInt("previous_cell_id").map(OrganizationID.init(rawValue:)),
             nextCell: try row.optionalInt("next_cell_id").map(OrganizationID.init(rawValue:)))

@@ -11,8 +11,8 @@ extension Store {
             .from("organization_versions").orderBy("organization_id").orderBy("valid_from").all() {
             let id = try row.decode(column: "organization_id", as: Int.self)
             versions[id, default: []].append(OrganizationVersion(
-                validity: DayRange(start: .stored(try row.decode(column: "valid_from", as: Int.self)),
-                                   end: .end(stored: try row.decode(column: "valid_to", as: Int.self))),
+                validity: try .stored(from: try row.decode(column: "valid_from", as: Int.self),
+                                      to: try row.decode(column: "valid_to", as: Int.self)),
                 name: try row.decode(column: "name", as: String.self),
                 kind: OrganizationKind(rawValue: try row.decode(column: "kind", as: String.self))!,
                 parent: try row.decode(column: "parent_id", as: Int?.self).map(OrganizationID.init(rawValue:))))
@@ -49,8 +49,8 @@ extension Store {
                 member: MemberID(try row.decode(column: "member_id", as: Int.self)),
                 position: Position(rawValue: try row.decode(column: "position", as: String.self))!,
                 source: SeatSource(rawValue: try row.decode(column: "source", as: String.self))!,
-                validity: DayRange(start: .stored(try row.decode(column: "start_on", as: Int.self)),
-                                   end: .end(stored: try row.decode(column: "end_on", as: Int.self))),
+                validity: try .stored(from: try row.decode(column: "start_on", as: Int.self),
+                                      to: try row.decode(column: "end_on", as: Int.self)),
                 decision: Self.decision(number: try row.decode(column: "decision_number", as: String.self), date: nil, issuer: "")))
         }
         var subjects: [Int: [OversightSubject]] = [:]
@@ -70,8 +70,8 @@ extension Store {
                 mode: OversightMode(rawValue: try row.decode(column: "mode", as: String.self))!,
                 conductor: ConductorKind(rawValue: try row.decode(column: "conductor", as: String.self))!,
                 conductorOrganization: OrganizationID(try row.decode(column: "conductor_id", as: Int.self)),
-                started: .stored(try row.decode(column: "started_on", as: Int.self)),
-                ended: try row.decode(column: "ended_on", as: Int?.self).map(Day.stored),
+                started: try .stored(try row.decode(column: "started_on", as: Int.self)),
+                ended: try row.decode(column: "ended_on", as: Int?.self).map { try Day.stored($0) },
                 outcome: try row.decode(column: "outcome", as: String?.self).flatMap(OversightOutcome.init(rawValue:)),
                 subjects: subjects[id] ?? []))
         }
@@ -95,7 +95,7 @@ extension Store {
             middleName: try row.text("middle_name"),
             givenName: try row.text("given_name"),
             gender: Gender(rawValue: try row.text("gender"))!,
-            birthDate: .stored(try row.int("birth_date")),
+            birthDate: try .stored(try row.int("birth_date")),
             ethnicity: try row.text("ethnicity"),
             religion: try row.text("religion"),
             education: try row.text("education"),
@@ -103,20 +103,20 @@ extension Store {
             occupation: try row.text("occupation"),
             cardNumber: try row.text("card_number"),
             recordNumber: try row.text("record_number"),
-            joinedOn: try row.optionalInt("joined_on").map(Day.stored),
-            officialOn: try row.optionalInt("official_on").map(Day.stored))
+            joinedOn: try row.optionalInt("joined_on").map { try Day.stored($0) },
+            officialOn: try row.optionalInt("official_on").map { try Day.stored($0) })
     }
 
     static func event(from row: some StoredColumns) throws -> MembershipEvent {
         MembershipEvent(
             member: MemberID(try row.int("member_id")),
             kind: EventKind(rawValue: try row.text("kind"))!,
-            effective: .stored(try row.int("effective_on")),
+            effective: try .stored(try row.int("effective_on")),
             organization: try row.optionalInt("organization_id").map(OrganizationID.init(rawValue:)),
             decision: decision(number: try row.text("decision_number"),
-                               date: try row.optionalInt("decision_date").map(Day.stored),
+                               date: try row.optionalInt("decision_date").map { try Day.stored($0) },
                                issuer: try row.text("decision_issuer")),
-            votedOn: try row.optionalInt("voted_on").map(Day.stored),
+            votedOn: try row.optionalInt("voted_on").map { try Day.stored($0) },
             counterpart: try row.text("counterpart"),
             note: try row.text("note"))
     }

@@ -2,16 +2,94 @@ import DangBoCore
 import FluentKit
 import Foundation
 import SQLKit
+import SQLiteNIO
 
 extension Store {
-    /// Writes `change` in one transaction with its audit entry: everything or nothing.
+    /// Writes `change` in one transaction with its audit entry, under the write lock: everything or nothing.
     ///
-    /// `tree` is the whole tree after the change: the ancestry is rebuilt from it when organizations change.
+    /// `tree` is the whole tree after the change: the ancestry is rebuilt from it when organizations change. The ids
+    /// in `change` were read before the lock: a caller that numbers new records builds the change inside the
+    /// transaction instead, with `write(audit:_:)`.
     public func write(_ change: RegistryChange, tree: OrganizationTree, audit: AuditRecord) async throws {
-        try await database.transaction { transaction in
-            try await Self.write(change, tree: tree, audit: audit, on: transaction)
+        try await write(audit: audit) { _ in (change, tree) }
+    }
+
+    /// Writes the change that `make` builds inside the write transaction, from the store as seen there (its next ids,
+    /// its tree), with its audit entry: no other write can come between what `make` reads and what is written.
+    public func write(
+        audit: AuditRecord,
+        _ make: @escaping @Sendable (Store) async throws -> (change: RegistryChange, tree: OrganizationTree)
+    ) async throws {
+        let rows = try await writing { store in
+            let (change, tree) = try await make(store)
+            try await Self.write(change, tree: tree, audit: audit, on: store.database)
+            return change.events.count + change.members.count + change.organizations.count
         }
-        if change.events.count + change.members.count + change.organizations.count > 1_000 { try await refreshStatistics() }
+        if rows > 1_000 { try await refreshStatistics() }
+    }
+
+    /// Runs `body` in one write transaction that holds the database's write lock from its first statement, and
+    /// hands it this store as seen from inside the transaction: whatever the write depends on (next ids, the tree,
+    /// the national IDs) is read from that store, never before. Waits up to `writeWait` for another writer (another
+    /// process or another store), then throws `StoreError.busy`. Inside a write transaction, runs `body` in it.
+    ///
+    /// NB: Fluent's `transaction` issues a deferred `BEGIN`, which reads first and takes the lock only at the first
+    /// write: two imports read the same next ids, and the second wrote over the first (organizations renamed, the
+    /// ancestry cut short) or failed on a raw `UNIQUE constraint`. SQLite: `BEGIN IMMEDIATE` on the store's one
+    /// connection, leased for the whole transaction so that nothing else interleaves on it. PostgreSQL: the first
+    /// statement of the transaction takes DangBo's advisory write lock, released at commit or rollback; every later
+    /// statement (READ COMMITTED) sees what the writer before committed.
+    public func writing<T: Sendable>(_ body: @escaping @Sendable (Store) async throws -> T) async throws -> T {
+        if inWriteTransaction { return try await body(self) }
+        if isPostgres {
+            return try await database.transaction { transaction in
+                let sql = transaction as! any SQLDatabase
+                try await self.waitForWriteLock {
+                    try await sql.raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.writeLockKey)) AS locked").first()?
+                        .decode(column: "locked", as: Bool.self) ?? false
+                }
+                return try await body(self.bound(to: transaction))
+            }
+        }
+        return try await database.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            try await self.waitForWriteLock {
+                do {
+                    try await sql.raw("BEGIN IMMEDIATE").run()
+                    return true
+                } catch let error as SQLiteError where Self.busyReasons.contains(error.reason) {
+                    return false
+                }
+            }
+            do {
+                let result = try await body(self.bound(to: connection))
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// The key of DangBo's PostgreSQL advisory write lock ("DangBo" in ASCII): one writer at a time per database.
+    static let writeLockKey: Int64 = 0x4461_6E67_426F
+
+    /// What SQLite answers when another connection holds the write lock (after its `busy_timeout`).
+    private static let busyReasons: [SQLiteError.Reason] = [.busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked]
+
+    /// Calls `acquire` until it takes the write lock, sleeping 50 ms, 100 ms, … up to 1 s between tries (each SQLite
+    /// try also waits up to its `busy_timeout`), for `writeWait` in all; then throws `StoreError.busy`.
+    private func waitForWriteLock(_ acquire: () async throws -> Bool) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + writeWait
+        var pause = Duration.milliseconds(50)
+        while try await !acquire() {
+            let left = deadline - clock.now
+            guard left > .zero else { throw StoreError.busy }
+            try await Task.sleep(for: min(pause, left))
+            pause = min(pause * 2, .seconds(1))
+        }
     }
 
     /// Refreshes the planners' table statistics after a bulk write.
@@ -42,7 +120,7 @@ extension Store {
         try await record(journals: change.journals, replacing: true, on: sql)
         try await insert(seats: change.seats, on: sql)
         try await insert(cases: change.cases, on: sql)
-        try await AuditEntryModel(id: try await nextID(in: "audit_entries", on: sql), record: audit).create(on: database)
+        _ = try await appendAudit(audit, on: database)
     }
 
     /// Organizations added or given new versions, and the ancestry rebuilt from the whole `tree`.

@@ -18,22 +18,42 @@ public final class Store: Sendable {
     /// The one database handle: one SQLite connection (SQLite never gains from more), or a pool on PostgreSQL.
     public let database: any Database
     let logger: Logger
+    /// How long a write waits for the write lock held by another one before it fails with `StoreError.busy`.
+    public let writeWait: Duration
+    /// True for the store `writing` hands to its body: its `database` is that transaction's connection.
+    let inWriteTransaction: Bool
 
     public var sql: any SQLDatabase { database as! any SQLDatabase }
 
     public var isPostgres: Bool { if case .postgres = location { true } else { false } }
 
-    private init(location: DatabaseLocation, databases: Databases, database: any Database, logger: Logger) {
+    private init(
+        location: DatabaseLocation, databases: Databases, database: any Database, logger: Logger, writeWait: Duration,
+        inWriteTransaction: Bool = false
+    ) {
         self.location = location
         self.databases = databases
         self.database = database
         self.logger = logger
+        self.writeWait = writeWait
+        self.inWriteTransaction = inWriteTransaction
     }
 
+    /// This store as seen from inside a write transaction: every query goes to the transaction's connection.
+    func bound(to transaction: any Database) -> Store {
+        Store(location: location, databases: databases, database: transaction, logger: logger, writeWait: writeWait,
+              inWriteTransaction: true)
+    }
+
+    /// A write waits this long for another one (an import of a province takes minutes: the caller tries again later).
+    public static let defaultWriteWait = Duration.seconds(30)
+
     /// Opens the database and brings its schema up to date (a new or older database is migrated before use).
-    /// `migrate: false` only opens (tests use it to create databases on a PostgreSQL server).
+    /// `migrate: false` only opens (tests use it to create databases on a PostgreSQL server). A write waits up to
+    /// `writeWait` for another writer, then fails with `StoreError.busy`.
     public static func open(
-        _ location: DatabaseLocation, migrate: Bool = true, logger: Logger = Store.defaultLogger()
+        _ location: DatabaseLocation, migrate: Bool = true, logger: Logger = Store.defaultLogger(),
+        writeWait: Duration = Store.defaultWriteWait
     ) async throws -> Store {
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
@@ -43,16 +63,27 @@ public final class Store: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 2, sqlLogLevel: .trace), as: .psql)
+            do {
+                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 2, sqlLogLevel: .trace), as: .psql)
+            } catch {
+                // NB: the driver's error carries the URL, password included: never pass it on.
+                await databases.shutdownAsync()
+                throw StoreError.cannotOpen(location.description)
+            }
         }
         guard let database = databases.database(logger: logger, on: group.any()) else {
             await databases.shutdownAsync()
             throw StoreError.cannotOpen(location.description)
         }
-        let store = Store(location: location, databases: databases, database: database, logger: logger)
+        let store = Store(location: location, databases: databases, database: database, logger: logger, writeWait: writeWait)
         do {
             if case .sqlite = location {
-                // NB: WAL lets readers (the web server) go on during an import; the setting persists in the file.
+                // NB: first, so that what follows waits (up to a second at a time) instead of failing at once when another
+                // process holds a lock; a writer waits longer, by retrying (`writing`).
+                let busy = min(1_000, max(10, Int(writeWait / .milliseconds(1))))
+                try await store.sql.raw("PRAGMA busy_timeout=\(unsafeRaw: String(busy))").run()
+                // NB: WAL lets readers (the web server, `stats`) go on during any write, a first import included; the
+                // setting persists in the file.
                 try await store.sql.raw("PRAGMA journal_mode=WAL").run()
                 try await store.sql.raw("PRAGMA synchronous=NORMAL").run()
                 try await store.sql.raw("PRAGMA foreign_keys=ON").run()
@@ -68,12 +99,30 @@ public final class Store: Sendable {
     }
 
     /// Applies the migrations not yet applied; nothing else.
+    ///
+    /// NB: a database missing a migration is migrated in one write transaction under the write lock, so that two
+    /// processes opening a new database at once neither create a table twice nor see half a schema; an up-to-date one
+    /// takes no lock, so that readers open while an import runs.
     public func migrate() async throws {
-        let migrations = Migrations()
-        for migration in Self.migrations { migrations.add(migration) }
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: database.eventLoop)
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        if try await appliedMigrations().isSuperset(of: Self.migrations.map(\.name)) { return }
+        try await writing { store in
+            let migrations = Migrations()
+            for migration in Self.migrations { migrations.add(migration) }
+            let database = store.database
+            let migrator = Migrator(databaseFactory: { _ in database }, migrations: migrations, on: database.eventLoop)
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+        }
+    }
+
+    /// The names of the applied migrations; none when the database is new.
+    private func appliedMigrations() async throws -> Set<String> {
+        let present: SQLQueryString = isPostgres
+            ? "SELECT COUNT(*) AS n FROM pg_tables WHERE tablename = '_fluent_migrations' AND schemaname = current_schema()"
+            : "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '_fluent_migrations'"
+        guard try await sql.raw(present).first()?.decode(column: "n", as: Int.self) == 1 else { return [] }
+        return Set(try await sql.select().column("name").from("_fluent_migrations").all()
+            .map { try $0.decode(column: "name", as: String.self) })
     }
 
     /// Every migration, in order; append-only (STYLE §5).
@@ -90,6 +139,8 @@ public final class Store: Sendable {
         M0010_IndexNamesAtTheEndOfWrites(),
         M0011_AddAdmissionVoteDay(),
         M0012_KeyPeriodsBySteps(),
+        M0013_ChainAuditEntries(),
+        M0014_KeySeatsAndSubjects(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.
@@ -100,6 +151,8 @@ public final class Store: Sendable {
     }
 
     public func close() async {
+        // NB: the store a write transaction hands out shares the connections of the one that opened them.
+        guard !inWriteTransaction else { return }
         await databases.shutdownAsync()
     }
 }
@@ -108,23 +161,50 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(String)
     case unknownOrganization(String)
     case unreadable(String)
+    /// Another write held the write lock for longer than the store waits (`Store.writeWait`).
+    case busy
+    /// A stored day that is no calendar day.
+    case invalidDay(Int)
+    /// A stored range that ends before it starts.
+    case invalidRange(Int, Int)
 
     public var description: String {
         switch self {
         case .cannotOpen(let location): "cannot open the database \(location)"
         case .unknownOrganization(let code): "Không có tổ chức đảng mã \(code)."
         case .unreadable(let column): "cannot read the stored column \(column)"
+        case .busy: "Cơ sở dữ liệu đang bận: một lần ghi khác (nhập dữ liệu) đang chạy; hãy thử lại sau."
+        case .invalidDay(let value): "Cơ sở dữ liệu có một ngày không hợp lệ (\(value)); hãy khôi phục từ bản sao lưu hoặc sửa dòng đó."
+        case .invalidRange(let start, let end):
+            "Cơ sở dữ liệu có một khoảng thời gian kết thúc (\(end)) trước khi bắt đầu (\(start)); hãy khôi phục từ bản sao lưu."
         }
     }
 }
 
-/// The open end of a range in the store: a day far after any real one, so that `valid_to > D` needs no NULL test.
+/// The open end of a range in the store: a day after any real one (`Day` ends with the year 9998), so that
+/// `valid_to > D` needs no NULL test and no real day can be taken for it.
 let openEnd = 9999_12_31
 
 extension Day {
     /// The store's form of a range end.
     static func stored(end: Day?) -> Int { end?.yyyymmdd ?? openEnd }
+
+    /// A day read back from the store; a value that is no day (edited by hand, a damaged file) is an error naming
+    /// it, never a crash.
+    static func stored(_ value: Int) throws(StoreError) -> Day {
+        guard let day = Day(yyyymmdd: value) else { throw StoreError.invalidDay(value) }
+        return day
+    }
+
     /// A range end read back from the store.
-    static func end(stored value: Int) -> Day? { value == openEnd ? nil : Day(yyyymmdd: value)! }
-    static func stored(_ value: Int) -> Day { Day(yyyymmdd: value)! }
+    static func end(stored value: Int) throws(StoreError) -> Day? { value == openEnd ? nil : try stored(value) }
+}
+
+extension DayRange {
+    /// A range read back from the store, checked: a range that ends before it starts is an error, never a crash.
+    static func stored(from start: Int, to end: Int) throws(StoreError) -> DayRange {
+        let first = try Day.stored(start), last = try Day.end(stored: end)
+        guard last.map({ $0 >= first }) ?? true else { throw StoreError.invalidRange(start, end) }
+        return DayRange(start: first, end: last)
+    }
 }

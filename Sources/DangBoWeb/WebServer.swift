@@ -7,7 +7,11 @@ import Vapor
 public struct WebConfiguration: Sendable {
     public var hostname: String
     public var port: Int
+    /// The ports a server may listen on (0 would be a random one).
+    public static let ports = 1...65_535
+
     public init(hostname: String = "127.0.0.1", port: Int = 8080) {
+        precondition(Self.ports.contains(port), "validated by the caller")
         self.hostname = hostname
         self.port = port
     }
@@ -17,7 +21,11 @@ public struct WebConfiguration: Sendable {
 /// a Vietnamese start page, a health check and the review as JSON (`/api/v1/review`).
 public enum WebServer {
     public static func run(store: Store, configuration: WebConfiguration) async throws {
-        let app = try await Application.make(.production)
+        // NB: Vapor reads its own command line from the environment; `dangbo serve` has parsed ours already, so Vapor
+        // gets only the program's name and runs its default command (serve) on the configuration below.
+        var environment = Environment.production
+        environment.arguments = [CommandLine.arguments.first ?? "dangbo"]
+        let app = try await Application.make(environment)
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port
         routes(app, store: store)

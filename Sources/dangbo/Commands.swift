@@ -26,7 +26,8 @@ struct Import: AsyncParsableCommand {
         try await withStore(options) { store in
             let summary: Importer.Summary
             do {
-                summary = try await store.importData(at: URL(fileURLWithPath: path), actor: actor, progress: reportProgress)
+                summary = try await store.importData(at: URL(fileURLWithPath: path), actor: actor, today: Day.today(),
+                                                     progress: reportProgress)
             } catch let error as ImportFailure {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
                 FileHandle.standardError.write(Data("Không nhập gì: \(error.issues.count) lỗi.\n".utf8))
@@ -109,16 +110,23 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let through = try self.through.map(parseDay) ?? Day.today()
+        let synthetic = SyntheticRegistry(options: .init(seed: seed, members: members, through: through))
+        let (change, registry) = synthetic.change()
         try await withStore(options) { store in
-            let next = try await store.nextIdentifiers()
-            guard next.organization == 1, next.member == 1 else {
+            // NB: the database is found empty inside the write lock, so that an import started at the same time cannot
+            // come between the check and the write.
+            do {
+                try await store.write(audit: AuditRecord(
+                    actor: "cli", action: "demo", summary: "Ghi dữ liệu mẫu", details: ["seed": "\(seed)"], recordedAt: Date())
+                ) { store in
+                    let next = try await store.nextIdentifiers()
+                    guard next.organization == 1, next.member == 1 else { throw DemoNotEmpty() }
+                    return (change, registry.tree)
+                }
+            } catch is DemoNotEmpty {
                 print("Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ ghi vào cơ sở dữ liệu trống.")
                 return
             }
-            let synthetic = SyntheticRegistry(options: .init(seed: seed, members: members, through: through))
-            let (change, registry) = synthetic.change()
-            try await store.write(change, tree: registry.tree, audit: AuditRecord(
-                actor: "cli", action: "demo", summary: "Ghi dữ liệu mẫu", details: ["seed": "\(seed)"], recordedAt: Date()))
             let root = synthetic.organizations[0]
             let n = VietnameseFormat.number
             let end = registry.statistics(of: root.id, asOf: through)
@@ -129,11 +137,21 @@ struct Demo: AsyncParsableCommand {
     }
 }
 
+/// The database already holds data: the demo writes only into an empty one.
+private struct DemoNotEmpty: Error {}
+
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the web application.")
     @OptionGroup var options: DatabaseOptions
-    @Option var hostname: String = "127.0.0.1"
-    @Option var port: Int = 8080
+    @Option(help: "The address to listen on.") var hostname: String = "127.0.0.1"
+    @Option(help: "The port to listen on, 1 to 65535.") var port: Int = 8080
+
+    func validate() throws {
+        guard WebConfiguration.ports.contains(port) else {
+            throw ValidationError("--port must be between 1 and 65535 (got \(port))")
+        }
+        guard !hostname.isEmpty else { throw ValidationError("--hostname must not be empty") }
+    }
 
     func run() async throws {
         try await withStore(options) { store in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DangBoCore
+import DangBoInterchange
 import DangBoStore
 import Foundation
 
@@ -7,10 +8,18 @@ import Foundation
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "sqlite:PATH or postgres://USER@HOST/NAME (default: DATABASE_URL, else sqlite:./data/dangbo.sqlite)")
     var database: String?
+    @Option(name: .customLong("write-wait"), help: "Seconds a write waits for another one (an import) to finish before it gives up (default: 30).")
+    var writeWait: Double?
+
+    func validate() throws {
+        if let writeWait, !(0...86_400).contains(writeWait) {
+            throw ValidationError("--write-wait must be a number of seconds from 0 to 86400 (got \(writeWait))")
+        }
+    }
 
     func open() async throws -> Store {
         let location = try DatabaseLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
-        return try await Store.open(location)
+        return try await Store.open(location, writeWait: writeWait.map { .milliseconds(Int(($0 * 1_000).rounded())) } ?? Store.defaultWriteWait)
     }
 }
 
@@ -40,12 +49,7 @@ func parseDay(_ text: String) throws -> Day {
 
 extension Day {
     /// Today in Asia/Ho_Chi_Minh: the clock is read only at the edges (DESIGN §3 "Time").
-    static func today() -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
+    static func today() -> Day { Importer.Context.today() }
 }
 
 /// Prints how far a long task has come on standard error, with the time of day.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DangBoCore
 
@@ -29,6 +30,14 @@ import Testing
                       ("2000-01-31", "2000-02-29", 1), ("2000-01-31", "2000-02-28", 0)])
     func completedMonths(birth: String, on: String, months: Int) {
         #expect(Day(iso: birth)!.completedMonths(until: Day(iso: on)!) == months)
+    }
+
+    /// 31/12/9999 is the store's "no end": no real day may reach it (the day before it, and the years around it).
+    @Test(arguments: [(9998, 12, 31, true), (9999, 1, 1, false), (9999, 12, 31, false), (1, 1, 1, true), (0, 12, 31, false)])
+    func yearsStopBeforeTheOpenEnd(year: Int, month: Int, day: Int, valid: Bool) {
+        #expect((Day(year: year, month: month, day: day) != nil) == valid)
+        #expect((Day(yyyymmdd: year * 10_000 + month * 100 + day) != nil) == valid)
+        #expect((Day(iso: String(format: "%04d-%02d-%02d", year, month, day)) != nil) == valid)
     }
 
     @Test func yyyymmddRoundTrip() {

@@ -330,7 +330,7 @@ import Testing
     @Test(arguments: [
         ("xl/workbook.xml", "", "không phải tệp Excel (.xlsx) hợp lệ: thiếu xl/workbook.xml"),
         ("xl/worksheets/sheet2.xml", "", "không phải tệp Excel (.xlsx) hợp lệ: thiếu xl/worksheets/sheet2.xml"),
-        ("xl/worksheets/sheet2.xml", "<worksheet><sheetData><row>", "không phải tệp Excel (.xlsx) hợp lệ: xl/worksheets/sheet2.xml không phải XML hợp lệ"),
+        ("xl/worksheets/sheet2.xml", "<worksheet><sheetData><row>", "không phải tệp Excel (.xlsx) hợp lệ: xl/worksheets/sheet2.xml không phải XML hợp lệ: tệp kết thúc khi thẻ <row> chưa đóng"),
     ])
     func aBrokenWorkbookIsNamed(path: String, text: String, message: String) throws {
         let folder = try TemporaryFolder()

@@ -14,6 +14,31 @@ import Testing
         #expect(throws: DatabaseLocationError.self) { try DatabaseLocation(parsing: "sqlite:") }
     }
 
+    /// A malformed PostgreSQL URL is refused before any library sees it, and the message never shows its password.
+    @Test(arguments: ["postgres://dangbo:s3cret@db.local:notaport/dangbo", "postgres://dangbo:s3cret@[db/dangbo",
+                      "postgres://dangbo:s3cret@db.local:99999/dangbo", "postgres://dangbo:s3cret@db.local:5432",
+                      "postgresql://dangbo:s3cret@/dangbo"])
+    func aMalformedURLIsRefusedWithoutItsPassword(url: String) {
+        do {
+            _ = try DatabaseLocation(parsing: url)
+            Issue.record("\(url) must be refused")
+        } catch {
+            #expect(!error.description.contains("s3cret"), "\(error.description)")
+            #expect(error.description.contains("***"))
+        }
+    }
+
+    /// A URL the driver refuses (an unknown sslmode) fails to open with the password hidden.
+    @Test func aURLTheDriverRefusesIsHiddenToo() async {
+        do {
+            let store = try await Store.open(.postgres(url: "postgres://dangbo:s3cret@127.0.0.1:1/dangbo?sslmode=bogus"))
+            await store.close()
+            Issue.record("must not open")
+        } catch {
+            #expect(!"\(error)".contains("s3cret"), "\(error)")
+        }
+    }
+
     @Test func noPasswordInDescriptions() throws {
         let location = try DatabaseLocation(parsing: "postgres://dangbo:s3cret@db.local:5432/dangbo")
         #expect(!location.description.contains("s3cret"))

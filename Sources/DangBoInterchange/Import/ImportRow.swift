@@ -8,6 +8,8 @@ struct ImportColumns {
     let positions: [String: Int]
     /// The header as the file wrote it, by canonical column, for messages.
     let headers: [String: String]
+    /// The day of the import, the latest a past event may have.
+    let today: Day
 }
 
 /// One row of an import table with its columns resolved, collecting issues instead of stopping at the first.
@@ -46,7 +48,62 @@ struct ImportRow {
             issues.append(issue(column, "ngày không hợp lệ: \"\(value)\" (viết YYYY-MM-DD hoặc dd/MM/yyyy)"))
             return nil
         }
+        let earliest = Self.earliestDay(for: column)
+        if day < earliest {
+            let rule = column == "birth_date"
+                ? "ngày sinh phải sau ngày \(VietnameseFormat.day(Self.firstDay))"
+                : "không được trước ngày \(VietnameseFormat.day(earliest))"
+            issues.append(issue(column, "ngày \(VietnameseFormat.day(day)) không hợp lý: \(rule)"))
+            return nil
+        }
+        let latest = Self.latestDay(for: column, today: columns.today)
+        if day > latest {
+            let rule = latest == columns.today
+                ? "không được sau hôm nay (\(VietnameseFormat.day(latest)))"
+                : "không được quá một năm sau hôm nay (muộn nhất \(VietnameseFormat.day(latest)))"
+            issues.append(issue(column, "ngày \(VietnameseFormat.day(day)) không hợp lý: \(rule)"))
+            return nil
+        }
         return day
+    }
+
+    /// No day of the registry is before this one: a date cell left at Excel's first serial reads 1/1/1900.
+    static let firstDay = Day(year: 1900, month: 1, day: 1)!
+
+    /// The earliest plausible day of a column: a birth after 1/1/1900, any other day from it.
+    static func earliestDay(for column: String) -> Day {
+        column == "birth_date" ? firstDay.adding(days: 1) : firstDay
+    }
+
+    /// The latest plausible day of a column: a planned end (a dissolution, a seat's or a case's end) up to a year
+    /// ahead, a past event (birth, admission, decision, vote, establishment, start…) not after today.
+    static func latestDay(for column: String, today: Day) -> Day {
+        switch column {
+        case "dissolved_on", "end_on", "ended_on": today.adding(years: 1)
+        default: today
+        }
+    }
+
+    /// The first cell holding a control character (U+0000–U+001F but tab, and U+007F), as an issue at its column. A
+    /// free-text note may break lines (Alt+Enter in a spreadsheet cell); names, codes and days may not.
+    func controlCharacterIssue(header: [String]) -> ImportIssue? {
+        let note = columns.positions["note"]
+        for (position, cell) in cells.enumerated() {
+            // NB: these characters are single bytes in UTF-8 that no other character's bytes contain, so the bytes are
+            // scanned (a national import reads 200 million cells); the scalar is looked up only for the message.
+            let lineBreaks = position == note
+            guard cell.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && !(lineBreaks && ($0 == 0x0A || $0 == 0x0D))) || $0 == 0x7F }),
+                  let scalar = cell.unicodeScalars.first(where: { Self.isControl($0) && !(lineBreaks && ($0 == "\n" || $0 == "\r")) })
+            else { continue }
+            let column = position < header.count && !header[position].isEmpty ? header[position] : "cột thứ \(position + 1)"
+            return ImportIssue(file: file, line: line, column: column, reason:
+                "có ký tự điều khiển U+\(String(format: "%04X", scalar.value)); hãy xóa ký tự này (kể cả chỗ xuống dòng trong ô)")
+        }
+        return nil
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F
     }
 
     func enumeration<T: RawRepresentable & CaseIterable>(

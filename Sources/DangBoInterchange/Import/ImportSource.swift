@@ -1,7 +1,7 @@
 import Foundation
 
-/// One table to import, read row by row: a CSV file streamed from disk (national files of several GB), or a table
-/// already in memory (an XLSX sheet, tests). Not `Sendable`: one source is read from one task.
+/// One table to import, read row by row: a CSV file or an XLSX sheet streamed from disk (national files of several
+/// GB), or a table already in memory (tests). Not `Sendable`: one source is read from one task.
 public final class ImportSource {
     /// The name for messages: "members.csv", or "book.xlsx[members]".
     public let name: String
@@ -25,11 +25,19 @@ public final class ImportSource {
         nextRow = { try reader.next() }
     }
 
+    init(sheet: XLSXSheetReader) throws {
+        name = sheet.label
+        tableName = sheet.name
+        header = try sheet.header()
+        nextRow = { try sheet.next() }
+    }
+
     /// The next row, or nil at the end; throws `CodecError` on a malformed file.
     func next() throws -> TableRow? { try nextRow() }
 
-    /// The sources of a folder of CSV files (streamed), one .csv file, or the sheets of an .xlsx workbook.
-    public static func open(_ url: URL) throws(ImportFailure) -> [ImportSource] {
+    /// The sources of a folder of CSV files, one .csv file, or the sheets of an .xlsx workbook, each streamed within
+    /// `limits`.
+    public static func open(_ url: URL, limits: ReadingLimits = .standard) throws(ImportFailure) -> [ImportSource] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw ImportFailure(issues: [ImportIssue(file: url.lastPathComponent, line: nil, column: nil,
@@ -39,12 +47,12 @@ public final class ImportSource {
             if isDirectory.boolValue {
                 let files = try FileManager.default.contentsOfDirectory(atPath: url.path)
                     .filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-                return try files.map { try ImportSource(reader: CSVReader(url: url.appendingPathComponent($0))) }
+                return try files.map { try ImportSource(reader: CSVReader(url: url.appendingPathComponent($0), limits: limits)) }
             }
             if url.pathExtension.lowercased() == "xlsx" {
-                return try XLSXReader.read(url: url).map { ImportSource(table: $0, name: "\(url.lastPathComponent)[\($0.name)]") }
+                return try XLSXReader.sheets(url: url, limits: limits).map(ImportSource.init(sheet:))
             }
-            if url.pathExtension.lowercased() == "csv" { return [try ImportSource(reader: CSVReader(url: url))] }
+            if url.pathExtension.lowercased() == "csv" { return [try ImportSource(reader: CSVReader(url: url, limits: limits))] }
         } catch let error as CodecError {
             throw ImportFailure(issues: [ImportIssue(file: error.file, line: error.line, column: nil, reason: error.message)])
         } catch {

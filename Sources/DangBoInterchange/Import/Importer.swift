@@ -19,9 +19,14 @@ public final class Importer {
         public var nextMemberID: Int
         /// Events of this import are numbered from here (above every stored sequence), by file line.
         public var eventSequenceBase: Int
+        /// The day of the import: days of past events after it are refused (`ImportRow.latestDay`).
+        public var today: Day
 
+        /// - Parameter today: the edge that builds the context passes the day it read from the clock; the default
+        ///   reads it here, in Asia/Ho_Chi_Minh.
         public init(tree: OrganizationTree, nationalIDs: NationalIDIndex, caseReferences: Set<String>,
-                    nextOrganizationID: Int, nextMemberID: Int, eventSequenceBase: Int) {
+                    nextOrganizationID: Int, nextMemberID: Int, eventSequenceBase: Int, today: Day = Context.today()) {
+            self.today = today
             self.tree = tree
             self.nationalIDs = nationalIDs
             self.caseReferences = caseReferences
@@ -31,12 +36,13 @@ public final class Importer {
         }
 
         /// The context of a registry in memory.
-        public init(registry: Registry, nextOrganizationID: Int, nextMemberID: Int) {
+        public init(registry: Registry, nextOrganizationID: Int, nextMemberID: Int, today: Day = Context.today()) {
             var index = NationalIDIndex(minimumCapacity: registry.members.count)
             for member in registry.members.values { index.insert(member.nationalID, member.id) }
             let longest = registry.journals.values.map(\.events.count).max() ?? 0
             self.init(tree: registry.tree, nationalIDs: index, caseReferences: Set(registry.cases.map(\.reference)),
-                      nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID, eventSequenceBase: longest)
+                      nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID, eventSequenceBase: longest,
+                      today: today)
         }
     }
 
@@ -110,6 +116,14 @@ public final class Importer {
             issues.append(ImportIssue(file: error.file, line: error.line, column: nil, reason: error.message))
         }
         try failIfIssues()
+        if summary.organizations + summary.members + summary.events + summary.seats + summary.cases == 0 {
+            // NB: an import that writes nothing is a mistake (a wrong folder, an empty sheet): it must not look like a
+            // success.
+            issues.append(ImportIssue(file: sources.first?.name ?? "(không có tệp)", line: nil, column: nil, reason:
+                "không có dòng dữ liệu nào để nhập; cần ít nhất một dòng trong một trong các bảng organizations, members, "
+                + "events, committee_seats, oversight"))
+            try failIfIssues()
+        }
         return summary
     }
 
@@ -159,15 +173,21 @@ public final class Importer {
             issues.append(ImportIssue(file: source.name, line: 1, column: "full_name", reason:
                 "cần cột full_name (Họ và tên) hoặc các cột family_name, middle_name, given_name"))
         }
-        return ImportColumns(file: source.name, positions: positions, headers: headers)
+        return ImportColumns(file: source.name, positions: positions, headers: headers, today: context.today)
     }
 
-    /// Every row of `sources` in order, until too many issues.
+    /// Every row of `sources` in order, until too many issues. A row with a control character in a cell is reported
+    /// at that cell's column and goes no further: such a character is never data, and would reach reports and exports.
     private func forEachRow(_ sources: [(ImportSource, ImportColumns)], _ body: (ImportRow) async throws -> Void) async throws {
         for (source, columns) in sources {
             var count = 0
             while !stopped, let row = try source.next() {
-                try await body(ImportRow(columns: columns, line: row.line, cells: row.cells))
+                let imported = ImportRow(columns: columns, line: row.line, cells: row.cells)
+                if let issue = imported.controlCharacterIssue(header: source.header) {
+                    issues.append(issue)
+                    continue
+                }
+                try await body(imported)
                 count += 1
                 if count % 1_000_000 == 0 { progress?("\(source.name): \(VietnameseFormat.number(count)) dòng") }
             }
@@ -488,11 +508,26 @@ public final class Importer {
                 periods[period.member, default: []].append(period)
             }
         }
+        // NB: the seats of earlier batches are written already, so the sink finds them with the stored ones; only this
+        // batch's lines are kept, and memory stays bounded by a batch whatever the file (1.5 million seats nationally).
+        let recorded = rows.isEmpty ? [] : try await sink.seatKeys(heldBy: Array(Set(rows.map(\.seat.member))).sorted())
+        var seatLines: [CommitteeSeat.Key: Int] = [:]
         var valid: [CommitteeSeat] = []
         valid.reserveCapacity(rows.count)
         for (row, seat) in rows where !stopped {
             var violations = seat.violations(in: context.tree, holderPeriods: periods[seat.member] ?? [])
             if !holders { violations.removeAll { $0.field == .holder } }
+            // NB: a seat is keyed by organization, committee, holder and first day (M0014): the same seat twice is
+            // refused, in one file or against what is recorded, never written again.
+            if let line = seatLines[seat.key] {
+                issues.append(row.issue("start_on", "trùng chức danh ở dòng \(line): cùng tổ chức, cùng \(seat.committee.vietnamese.lowercased()), cùng đảng viên, cùng ngày bắt đầu"))
+                continue
+            }
+            if recorded.contains(seat.key) {
+                issues.append(row.issue("start_on", "chức danh này đã có trong cơ sở dữ liệu hoặc ở một dòng trước của tệp (cùng tổ chức, cùng \(seat.committee.vietnamese.lowercased()), cùng đảng viên, cùng ngày bắt đầu); không ghi lại lần nữa"))
+                continue
+            }
+            seatLines[seat.key] = row.line
             guard !violations.isEmpty else {
                 valid.append(seat)
                 summary.seats += 1
@@ -583,6 +618,12 @@ public final class Importer {
                                            conductorOrganization: header.conductorOrganization, started: header.started,
                                            line: first.line) == first else {
                     issues.append(row.issue("case_ref", "các dòng của cuộc \(reference) phải giống nhau về hoạt động, hình thức, chủ thể và ngày bắt đầu (xem dòng \(first.line))"))
+                    return
+                }
+                // NB: a case names each subject once (M0014): a repeated row is refused, not written twice.
+                if (open?.index == index ? open?.value.subjects : lateSubjects[index])?.contains(subject) == true {
+                    issues.append(row.issue(subjectCode.isEmpty ? "subject_national_id" : "subject_code",
+                                            "đối tượng này đã ghi cho cuộc \(reference) ở một dòng trước"))
                     return
                 }
                 if open?.index == index {

@@ -49,6 +49,11 @@ public final class MemorySink: RegistrySink {
         }.map(\.member).sorted { $0.id < $1.id }
     }
 
+    public func seatKeys(heldBy members: [MemberID]) async throws -> Set<CommitteeSeat.Key> {
+        let holders = Set(members)
+        return Set(registry.seats.lazy.filter { holders.contains($0.member) }.map(\.key))
+    }
+
     public func insert(seats: [CommitteeSeat]) async throws {
         change.seats += seats
         registry.seats += seats
@@ -68,23 +73,26 @@ public final class MemorySink: RegistrySink {
 extension Importer {
     /// Imports a folder of CSV files or an XLSX workbook into a registry in memory.
     public static func load(
-        _ url: URL, into registry: Registry, nextOrganizationID: Int, nextMemberID: Int
+        _ url: URL, into registry: Registry, nextOrganizationID: Int, nextMemberID: Int,
+        limits: ReadingLimits = .standard, today: Day = Context.today()
     ) async throws(ImportFailure) -> (change: RegistryChange, registry: Registry, warnings: [ImportIssue]) {
-        try await load(try ImportSource.open(url), into: registry, nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID)
+        try await load(try ImportSource.open(url, limits: limits), into: registry, nextOrganizationID: nextOrganizationID,
+                       nextMemberID: nextMemberID, today: today)
     }
 
     /// Imports tables already in memory into a registry in memory.
     public static func load(
-        _ tables: [Table], into registry: Registry, nextOrganizationID: Int, nextMemberID: Int
+        _ tables: [Table], into registry: Registry, nextOrganizationID: Int, nextMemberID: Int, today: Day = Context.today()
     ) async throws(ImportFailure) -> (change: RegistryChange, registry: Registry, warnings: [ImportIssue]) {
         try await load(tables.map { ImportSource(table: $0) }, into: registry, nextOrganizationID: nextOrganizationID,
-                       nextMemberID: nextMemberID)
+                       nextMemberID: nextMemberID, today: today)
     }
 
     static func load(
-        _ sources: [ImportSource], into registry: Registry, nextOrganizationID: Int, nextMemberID: Int
+        _ sources: [ImportSource], into registry: Registry, nextOrganizationID: Int, nextMemberID: Int, today: Day
     ) async throws(ImportFailure) -> (change: RegistryChange, registry: Registry, warnings: [ImportIssue]) {
-        let importer = Importer(context: Context(registry: registry, nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID))
+        let context = Context(registry: registry, nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID, today: today)
+        let importer = Importer(context: context)
         let sink = MemorySink(registry: registry)
         do {
             let summary = try await importer.run(sources, into: sink)

@@ -48,6 +48,35 @@ public enum XLSXWriter {
         }
     }
 
+    /// Writes parts given as pieces (path in the zip, a function giving a fresh sequence of its pieces) as a zip file,
+    /// streamed: the pieces are counted once for the size, then deflated straight into the file. The tests build
+    /// workbooks larger than they would hold with it.
+    static func zip(pieces parts: [(path: String, pieces: () -> AnyIterator<Data>)], to url: URL) throws {
+        let modified = Date(timeIntervalSince1970: 946_728_000) // 2000-01-01 12:00 UTC
+        do {
+            try? FileManager.default.removeItem(at: url)
+            let archive = try Archive(url: url, accessMode: .create)
+            for part in parts {
+                var size: Int64 = 0
+                for piece in IteratorSequence(part.pieces()) { size += Int64(piece.count) }
+                let pieces = part.pieces()
+                var pending = Data()
+                try archive.addEntry(
+                    with: part.path, type: .file, uncompressedSize: size, modificationDate: modified,
+                    compressionMethod: .deflate
+                ) { _, size in
+                    while pending.count < size, let piece = pieces.next() { pending.append(piece) }
+                    // NB: copies, so that ZIPFoundation gets data indexed from 0.
+                    let chunk = Data(pending.prefix(size))
+                    pending = Data(pending.dropFirst(chunk.count))
+                    return chunk
+                }
+            }
+        } catch {
+            throw CodecError(file: url.lastPathComponent, line: nil, message: "không ghi được tệp")
+        }
+    }
+
     // MARK: - Sheet names
 
     static let maximumSheetName = 31

@@ -1,0 +1,55 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `dangbo serve` as an operator starts it (issue 8 point 7): it takes `--database` like every command, and a port
+/// out of range is refused, never turned into a random one.
+@Suite struct ServeCommandTests {
+    /// The `dangbo` executable built beside the test bundle.
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dangbo")
+    }
+
+    static func run(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        return process
+    }
+
+    static func get(_ url: URL) async -> String? {
+        guard let (data, response) = try? await URLSession.shared.data(from: url),
+              (response as? HTTPURLResponse)?.statusCode == 200 else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func serveTakesTheDatabaseOption() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = 20_000 + Int.random(in: 0..<20_000)
+        let server = try Self.run(["serve", "--database", "sqlite:\(folder.path)/serve.sqlite", "--port", "\(port)"])
+        defer { if server.isRunning { server.terminate() } }
+        var answer: String?
+        for _ in 0..<100 where answer == nil && server.isRunning {
+            try await Task.sleep(for: .milliseconds(200))
+            answer = await Self.get(URL(string: "http://127.0.0.1:\(port)/healthz")!)
+        }
+        #expect(answer == "ok")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("serve.sqlite").path))
+    }
+
+    @Test(arguments: ["99999", "0", "-1", "65536"])
+    func aPortOutOfRangeIsRefused(port: String) throws {
+        let server = try Self.run(["serve", "--database", "sqlite:/tmp/dangbo-never-created/x.sqlite", "--port=\(port)"])
+        server.waitUntilExit()
+        #expect(server.terminationStatus != 0)
+        let message = String(decoding: (server.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(message.contains("--port must be between 1 and 65535"), "\(message)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/dangbo-never-created"))
+    }
+}
