@@ -141,6 +141,7 @@ public final class Store: Sendable {
         M0012_KeyPeriodsBySteps(),
         M0013_ChainAuditEntries(),
         M0014_KeySeatsAndSubjects(),
+        M0015_CreateAccounts(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

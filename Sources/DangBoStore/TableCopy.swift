@@ -9,16 +9,19 @@ enum TableCopy {
     /// The registry's tables, each after the tables it references (PostgreSQL checks references row by row).
     static let order = [
         "organizations", "organization_versions", "organization_ancestry", "members", "membership_events",
-        "membership_periods", "committee_seats", "oversight_cases", "oversight_subjects", "audit_entries",
+        "membership_periods", "committee_seats", "oversight_cases", "oversight_subjects", "audit_entries", "accounts",
+        "account_grants",
     ]
 
     /// Rows read and written at a time.
     static let batch = 2_000
 
-    /// Tables that are no part of the registry: the schema version (checked, never copied), SQLite's own, and the
-    /// SQLite name search (M0008, M0010), which the triggers on `members` and `audit_entries` rebuild as rows arrive.
+    /// Tables that are no part of the registry: the schema version (checked, never copied), SQLite's own, the
+    /// SQLite name search (M0008, M0010), which the triggers on `members` and `audit_entries` rebuild as rows arrive,
+    /// and web sessions (a restored registry asks everyone to log in again).
     static func isDerived(_ table: String) -> Bool {
         table == "_fluent_migrations" || table.hasPrefix("sqlite_") || table == "member_names" || table.hasPrefix("member_names_")
+            || table == "sessions"
     }
 
     /// The registry's tables in `sql`, in `order`; a table this list does not know comes last (a test holds the list

@@ -52,4 +52,45 @@ import Testing
         #expect(message.contains("--port must be between 1 and 65535"), "\(message)")
         #expect(!FileManager.default.fileExists(atPath: "/tmp/dangbo-never-created"))
     }
+
+    /// `dangbo user add … --password-stdin`, `user list`, `user passwd`: as a script would run them.
+    @Test func userCommands() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-users-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = "sqlite:\(folder.path)/users.sqlite"
+        func dangbo(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, error: String) {
+            let process = Process()
+            process.executableURL = Self.executable
+            process.arguments = arguments + ["--database", database]
+            let output = Pipe(), error = Pipe(), stdin = Pipe()
+            process.standardOutput = output
+            process.standardError = error
+            process.standardInput = stdin
+            try process.run()
+            if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+            try stdin.fileHandleForWriting.close()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                    String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        }
+        let demo = try dangbo(["demo", "--members", "300", "--through", "2026-11-26"])
+        #expect(demo.status == 0, "\(demo.error)")
+        let add = try dangbo(["user", "add", "bithu.chibo", "--role", "cellSecretary", "--organization", "DUK", "--password-stdin"],
+                             input: "mot-mat-khau-dai\n")
+        #expect(add.status == 0, "\(add.error)")
+        #expect(add.output.contains("Bí thư chi bộ"))
+        let list = try dangbo(["user", "list"])
+        #expect(list.output.contains("bithu.chibo\tcellSecretary @ DUK"), "\(list.output)")
+        let again = try dangbo(["user", "add", "bithu.chibo", "--role", "viewer", "--organization", "DUK", "--password-stdin"],
+                               input: "mot-mat-khau-dai\n")
+        #expect(again.status != 0 && again.error.contains("Tên đăng nhập bithu.chibo đã có"), "\(again.error)")
+        let short = try dangbo(["user", "add", "khac", "--role", "viewer", "--organization", "DUK", "--password-stdin"], input: "ngan\n")
+        #expect(short.status != 0 && short.error.contains("ít nhất 10 ký tự"), "\(short.error)")
+        let unknown = try dangbo(["user", "add", "khac", "--role", "viewer", "--organization", "KHONGCO", "--password-stdin"],
+                                 input: "mot-mat-khau-dai\n")
+        #expect(unknown.status != 0 && unknown.error.contains("Không có tổ chức đảng mã KHONGCO"), "\(unknown.error)")
+        let passwd = try dangbo(["user", "passwd", "bithu.chibo", "--password-stdin"], input: "mat-khau-moi-dai\n")
+        #expect(passwd.status == 0, "\(passwd.error)")
+        #expect(!list.output.contains("mot-mat-khau") && !add.output.contains("mot-mat-khau"))
+    }
 }
