@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         /// Pure domain: days, the dated organization tree, the membership journal and its rules,
@@ -64,7 +65,10 @@ let package = Package(
         /// The web application (Vapor): routes, pages and the JSON API.
         .target(
             name: "DangBoWeb",
-            dependencies: ["DangBoCore", "DangBoStore", .product(name: "Vapor", package: "vapor")],
+            dependencies: [
+                "DangBoCore", "DangBoInterchange", "DangBoStore", .product(name: "Vapor", package: "vapor"),
+                .product(name: "Plot", package: "Plot"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strict
         ),

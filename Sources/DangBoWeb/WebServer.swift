@@ -1,24 +1,12 @@
 import DangBoCore
+import DangBoInterchange
 import DangBoStore
 import Foundation
 import Vapor
 
-/// The web application's configuration: one typed value, read once at start (STYLE §6).
-public struct WebConfiguration: Sendable {
-    public var hostname: String
-    public var port: Int
-    /// The ports a server may listen on (0 would be a random one).
-    public static let ports = 1...65_535
-
-    public init(hostname: String = "127.0.0.1", port: Int = 8080) {
-        precondition(Self.ports.contains(port), "validated by the caller")
-        self.hostname = hostname
-        self.port = port
-    }
-}
-
-/// Builds and runs the Vapor application over an open store. The pages come with the web issue; for now it serves
-/// a Vietnamese start page, a health check and the review as JSON (`/api/v1/review`).
+/// Builds the application in one place from a typed configuration, and runs it (STYLE habits 6–8): middleware in
+/// order (security headers, errors, CSRF, the caller's session), then one controller per area, each with what it
+/// depends on.
 public enum WebServer {
     public static func run(store: Store, configuration: WebConfiguration) async throws {
         // NB: Vapor reads its own command line from the environment; `dangbo serve` has parsed ours already, so Vapor
@@ -28,7 +16,7 @@ public enum WebServer {
         let app = try await Application.make(environment)
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port
-        routes(app, store: store)
+        configure(app, store: store, configuration: configuration)
         do {
             try await app.execute()
         } catch {
@@ -38,35 +26,29 @@ public enum WebServer {
         try await app.asyncShutdown()
     }
 
-    /// Registers every route on `app`.
-    public static func routes(_ app: Application, store: Store) {
-        app.get { _ -> Response in
-            let body = """
-                <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>DangBo</title></head>
-                <body><h1>DangBo</h1><p>Phần mềm quản lý công tác xây dựng Đảng.</p>
-                <p>Số liệu sơ kết: <code>/api/v1/review?organization=MÃ&amp;from=2021-01-01&amp;to=2021-03-31</code></p>
-                </body></html>
-                """
+    /// Registers the middleware and every route on `app`. `today` is read at the edge (Asia/Ho_Chi_Minh).
+    public static func configure(
+        _ app: Application, store: Store, configuration: WebConfiguration = WebConfiguration(),
+        today: @escaping @Sendable () -> Day = { Importer.Context.today() }
+    ) {
+        app.middleware = Middlewares()
+        // NB: the headers outermost, so that error pages and redirects carry them too.
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(ErrorPageMiddleware())
+        app.middleware.use(CSRFMiddleware(configuration: configuration))
+        app.middleware.use(SessionMiddleware(store: store))
+        app.get(.health) { _ in Response(status: .ok, body: "ok") }
+        app.get(.stylesheet) { _ in
             var headers = HTTPHeaders()
-            headers.contentType = .html
-            return Response(status: .ok, headers: headers, body: .init(string: body))
+            headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+            return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
         }
-        app.get("healthz") { _ in "ok" }
-        app.get("api", "v1", "review") { request async throws -> Response in
-            guard let code = request.query[String.self, at: "organization"],
-                  let from = request.query[String.self, at: "from"].flatMap(Day.init(parsing:)),
-                  let to = request.query[String.self, at: "to"].flatMap(Day.init(parsing:)), from <= to else {
-                throw Abort(.badRequest, reason: "Cần organization, from, to (YYYY-MM-DD), from không sau to.")
-            }
-            guard let root = try await store.organizationID(code: code) else {
-                throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code).")
-            }
-            let review = try await store.review(of: root, from: from, to: to)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            var headers = HTTPHeaders()
-            headers.contentType = .json
-            return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(review)))
-        }
+        let throttle = LoginThrottle(attempts: configuration.loginAttempts, lockout: configuration.loginLockout)
+        AuthController(store: store, configuration: configuration, throttle: throttle).register(app)
+        DashboardController(store: store, today: today).register(app)
+        OrganizationController(store: store, today: today).register(app)
+        MemberController(store: store, today: today).register(app)
+        APIController(store: store).register(app)
     }
 }

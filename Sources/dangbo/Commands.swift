@@ -133,7 +133,32 @@ struct Demo: AsyncParsableCommand {
             print("Đã ghi dữ liệu mẫu: \(n(synthetic.organizations.count)) tổ chức, \(n(synthetic.members.count)) hồ sơ đảng viên "
                 + "(\(n(end.members.total)) đảng viên đến \(VietnameseFormat.day(through))), \(n(synthetic.events.count)) biến động. Thử:")
             print("  dangbo report review --organization \(root.code) --from 2021-01-01 --to 2021-03-31")
+            try await addDemoAccounts(to: store, registry: registry, root: root, on: through)
         }
+    }
+
+    /// One account per role for trying the web application, each with a fresh random password printed once (no
+    /// password is built into DangBo): the bloc's staff on the root, a secretary on the largest cell, a viewer on the
+    /// largest grassroots organization.
+    private func addDemoAccounts(to store: Store, registry: Registry, root: Organization, on day: Day) async throws {
+        func largest(_ isWanted: (OrganizationKind) -> Bool) -> Organization {
+            registry.tree.organizations.values.filter { $0.version(on: day).map { isWanted($0.kind) } ?? false }
+                .max { (registry.statistics(of: $0.id, asOf: day).members.total, $1.id)
+                    < (registry.statistics(of: $1.id, asOf: day).members.total, $0.id) } ?? root
+        }
+        let accounts: [(String, Role, Organization)] = [
+            ("quantri", .admin, root), ("bantochuc", .organizationStaff, root), ("ubkt", .inspectionStaff, root),
+            ("bithu", .cellSecretary, largest(\.isCell)), ("xem", .viewer, largest(\.isGrassroots)),
+        ]
+        print("\nTài khoản dùng thử (mật khẩu chỉ hiện lần này; đổi bằng dangbo user passwd):")
+        for (login, role, organization) in accounts {
+            var generator = SystemRandomNumberGenerator()
+            let password = (0..<12).map { _ in "abcdefghijkmnpqrstuvwxyz23456789".randomElement(using: &generator)! }
+            try await store.addAccount(login: login, grant: Grant(role: role, organization: organization.id),
+                                       passwordHash: try Passwords.hash(String(password)), actor: "cli")
+            print("  \(login)\t\(String(password))\t\(role.vietnamese), \(organization.code)")
+        }
+        print("Chạy trang web: dangbo serve, rồi mở http://127.0.0.1:8080")
     }
 }
 
@@ -145,6 +170,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
     @Option(help: "The address to listen on.") var hostname: String = "127.0.0.1"
     @Option(help: "The port to listen on, 1 to 65535.") var port: Int = 8080
+    @Flag(help: "Mark cookies Secure: set it when DangBo is served behind TLS (a reverse proxy).") var secureCookies = false
 
     func validate() throws {
         guard WebConfiguration.ports.contains(port) else {
@@ -155,7 +181,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await withStore(options) { store in
-            try await WebServer.run(store: store, configuration: WebConfiguration(hostname: hostname, port: port))
+            try await WebServer.run(store: store, configuration: WebConfiguration(hostname: hostname, port: port, secureCookies: secureCookies))
         }
     }
 }

@@ -29,8 +29,13 @@ import VaporTesting
         try await Self.withStore { store, registry in
             let root = registry.tree.organizations.values.first { $0.versions[0].parent == nil }!
             let expected = registry.review(of: root.id, from: Day(iso: "2021-01-01")!, to: Day(iso: "2021-03-31")!)
-            try await withApp(configure: { app in WebServer.routes(app, store: store) }) { app in
-                try await app.testing().test(.GET, "api/v1/review?organization=\(root.code)&from=2021-01-01&to=2021-03-31") { response in
+            try await withApp(configure: { app in WebServer.configure(app, store: store) }) { app in
+                let client = WebClient(app: app)
+                try await store.addAccount(login: "quantri", grant: Grant(role: .admin, organization: root.id),
+                                           passwordHash: try Passwords.hash(WebFixture.password), actor: "test")
+                _ = try await client.login("quantri", WebFixture.password)
+                do {
+                    let response = try await client.get("/api/v1/review?organization=\(root.code)&from=2021-01-01&to=2021-03-31")
                     #expect(response.status == .ok)
                     let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
                     let members = object?["members"] as? [String: Any]
@@ -42,25 +47,25 @@ import VaporTesting
                         == expected.oversight(.supervision, .regular, .committee).members)
                     #expect(object?["asOf"] as? String == "2021-03-31")
                 }
+                // Without a session, no figures.
+                let anonymous = try await WebClient(app: app).get("/api/v1/review?organization=\(root.code)&from=2021-01-01&to=2021-03-31")
+                #expect(anonymous.status == .unauthorized)
             }
         }
     }
 
     @Test func badQuestionsGetClearAnswers() async throws {
-        try await Self.withStore { store, _ in
-            try await withApp(configure: { app in WebServer.routes(app, store: store) }) { app in
-                try await app.testing().test(.GET, "api/v1/review?organization=NOPE&from=2021-01-01&to=2021-03-31") { response in
-                    #expect(response.status == .notFound)
-                    #expect(response.body.string.contains("Không có tổ chức đảng mã NOPE"))
-                }
-                try await app.testing().test(.GET, "api/v1/review?organization=DUK&from=2021-04-01&to=2021-03-31") { response in
-                    #expect(response.status == .badRequest)
-                }
-                try await app.testing().test(.GET, "") { response in
-                    #expect(response.status == .ok)
-                    #expect(response.body.string.contains("lang=\"vi\""))
-                }
-            }
+        try await WebFixture.withApp { app, _, _ in
+            let client = WebClient(app: app)
+            _ = try await client.login("quantri", WebFixture.password)
+            let unknown = try await client.get("/api/v1/review?organization=NOPE&from=2021-01-01&to=2021-03-31")
+            #expect(unknown.status == .notFound)
+            #expect(unknown.body.string.contains("Không có tổ chức đảng mã NOPE"))
+            let backwards = try await client.get("/api/v1/review?organization=DUK&from=2021-04-01&to=2021-03-31")
+            #expect(backwards.status == .badRequest)
+            let home = try await client.get("/")
+            #expect(home.status == .ok)
+            #expect(home.body.string.contains("lang=\"vi\""))
         }
     }
 }

@@ -1,0 +1,228 @@
+import DangBoCore
+import SQLKit
+
+/// The questions the web pages ask, each answered by a few indexed statements, never by loading the tree or the
+/// registry, and each filtered by the caller's scope in SQL (issue 9 points 1 and 2): what lies outside the scope
+/// never leaves the database.
+extension Store {
+    /// The organization with `code` as it stood on `day` (nil when no such code or it did not exist that day).
+    /// Indexed, no tree load.
+    public func organization(code: String, on day: Day) async throws -> OrganizationSummary? {
+        let d = day.yyyymmdd
+        return try await sql.raw("""
+            SELECT \(Self.summaryColumns) FROM organizations o
+            JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+            WHERE o.code = \(bind: code)
+            """).first().map(Self.summary(from:))
+    }
+
+    /// The organization `id` as it stood on `day` (nil when unknown or it did not exist that day).
+    public func organization(_ id: OrganizationID, on day: Day) async throws -> OrganizationSummary? {
+        let d = day.yyyymmdd
+        return try await sql.raw("""
+            SELECT \(Self.summaryColumns) FROM organizations o
+            JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+            WHERE o.id = \(literal: id.rawValue)
+            """).first().map(Self.summary(from:))
+    }
+
+    /// Whether `id` lies in `scope` on `day` (ancestry in SQL): the twin of `Scope.covers(_:in:on:)`.
+    public func covers(_ scope: Scope, _ id: OrganizationID, on day: Day) async throws -> Bool {
+        guard !scope.roots.isEmpty else { return false }
+        let row = try await sql.raw("""
+            SELECT \(Self.covering("\(id.rawValue)", by: scope, on: day)) AS covered
+            """).first()
+        return try row?.decode(column: "covered", as: Bool.self) ?? false
+    }
+
+    /// The organizations directly under `parent` on `day` that lie in `scope` (parent nil: the scope's roots that
+    /// exist that day and lie under no other of its roots), sorted by code.
+    public func children(of parent: OrganizationID?, in scope: Scope, on day: Day) async throws -> [OrganizationSummary] {
+        guard !scope.roots.isEmpty else { return [] }
+        let d = day.yyyymmdd
+        let rows: [any SQLRow]
+        if let parent {
+            // NB: the children of a day are the descendants at depth 1 in the ancestry (its ranges split where the
+            // depth changes), read through its index by ancestor and day.
+            rows = try await sql.raw("""
+                SELECT \(Self.summaryColumns) FROM organization_ancestry c
+                JOIN organizations o ON o.id = c.descendant_id
+                JOIN organization_versions v ON v.organization_id = c.descendant_id
+                    AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+                WHERE c.ancestor_id = \(literal: parent.rawValue) AND c.depth = 1
+                    AND c.valid_from <= \(literal: d) AND c.valid_to > \(literal: d)
+                    AND \(Self.covering("c.descendant_id", by: scope, on: day))
+                """).all()
+        } else {
+            rows = try await sql.raw("""
+                SELECT \(Self.summaryColumns) FROM organizations o
+                JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+                WHERE o.id IN (\(unsafeRaw: Self.list(scope.roots)))
+                    AND NOT EXISTS (SELECT 1 FROM organization_ancestry x
+                        WHERE x.descendant_id = o.id AND x.ancestor_id IN (\(unsafeRaw: Self.list(scope.roots))) AND x.depth > 0
+                            AND x.valid_from <= \(literal: d) AND x.valid_to > \(literal: d))
+                """).all()
+        }
+        // NB: sorted here, by bytes as Swift compares them: PostgreSQL would sort `code` by its database's collation.
+        return try rows.map(Self.summary(from:)).sorted { ($0.code, $0.id) < ($1.code, $1.id) }
+    }
+
+    /// One page of the members on the rolls on `query.asOf` of the cells under `query.root` (or the whole scope),
+    /// filtered in SQL by the scope, the accent-insensitive name text (folded `name_key LIKE`, as `members(matching:)`),
+    /// standing, gender and age band (Core's `AgeBand` labels), in Vietnamese name order (`sort_key`, then id), with
+    /// the total. Two statements: the count and the page.
+    public func memberList(_ query: MemberListQuery, in scope: Scope) async throws -> MemberListPage {
+        let page = max(1, query.page), size = max(1, query.pageSize)
+        guard !scope.roots.isEmpty else { return MemberListPage(rows: [], total: 0, page: page, pageSize: size) }
+        let day = query.asOf, d = day.yyyymmdd
+        var filter: SQLQueryString = """
+            p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d) AND \(Self.covering("p.cell_id", by: scope, on: day))
+            """
+        if let root = query.root {
+            filter = filter + """
+                 AND EXISTS (SELECT 1 FROM organization_ancestry ra WHERE ra.descendant_id = p.cell_id
+                    AND ra.ancestor_id = \(literal: root.rawValue) AND ra.valid_from <= \(literal: d) AND ra.valid_to > \(literal: d))
+                """
+        }
+        // The folded text and its LIKE pattern of the name search (letters, digits and single spaces: no wildcard);
+        // its root is not read here (the scope and `query.root` filter above).
+        let search = NameSearch(needle: VietnameseText.folded(query.text), root: query.root ?? OrganizationID(0), day: day)
+        if !search.needle.isEmpty { filter = filter + " AND m.name_key LIKE \(bind: search.pattern)" }
+        if let standing = query.standing { filter = filter + " AND p.standing = \(bind: standing.rawValue)" }
+        if let gender = query.gender { filter = filter + " AND m.gender = \(bind: gender.rawValue)" }
+        if let band = query.ageBand { filter = filter + " AND \(unsafeRaw: Self.ageBandSQL(on: day)) = \(bind: band)" }
+
+        let total = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM membership_periods p JOIN members m ON m.id = p.member_id WHERE \(filter)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        let offset = (page - 1) * size
+        guard offset < total else { return MemberListPage(rows: [], total: total, page: page, pageSize: size) }
+        // NB: the cell's version of the day exists whenever its ancestry does (the scope filter).
+        let rows = try await sql.raw("""
+            SELECT m.*, p.standing AS standing, p.exempt AS exempt, o.id AS cell_id, o.code AS cell_code,
+                v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent
+            FROM membership_periods p
+            JOIN members m ON m.id = p.member_id
+            JOIN organizations o ON o.id = p.cell_id
+            JOIN organization_versions v ON v.organization_id = p.cell_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+            WHERE \(filter)
+            ORDER BY m.sort_key, m.id LIMIT \(literal: size) OFFSET \(literal: offset)
+            """).all()
+        return MemberListPage(rows: try rows.map(Self.listRow(from:)), total: total, page: page, pageSize: size)
+    }
+
+    /// A member's record if the member's cell on `asOf` (or, for a member no longer on the rolls, the last cell, as it
+    /// stood on the member's last day there) lies in `scope`; nil otherwise, and for a member not yet on the rolls on
+    /// `asOf`. Four statements: the member, the events, the organizations they name, the scope.
+    public func memberRecord(_ id: MemberID, in scope: Scope, asOf day: Day) async throws -> MemberRecord? {
+        guard !scope.roots.isEmpty,
+              let row = try await sql.raw("SELECT * FROM members WHERE id = \(literal: id.rawValue)").first()
+        else { return nil }
+        let member = try Self.member(from: row)
+        let events = try await sql.raw("""
+            SELECT * FROM membership_events WHERE member_id = \(literal: id.rawValue) ORDER BY seq
+            """).all().map(Self.event(from:))
+        let tree = try await organizations(namedBy: events)
+        // NB: the journal was checked when written; it is projected again here against the organizations it names
+        // (and the deciding committees named by code), which is all `Journal` reads of the tree.
+        let journal = try Journal(member: member, events: events, tree: tree)
+        let place: (cell: OrganizationID, day: Day)
+        if let period = journal.period(on: day) {
+            place = (period.cell, day)
+        } else if let period = journal.periods.last(where: { $0.validity.start <= day }) {
+            place = (period.cell, max(period.validity.start, period.validity.lastDay ?? day))
+        } else {
+            return nil
+        }
+        guard try await covers(scope, place.cell, on: place.day) else { return nil }
+        var cells: [OrganizationID: OrganizationSummary] = [:]
+        for event in events.reversed() {
+            guard let cell = event.organization, cells[cell] == nil, let organization = tree[cell] else { continue }
+            cells[cell] = OrganizationSummary(organization, on: day) ?? OrganizationSummary(organization, on: event.effective)
+        }
+        return MemberRecord(member: member, journal: journal, cells: cells)
+    }
+
+    /// The organizations `events` name, and those whose code an event's decision names as its issuer, with all their
+    /// versions: one statement.
+    private func organizations(namedBy events: [MembershipEvent]) async throws -> OrganizationTree {
+        let ids = Set(events.compactMap(\.organization)).sorted()
+        let issuers = Set(events.compactMap { $0.decision?.issuer }.filter { !$0.isEmpty }).sorted()
+        guard !ids.isEmpty || !issuers.isEmpty else { return OrganizationTree() }
+        var byCode: SQLQueryString = "NULL"
+        if !issuers.isEmpty {
+            byCode = issuers.dropFirst().reduce("\(bind: issuers[0])" as SQLQueryString) { $0 + ", \(bind: $1)" }
+        }
+        let rows = try await sql.raw("""
+            SELECT o.id AS id, o.code AS code, v.valid_from AS valid_from, v.valid_to AS valid_to, v.name AS name,
+                v.kind AS kind, v.parent_id AS parent_id
+            FROM organizations o JOIN organization_versions v ON v.organization_id = o.id
+            WHERE o.id IN (\(unsafeRaw: Self.list(ids))) OR o.code IN (\(byCode))
+            ORDER BY o.id, v.valid_from
+            """).all()
+        var organizations: [OrganizationID: Organization] = [:]
+        for row in rows {
+            let id = OrganizationID(try row.decode(column: "id", as: Int.self))
+            guard let kind = OrganizationKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                throw StoreError.unreadable("organization_versions.kind")
+            }
+            let code = try row.decode(column: "code", as: String.self)
+            let version = OrganizationVersion(
+                validity: try .stored(from: try row.decode(column: "valid_from", as: Int.self),
+                                      to: try row.decode(column: "valid_to", as: Int.self)),
+                name: try row.decode(column: "name", as: String.self), kind: kind,
+                parent: try row.decode(column: "parent_id", as: Int?.self).map(OrganizationID.init(rawValue:)))
+            organizations[id, default: Organization(id: id, code: code, versions: [])].versions.append(version)
+        }
+        return OrganizationTree(organizations.values)
+    }
+}
+
+extension Store {
+    /// The columns `summary(from:)` reads, of `organizations o` and `organization_versions v`.
+    static let summaryColumns: SQLQueryString =
+        "o.id AS id, o.code AS code, v.name AS name, v.kind AS kind, v.parent_id AS parent_id"
+
+    /// A row of the member list's page query.
+    static func listRow(from row: any SQLRow) throws -> MemberListRow {
+        guard let standing = Standing(rawValue: try row.decode(column: "standing", as: String.self)) else {
+            throw StoreError.unreadable("membership_periods.standing")
+        }
+        guard let kind = OrganizationKind(rawValue: try row.decode(column: "cell_kind", as: String.self)) else {
+            throw StoreError.unreadable("organization_versions.kind")
+        }
+        return MemberListRow(
+            member: try member(from: row),
+            cell: OrganizationSummary(
+                id: OrganizationID(try row.decode(column: "cell_id", as: Int.self)),
+                code: try row.decode(column: "cell_code", as: String.self), name: try row.decode(column: "cell_name", as: String.self),
+                kind: kind, parent: try row.decode(column: "cell_parent", as: Int?.self).map(OrganizationID.init(rawValue:))),
+            standing: standing, exempt: try row.decode(column: "exempt", as: Bool.self))
+    }
+
+    static func summary(from row: any SQLRow) throws -> OrganizationSummary {
+        let kind = try row.decode(column: "kind", as: String.self)
+        guard let kind = OrganizationKind(rawValue: kind) else { throw StoreError.unreadable("organization_versions.kind") }
+        return OrganizationSummary(
+            id: OrganizationID(try row.decode(column: "id", as: Int.self)), code: try row.decode(column: "code", as: String.self),
+            name: try row.decode(column: "name", as: String.self), kind: kind,
+            parent: try row.decode(column: "parent_id", as: Int?.self).map(OrganizationID.init(rawValue:)))
+    }
+
+    /// "The organization in `column` lies in `scope` on `day`": one probe of the ancestry's key per root.
+    ///
+    /// NB: an EXISTS, not a join, so that an organization under two roots of the scope (one inside the other) is
+    /// counted once.
+    static func covering(_ column: String, by scope: Scope, on day: Day) -> SQLQueryString {
+        let d = day.yyyymmdd
+        return """
+            EXISTS (SELECT 1 FROM organization_ancestry sa WHERE sa.descendant_id = \(unsafeRaw: column)
+                AND sa.ancestor_id IN (\(unsafeRaw: list(scope.roots))) AND sa.valid_from <= \(literal: d) AND sa.valid_to > \(literal: d))
+            """
+    }
+
+    /// Ids as a SQL list of integer literals (never empty: callers answer an empty scope before asking).
+    static func list(_ ids: [OrganizationID]) -> String {
+        ids.isEmpty ? "NULL" : ids.map { String($0.rawValue) }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,66 @@
+import DangBoCore
+import Vapor
+
+/// Every page and endpoint of the application: one type both registers the routes and builds the links, so that no
+/// URL is typed twice (as SwiftPackageIndex-Server's `SiteURL`).
+enum SiteURL: Equatable {
+    case home
+    case login
+    case logout
+    case organizations
+    case members
+    case member(MemberID)
+    case stylesheet
+    case health
+    case apiReview
+
+    /// The path as a link writes it.
+    var path: String {
+        "/" + components.map { component -> String in
+            switch component {
+            case .constant(let text): text
+            case .parameter(let name):
+                switch self {
+                case .member(let id) where name == "member": "\(id.rawValue)"
+                default: ":\(name)"
+                }
+            default: ""
+            }
+        }.joined(separator: "/")
+    }
+
+    /// The route's path components, parameters named as handlers read them.
+    var components: [PathComponent] {
+        switch self {
+        case .home: []
+        case .login: ["dang-nhap"]
+        case .logout: ["dang-xuat"]
+        case .organizations: ["to-chuc"]
+        case .members: ["dang-vien"]
+        case .member: ["dang-vien", ":member"]
+        case .stylesheet: ["static", "dangbo.css"]
+        case .health: ["healthz"]
+        case .apiReview: ["api", "v1", "review"]
+        }
+    }
+
+    /// A link with a query string (values escaped).
+    func with(query: [(String, String)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = query.filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.string ?? path
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get(_ url: SiteURL, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.GET, url.components, use: handler)
+    }
+
+    @discardableResult
+    func post(_ url: SiteURL, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.POST, url.components, use: handler)
+    }
+}

@@ -1,0 +1,36 @@
+/// DangBo's one stylesheet, served from the binary (no external asset, no font to fetch): readable on an office
+/// desktop and a phone, and printable on A4 without the menu (UX.md "Printing").
+enum Stylesheet {
+    static let css = """
+    :root { --ink: #1d1d1f; --muted: #5f6368; --line: #d9d9de; --party: #b3141c; --paper: #ffffff; --shade: #f5f5f7; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 15px/1.5 "Times New Roman", "Noto Serif", serif; color: var(--ink); background: var(--shade); }
+    a { color: #0b57d0; } a:focus, button:focus, input:focus, select:focus { outline: 2px solid #0b57d0; outline-offset: 1px; }
+    .topbar { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; padding: .5rem 1rem;
+      background: var(--party); color: #fff; }
+    .topbar a, .topbar .brand { color: #fff; font-weight: bold; text-decoration: none; font-size: 1.1rem; }
+    .topbar .asof { margin-left: auto; } .topbar form { margin: 0; }
+    .topbar button { background: transparent; color: #fff; border: 1px solid #fff; border-radius: 3px; padding: .2rem .6rem; cursor: pointer; }
+    .frame { display: flex; min-height: calc(100vh - 3rem); }
+    .menu { flex: 0 0 13rem; background: var(--paper); border-right: 1px solid var(--line); }
+    .menu ul { list-style: none; margin: 0; padding: .5rem 0; }
+    .menu a, .menu .later { display: block; padding: .35rem 1rem; text-decoration: none; color: var(--ink); }
+    .menu .later { color: var(--muted); } .menu a.current { background: var(--shade); border-left: 3px solid var(--party); font-weight: bold; }
+    main { flex: 1; padding: 1rem 1.5rem; background: var(--paper); min-width: 0; }
+    h1 { font-size: 1.4rem; margin: 0 0 1rem; } h2 { font-size: 1.15rem; }
+    table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; }
+    th { background: var(--shade); } td.number, th.number { text-align: right; } thead { display: table-header-group; }
+    .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: .75rem; margin-bottom: 1rem; }
+    .figure { border: 1px solid var(--line); padding: .6rem .8rem; } .figure .value { font-size: 1.6rem; font-weight: bold; }
+    form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin-bottom: 1rem; }
+    label { display: block; font-weight: bold; } input, select, button { font: inherit; padding: .25rem .4rem; }
+    .field { margin-bottom: .8rem; } .error { color: var(--party); font-weight: bold; margin: .2rem 0; }
+    .login { max-width: 24rem; margin: 4rem auto; background: var(--paper); padding: 1.5rem; border: 1px solid var(--line); }
+    .pages { margin-top: 1rem; display: flex; gap: 1rem; } .muted { color: var(--muted); }
+    @media (max-width: 700px) { .frame { flex-direction: column; } .menu { flex-basis: auto; border-right: 0; }
+      .menu ul { display: flex; flex-wrap: wrap; } .menu a, .menu .later { padding: .25rem .6rem; } }
+    @media print { @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+      body { background: #fff; font-size: 13pt; } .topbar, .menu, form.filters, .pages, .logout { display: none; }
+      main { padding: 0; } a { color: inherit; text-decoration: none; } tr { page-break-inside: avoid; } }
+    """
+}
