@@ -145,7 +145,7 @@ extension Store {
 
     /// The organizations `events` name, and those whose code an event's decision names as its issuer, with all their
     /// versions: one statement.
-    private func organizations(namedBy events: [MembershipEvent]) async throws -> OrganizationTree {
+    func organizations(namedBy events: [MembershipEvent]) async throws -> OrganizationTree {
         let ids = Set(events.compactMap(\.organization)).sorted()
         let issuers = Set(events.compactMap { $0.decision?.issuer }.filter { !$0.isEmpty }).sorted()
         guard !ids.isEmpty || !issuers.isEmpty else { return OrganizationTree() }

@@ -10,6 +10,8 @@ enum SiteURL: Equatable {
     case organizations
     case members
     case member(MemberID)
+    case organization(String)
+    case review
     case stylesheet
     case health
     case apiReview
@@ -22,6 +24,8 @@ enum SiteURL: Equatable {
             case .parameter(let name):
                 switch self {
                 case .member(let id) where name == "member": "\(id.rawValue)"
+                // NB: as written; `with(query:)` escapes it (codes are letters, digits and dots).
+                case .organization(let code) where name == "code": code
                 default: ":\(name)"
                 }
             default: ""
@@ -38,6 +42,8 @@ enum SiteURL: Equatable {
         case .organizations: ["to-chuc"]
         case .members: ["dang-vien"]
         case .member: ["dang-vien", ":member"]
+        case .organization: ["to-chuc", ":code"]
+        case .review: ["bao-cao", "so-ket"]
         case .stylesheet: ["static", "dangbo.css"]
         case .health: ["healthz"]
         case .apiReview: ["api", "v1", "review"]

@@ -49,6 +49,8 @@ public enum WebServer {
         DashboardController(store: store, today: today).register(app)
         OrganizationController(store: store, today: today).register(app)
         MemberController(store: store, today: today).register(app)
+        OrganizationPageController(store: store, today: today).register(app)
+        ReviewController(store: store, today: today).register(app)
         APIController(store: store).register(app)
     }
 }

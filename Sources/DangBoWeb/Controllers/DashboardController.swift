@@ -3,7 +3,8 @@ import DangBoStore
 import Plot
 import Vapor
 
-/// Tổng quan: the figures of each organization the caller covers, as of the day.
+/// Tổng quan: the figures of each organization the caller covers, what to do next (alerts) and the latest changes,
+/// as of the day (issue 9 point 3).
 struct DashboardController {
     let store: Store
     let today: @Sendable () -> Day
@@ -17,7 +18,9 @@ struct DashboardController {
             guard let organization = try await store.organization(root, on: context.asOf) else { continue }
             cards.append(.init(organization: organization, statistics: try await store.statistics(of: root, asOf: context.asOf)))
         }
-        return Response.html(DashboardPage(context: context, cards: cards).render())
+        let alerts = try await store.alerts(in: context.caller.scope, asOf: context.asOf)
+        let recent = try await store.recentEvents(in: context.caller.scope, asOf: context.asOf)
+        return Response.html(DashboardPage(context: context, cards: cards, alerts: alerts, recent: recent).render())
     }
 }
 
@@ -29,10 +32,31 @@ struct DashboardPage {
 
     var context: PageContext
     var cards: [Card]
+    var alerts: DashboardAlerts
+    var recent: [RecentEvent]
 
     func render() -> String {
+        Layout(title: "Tổng quan", topBar: context.topBar, current: .home).render(.div(
+            figures, DashboardAlertsView(alerts: alerts, asOf: context.asOf).node, recentChanges))
+    }
+
+    /// Biến động gần đây: the latest events in the caller's scope, latest first.
+    private var recentChanges: Node<HTML.BodyContext> {
+        let day = VietnameseFormat.day
+        return .section(.class("recent"), .h2("Biến động gần đây"),
+            .if(recent.isEmpty, .p(.text("Không có biến động nào đến ngày \(day(context.asOf)).")),
+                else: .table(
+                    .thead(.tr(.th("Ngày"), .th("Đảng viên"), .th("Biến động"), .th("Chi bộ"))),
+                    .tbody(.forEach(recent) { line in
+                        .tr(.td(.text(day(line.event.effective))),
+                            .td(DashboardAlertsView.memberLink(line.member, asOf: context.asOf)),
+                            .td(.text(line.event.kind.vietnamese)), .td(.text(line.cell.name)))
+                    }))))
+    }
+
+    private var figures: Node<HTML.BodyContext> {
         let n = VietnameseFormat.number
-        return Layout(title: "Tổng quan", topBar: context.topBar, current: .home).render(.div(.forEach(cards) { card in
+        return .div(.forEach(cards) { card in
             let members = card.statistics.members
             return .section(
                 .h2(.text(card.organization.name)),
@@ -48,11 +72,90 @@ struct DashboardPage {
                          ("to-chuc", card.organization.code), ("gioi-tinh", "nu")])),
                      Self.figure("Dân tộc thiểu số", n(members.ethnicMinority), link: nil),
                      Self.figure("Miễn sinh hoạt", n(members.exempt), link: nil)))
-        }))
+        })
     }
 
     static func figure(_ label: String, _ value: String, link: String?) -> Node<HTML.BodyContext> {
         .div(.class("figure"), .div(.class("label"), .text(label)),
              .div(.class("value"), .unwrap(link, { .a(.href($0), .text(value)) }, else: .text(value))))
+    }
+}
+
+/// Cần làm: one sentence per kind of alert saying what to do and by when (UX.md), each opening onto the list behind
+/// its figure (a `<details>`: no script).
+struct DashboardAlertsView {
+    var alerts: DashboardAlerts
+    var asOf: Day
+
+    private struct Line {
+        var sentence: String
+        var columns: [String]
+        var rows: [[Node<HTML.BodyContext>]]
+    }
+
+    var node: Node<HTML.BodyContext> {
+        let lines = [overdue, dueSoon, badges, stays].compactMap { $0 }
+        return .section(.class("alerts"), .h2("Cần làm"),
+            .if(lines.isEmpty, .p(.text("Không có việc đến hạn trong 30 ngày tới."))),
+            .forEach(lines) { line in
+                .details(.summary(.text(line.sentence)), .table(
+                    .thead(.tr(.forEach(line.columns) { .th(.text($0)) })),
+                    .tbody(.forEach(line.rows) { row in .tr(.forEach(row) { .td($0) }) })))
+            },
+            .if(alerts.badgesCapped, .p(.text(
+                "Phạm vi quá lớn để liệt kê Huy hiệu Đảng trên trang này: xem từng tổ chức cơ sở đảng."))))
+    }
+
+    private var overdue: Line? {
+        let late = alerts.probations.filter { $0.due < asOf }
+        guard let first = late.first else { return nil }
+        return Line(
+            sentence: "\(VietnameseFormat.number(late.count)) đảng viên dự bị đã quá hạn xét công nhận chính thức "
+                + "(hạn sớm nhất \(VietnameseFormat.day(first.due))): cần xét ngay.",
+            columns: ["Họ và tên", "Chi bộ", "Hạn công nhận chính thức"],
+            rows: late.map { [Self.memberLink($0.member, asOf: asOf), .text($0.cell.name), .text(VietnameseFormat.day($0.due))] })
+    }
+
+    private var dueSoon: Line? {
+        let soon = alerts.probations.filter { $0.due >= asOf }
+        guard !soon.isEmpty else { return nil }
+        return Line(
+            sentence: "\(VietnameseFormat.number(soon.count)) đảng viên dự bị đến hạn xét công nhận chính thức trước "
+                + "\(VietnameseFormat.day(alerts.until.adding(days: 1))).",
+            columns: ["Họ và tên", "Chi bộ", "Hạn công nhận chính thức"],
+            rows: soon.map { [Self.memberLink($0.member, asOf: asOf), .text($0.cell.name), .text(VietnameseFormat.day($0.due))] })
+    }
+
+    private var badges: Line? {
+        guard !alerts.badges.isEmpty else { return nil }
+        let ceremony = VietnameseFormat.day(alerts.ceremony)
+        return Line(
+            sentence: "\(VietnameseFormat.number(alerts.badges.count)) đảng viên đến hạn xét tặng Huy hiệu Đảng dịp "
+                + "\(ceremony): cần hoàn thành hồ sơ đề nghị trước \(ceremony).",
+            columns: ["Họ và tên", "Chi bộ", "Huy hiệu", "Đủ tuổi đảng ngày"],
+            rows: alerts.badges.map {
+                [Self.memberLink($0.member, asOf: asOf), .text($0.cell.name), .text("\($0.years) năm tuổi Đảng"),
+                 .text(VietnameseFormat.day($0.due))]
+            })
+    }
+
+    /// Open temporary stays, with the day each reaches 12 months: a temporary stay lasts under a year (QĐ 232
+    /// §6.3.2), so those reaching it by the window's end must end or become a transfer.
+    private var stays: Line? {
+        guard !alerts.temporaryStays.isEmpty else { return nil }
+        let ending = alerts.temporaryStays.filter { $0.since.adding(years: 1) <= alerts.until }.count
+        return Line(
+            sentence: "\(VietnameseFormat.number(alerts.temporaryStays.count)) đảng viên đang sinh hoạt đảng tạm thời, trong đó "
+                + "\(VietnameseFormat.number(ending)) đủ 12 tháng trước \(VietnameseFormat.day(alerts.until.adding(days: 1))): "
+                + "cần kết thúc sinh hoạt tạm thời hoặc chuyển sinh hoạt chính thức (QĐ 232-QĐ/TW, mục 6.3.2).",
+            columns: ["Họ và tên", "Chi bộ", "Sinh hoạt tạm thời", "Từ ngày", "Đủ 12 tháng"],
+            rows: alerts.temporaryStays.map {
+                [Self.memberLink($0.member, asOf: asOf), .text($0.cell.name), .text($0.kind == .away ? "Đi" : "Đến"),
+                 .text(VietnameseFormat.day($0.since)), .text(VietnameseFormat.day($0.since.adding(years: 1)))]
+            })
+    }
+
+    static func memberLink(_ member: Member, asOf: Day) -> Node<HTML.BodyContext> {
+        .a(.href(SiteURL.member(member.id).with(query: [("ngay", VietnameseFormat.day(asOf))])), .text(member.fullName))
     }
 }

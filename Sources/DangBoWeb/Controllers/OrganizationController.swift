@@ -51,9 +51,11 @@ struct OrganizationTreePage {
             },
             .if(children.isEmpty, .p(.class("muted"), .text("Không có tổ chức trực thuộc vào ngày \(day)."))),
             .table(
-                .thead(.tr(.th("Mã"), .th("Tên tổ chức"), .th("Loại"), .th("Đảng viên"))),
+                .thead(.tr(.th("Mã"), .th("Tên tổ chức"), .th("Loại"), .th("Tổ chức trực thuộc"), .th("Đảng viên"))),
                 .tbody(.forEach(children) { child in
-                    .tr(.td(.text(child.code)), .td(.a(.href(link(child)), .text(child.name))), .td(.text(child.kind.vietnamese)),
+                    .tr(.td(.text(child.code)),
+                        .td(.a(.href(SiteURL.organization(child.code).with(query: [("ngay", day)])), .text(child.name))),
+                        .td(.text(child.kind.vietnamese)), .td(.a(.href(link(child)), .text("Trực thuộc"))),
                         .td(.a(.href(SiteURL.members.with(query: [("to-chuc", child.code), ("ngay", day)])), .text("Xem"))))
                 }))))
     }

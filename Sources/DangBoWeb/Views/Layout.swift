@@ -20,7 +20,7 @@ struct Layout {
     static let menu: [(String, SiteURL?)] = [
         ("Tổng quan", .home), ("Tổ chức đảng", .organizations), ("Đảng viên", .members), ("Biến động đảng viên", nil),
         ("Phát triển đảng viên", nil), ("Cấp ủy", nil), ("Kiểm tra, giám sát", nil), ("Sinh hoạt chi bộ", nil),
-        ("Đánh giá, xếp loại", nil), ("Đảng phí", nil), ("Báo cáo", nil), ("Quản trị", nil),
+        ("Đánh giá, xếp loại", nil), ("Đảng phí", nil), ("Báo cáo", .review), ("Quản trị", nil),
     ]
 
     func render(_ content: Node<HTML.BodyContext>) -> String {

@@ -1,0 +1,226 @@
+import DangBoCore
+import SQLKit
+
+/// The dashboard's alerts and recent changes (issue 9 point 3), each filtered by the caller's scope in SQL: the
+/// candidates are found by a few indexed statements, their journals loaded in one, and Core decides.
+extension Store {
+    /// The most members whose journals `alerts` reads for badges: a bloc's rolls, not a province's.
+    ///
+    /// NB: party age depends on the whole journal (gaps, readmissions), so the candidates are the members on the rolls
+    /// whose earliest date could put a badge due by the ceremony; above this many the badges are not computed
+    /// (`DashboardAlerts.badgesCapped`) rather than loading a province's journals for one page.
+    public static let badgeCandidateCap = 20_000
+
+    /// The alerts of `scope` on `day`: probationers on the rolls whose probation ends on or before `day + days`
+    /// (overdue ones first), members whose next badge falls due by the next ceremony day (RULES §3.8; a badge reached
+    /// since the previous ceremony day counts as due at the next), and temporary stays open on `day` (away from a cell
+    /// in scope, or attending one). Seven statements, whatever the scope's size.
+    public func alerts(in scope: Scope, asOf day: Day, within days: Int = 30) async throws -> DashboardAlerts {
+        let until = day.adding(days: days)
+        let ceremony = DashboardAlerts.nextCeremony(onOrAfter: day)
+        let previous = DashboardAlerts.previousCeremony(before: ceremony)
+        guard !scope.roots.isEmpty else {
+            return DashboardAlerts(asOf: day, until: until, ceremony: ceremony, probations: [], badges: [], temporaryStays: [])
+        }
+        let d = day.yyyymmdd
+        let onRolls: SQLQueryString = """
+            p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d) AND \(Self.covering("p.cell_id", by: scope, on: day))
+            """
+        let rowColumns: SQLQueryString = """
+            SELECT m.*, p.standing AS standing, p.exempt AS exempt, o.id AS cell_id, o.code AS cell_code,
+                v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent
+            FROM membership_periods p
+            JOIN members m ON m.id = p.member_id
+            JOIN organizations o ON o.id = p.cell_id
+            JOIN organization_versions v ON v.organization_id = p.cell_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+            """
+
+        // 1. Probationers on the rolls that day.
+        let probationers = try await sql.raw("""
+            \(rowColumns) WHERE \(onRolls) AND p.standing = \(bind: Standing.probationary.rawValue)
+            """).all().map(Self.listRow(from:))
+
+        // 2. Badge candidates: on the rolls, with a date early enough for the smallest milestone. Party age is counted
+        // from the first stretch's start, which is ngày vào Đảng on file or an event's effective or decision day, and
+        // gaps only move it later: a member with none of them by `latest` cannot reach a badge by the ceremony.
+        let smallest = PartyAge.badgeYears(on: previous).min() ?? 30
+        let latest = ceremony.adding(years: -smallest).adding(days: 2).yyyymmdd  // NB: slack for 29/2.
+        let badgeRows = try await sql.raw("""
+            \(rowColumns) WHERE \(onRolls) AND (m.joined_on <= \(literal: latest) OR EXISTS (SELECT 1 FROM membership_events be
+                WHERE be.member_id = p.member_id AND (be.effective_on <= \(literal: latest) OR be.decision_date <= \(literal: latest))))
+            ORDER BY p.member_id LIMIT \(literal: Self.badgeCandidateCap + 1)
+            """).all().map(Self.listRow(from:))
+        let badgesCapped = badgeRows.count > Self.badgeCandidateCap
+        let badgeCandidates = badgesCapped ? [] : badgeRows
+
+        // 3. Temporary stays that may be open: a start on or before the day with no end after it, whose cell (the
+        // member's own for a stay away, the one attended otherwise) lies in scope that day.
+        let stayRows = try await sql.raw("""
+            SELECT DISTINCT t.member_id AS member_id, t.kind AS kind, t.stay_cell AS stay_cell FROM (
+                SELECT e.member_id AS member_id, e.kind AS kind,
+                    CASE WHEN e.kind = \(bind: EventKind.temporaryIn.rawValue) THEN e.organization_id ELSE p.cell_id END AS stay_cell
+                FROM membership_events e
+                LEFT JOIN membership_periods p ON p.member_id = e.member_id
+                    AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
+                WHERE e.kind IN (\(bind: EventKind.temporaryIn.rawValue), \(bind: EventKind.temporaryOut.rawValue))
+                    AND e.effective_on <= \(literal: d)
+                    AND NOT EXISTS (SELECT 1 FROM membership_events x WHERE x.member_id = e.member_id
+                        AND x.kind = \(bind: EventKind.temporaryEnded.rawValue)
+                        AND x.effective_on > e.effective_on AND x.effective_on <= \(literal: d))
+            ) t
+            WHERE t.stay_cell IS NOT NULL AND \(Self.covering("t.stay_cell", by: scope, on: day))
+            """).all()
+        var stayCells: [MemberID: (away: OrganizationID?, attending: Set<OrganizationID>)] = [:]
+        for row in stayRows {
+            let member = MemberID(try row.decode(column: "member_id", as: Int.self))
+            let cell = OrganizationID(try row.decode(column: "stay_cell", as: Int.self))
+            if try row.decode(column: "kind", as: String.self) == EventKind.temporaryOut.rawValue {
+                stayCells[member, default: (nil, [])].away = cell
+            } else {
+                stayCells[member, default: (nil, [])].attending.insert(cell)
+            }
+        }
+
+        // 4–6. The members, their events and the organizations those name; then Core decides.
+        var members: [MemberID: Member] = [:]
+        for row in probationers + badgeCandidates { members[row.member.id] = row.member }
+        let missing = Set(stayCells.keys).subtracting(members.keys).sorted()
+        if !missing.isEmpty {
+            for row in try await sql.raw("""
+                SELECT * FROM members WHERE id IN (\(unsafeRaw: missing.map { String($0.rawValue) }.joined(separator: ", ")))
+                """).all() {
+                let member = try Self.member(from: row)
+                members[member.id] = member
+            }
+        }
+        let journals = try await journals(of: members)
+
+        var probations: [DashboardAlerts.Probation] = []
+        for row in probationers {
+            guard let due = journals[row.member.id]?.probationEnd(asOf: day), due <= until else { continue }
+            probations.append(.init(member: row.member, cell: row.cell, due: due))
+        }
+        var badges: [DashboardAlerts.Badge] = []
+        for row in badgeCandidates {
+            guard let badge = journals[row.member.id]?.partyAge(asOf: day)?.nextBadge(after: previous),
+                  badge.due <= ceremony else { continue }
+            badges.append(.init(member: row.member, cell: row.cell, years: badge.years, due: badge.due))
+        }
+
+        var open: [(member: Member, cell: OrganizationID, kind: DashboardAlerts.StayKind, since: Day)] = []
+        for (id, cells) in stayCells {
+            guard let journal = journals[id] else { continue }
+            let stay = Self.openStays(journal.events, on: day)
+            if let since = stay.away, let cell = cells.away { open.append((journal.member, cell, .away, since)) }
+            if let attending = stay.attending, cells.attending.contains(attending.cell) {
+                open.append((journal.member, attending.cell, .attending, attending.since))
+            }
+        }
+        let summaries = try await summaries(Set(open.map(\.cell)), on: day)
+        let stays = open.compactMap { stay in
+            summaries[stay.cell].map { DashboardAlerts.TemporaryStay(member: stay.member, cell: $0, kind: stay.kind, since: stay.since) }
+        }
+
+        return DashboardAlerts(
+            asOf: day, until: until, ceremony: ceremony,
+            probations: probations.sorted { ($0.due, $0.member.id) < ($1.due, $1.member.id) },
+            badges: badges.sorted { ($0.due, $0.member.id) < ($1.due, $1.member.id) },
+            temporaryStays: stays.sorted { ($0.since, $0.member.id, $0.kind.rawValue) < ($1.since, $1.member.id, $1.kind.rawValue) },
+            badgesCapped: badgesCapped)
+    }
+
+    /// The stays open on `day` of a journal's events (in effective order): away since, and the cell attended since.
+    /// A `temporary_ended` ends both (as `Journal` does), and so does leaving the rolls.
+    public static func openStays(_ events: [MembershipEvent], on day: Day)
+        -> (away: Day?, attending: (cell: OrganizationID, since: Day)?) {
+        var away: Day?
+        var attending: (cell: OrganizationID, since: Day)?
+        for event in events where event.effective <= day {
+            switch event.kind {
+            case .temporaryOut: away = event.effective
+            case .temporaryIn: attending = event.organization.map { ($0, event.effective) }
+            case .temporaryEnded: (away, attending) = (nil, nil)
+            default: if event.kind.leaves { (away, attending) = (nil, nil) }
+            }
+        }
+        return (away, attending)
+    }
+
+    /// The latest `limit` events effective on or before `day` whose cell (the event's organization, else the member's
+    /// cell on the event's day) lay in `scope` on the event's day: latest first (day, then member id, then order of
+    /// entry, descending). One statement for the events, one for their members.
+    public func recentEvents(in scope: Scope, asOf day: Day, limit: Int = 20) async throws -> [RecentEvent] {
+        guard !scope.roots.isEmpty, limit > 0 else { return [] }
+        let d = day.yyyymmdd
+        // NB: a departure's period ends on its day (`valid_to` is exclusive), hence `valid_to >=`: the latest period
+        // touching the day is the cell the member was in.
+        let rows = try await sql.raw("""
+            SELECT x.*, o.code AS cell_code, v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent FROM (
+                SELECT e.*, COALESCE(e.organization_id, (SELECT p.cell_id FROM membership_periods p
+                    WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to >= e.effective_on
+                    ORDER BY p.valid_from DESC LIMIT 1)) AS event_cell
+                FROM membership_events e WHERE e.effective_on <= \(literal: d)
+            ) x
+            JOIN organizations o ON o.id = x.event_cell
+            JOIN organization_versions v ON v.organization_id = x.event_cell
+                AND v.valid_from <= x.effective_on AND v.valid_to > x.effective_on
+            WHERE EXISTS (SELECT 1 FROM organization_ancestry sa WHERE sa.descendant_id = x.event_cell
+                AND sa.ancestor_id IN (\(unsafeRaw: Self.list(scope.roots)))
+                AND sa.valid_from <= x.effective_on AND sa.valid_to > x.effective_on)
+            ORDER BY x.effective_on DESC, x.member_id DESC, x.seq DESC LIMIT \(literal: limit)
+            """).all()
+        let ids = Set(try rows.map { try $0.decode(column: "member_id", as: Int.self) }).sorted()
+        guard !ids.isEmpty else { return [] }
+        var members: [MemberID: Member] = [:]
+        for row in try await sql.raw("""
+            SELECT * FROM members WHERE id IN (\(unsafeRaw: ids.map(String.init).joined(separator: ", ")))
+            """).all() {
+            let member = try Self.member(from: row)
+            members[member.id] = member
+        }
+        return try rows.compactMap { row in
+            let event = try Self.event(from: row)
+            guard let member = members[event.member],
+                  let kind = OrganizationKind(rawValue: try row.decode(column: "cell_kind", as: String.self))
+            else { throw StoreError.unreadable("organization_versions.kind") }
+            let cell = OrganizationSummary(
+                id: OrganizationID(try row.decode(column: "event_cell", as: Int.self)),
+                code: try row.decode(column: "cell_code", as: String.self),
+                name: try row.decode(column: "cell_name", as: String.self), kind: kind,
+                parent: try row.decode(column: "cell_parent", as: Int?.self).map(OrganizationID.init(rawValue:)))
+            return RecentEvent(member: member, cell: cell, event: event)
+        }
+    }
+
+    /// The journals of `members`: their events in one statement, the organizations those name in another.
+    private func journals(of members: [MemberID: Member]) async throws -> [MemberID: Journal] {
+        guard !members.isEmpty else { return [:] }
+        let ids = members.keys.map { String($0.rawValue) }.sorted().joined(separator: ", ")
+        var events: [MemberID: [MembershipEvent]] = [:]
+        for row in try await sql.raw("""
+            SELECT * FROM membership_events WHERE member_id IN (\(unsafeRaw: ids)) ORDER BY member_id, seq
+            """).all() {
+            let event = try Self.event(from: row)
+            events[event.member, default: []].append(event)
+        }
+        let tree = try await organizations(namedBy: events.values.flatMap { $0 })
+        var journals: [MemberID: Journal] = [:]
+        for (id, member) in members {
+            // NB: the journal was checked when written; it is projected again against the organizations it names.
+            journals[id] = try Journal(member: member, events: events[id] ?? [], tree: tree)
+        }
+        return journals
+    }
+
+    /// The organizations `ids` as they stood on `day`: one statement.
+    private func summaries(_ ids: Set<OrganizationID>, on day: Day) async throws -> [OrganizationID: OrganizationSummary] {
+        guard !ids.isEmpty else { return [:] }
+        let d = day.yyyymmdd
+        let rows = try await sql.raw("""
+            SELECT \(Self.summaryColumns) FROM organizations o
+            JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+            WHERE o.id IN (\(unsafeRaw: Self.list(ids.sorted())))
+            """).all()
+        return Dictionary(uniqueKeysWithValues: try rows.map(Self.summary(from:)).map { ($0.id, $0) })
+    }
+}

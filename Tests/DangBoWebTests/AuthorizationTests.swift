@@ -1,0 +1,65 @@
+import DangBoCore
+import DangBoStore
+import DangBoSynthetic
+@testable import DangBoWeb
+import Foundation
+import Testing
+import VaporTesting
+
+/// Every route, asked by a cell secretary about records outside the cell, answers 403, 404 or a redirect to login —
+/// never data (issue 9 point 5). The switch is exhaustive: a new route does not compile until this test says how to
+/// ask it about the outside.
+@Suite struct AuthorizationTests {
+    /// The requests that ask `url` about the outside of the caller's cell (none for routes that hold no record).
+    static func outsideRequests(_ url: SiteURL, root: String, outsider: MemberID) -> [String] {
+        switch url {
+        case .home, .login, .logout, .stylesheet, .health: []
+        case .organizations: [SiteURL.organizations.with(query: [("ma", root)])]
+        case .members: [SiteURL.members.with(query: [("to-chuc", root)])]
+        case .member: [SiteURL.member(outsider).path, SiteURL.member(outsider).with(query: [("ngay", "1/1/2010")])]
+        case .organization: [SiteURL.organization(root).path]
+        case .review: [SiteURL.review.with(query: [("to-chuc", root)]),
+                       SiteURL.review.with(query: [("to-chuc", root), ("tu", "1/1/2021"), ("den", "31/3/2021")])]
+        case .apiReview: [SiteURL.apiReview.with(query: [("organization", root), ("from", "2021-01-01"), ("to", "2021-03-31")])]
+        }
+    }
+
+    static let routes: [SiteURL] = [.home, .login, .logout, .organizations, .members, .member(MemberID(1)),
+                                    .organization(""), .review, .stylesheet, .health, .apiReview]
+
+    @Test func aCellSecretaryGetsNothingFromOutsideTheCell() async throws {
+        try await WebFixture.withApp { app, _, registry in
+            let day = Day(iso: "2026-11-26")!
+            let cell = WebFixture.cell(in: registry)
+            let root = WebFixture.synthetic.organizations[0]
+            let outsider = try #require(registry.journals.values.first { ($0.period(on: day)?.cell).map { $0 != cell.id } ?? false })
+            let client = WebClient(app: app)
+            _ = try await client.login("bithu", WebFixture.password)
+            var asked = 0
+            for route in Self.routes {
+                for path in Self.outsideRequests(route, root: root.code, outsider: outsider.member.id) {
+                    asked += 1
+                    let response = try await client.get(path)
+                    #expect([.notFound, .forbidden].contains(response.status), "\(path): \(response.status)")
+                    #expect(!response.body.string.contains(outsider.member.fullName) || registry.journals.values.contains {
+                        $0.period(on: day)?.cell == cell.id && $0.member.fullName == outsider.member.fullName }, "\(path)")
+                    #expect(!response.body.string.contains(root.versions.last!.name), "\(path) shows the root's name")
+                }
+            }
+            #expect(asked >= 8)
+        }
+    }
+
+    /// Without a session, every page sends to the login page and the API answers 401.
+    @Test func nobodySignedInGetsNothing() async throws {
+        try await WebFixture.withApp { app, _, _ in
+            let client = WebClient(app: app)
+            for route in Self.routes {
+                for path in Self.outsideRequests(route, root: "DUK", outsider: MemberID(1)) {
+                    let response = try await client.get(path)
+                    #expect([.seeOther, .found, .unauthorized].contains(response.status), "\(path): \(response.status)")
+                }
+            }
+        }
+    }
+}
