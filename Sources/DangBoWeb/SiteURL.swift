@@ -10,6 +10,7 @@ enum SiteURL: Equatable {
     case organizations
     case members
     case member(MemberID)
+    case recordEvent(MemberID)
     case organization(String)
     case review
     case stylesheet
@@ -23,7 +24,7 @@ enum SiteURL: Equatable {
             case .constant(let text): text
             case .parameter(let name):
                 switch self {
-                case .member(let id) where name == "member": "\(id.rawValue)"
+                case .member(let id) where name == "member", .recordEvent(let id) where name == "member": "\(id.rawValue)"
                 // NB: as written; `with(query:)` escapes it (codes are letters, digits and dots).
                 case .organization(let code) where name == "code": code
                 default: ":\(name)"
@@ -42,6 +43,7 @@ enum SiteURL: Equatable {
         case .organizations: ["to-chuc"]
         case .members: ["dang-vien"]
         case .member: ["dang-vien", ":member"]
+        case .recordEvent: ["dang-vien", ":member", "bien-dong"]
         case .organization: ["to-chuc", ":code"]
         case .review: ["bao-cao", "so-ket"]
         case .stylesheet: ["static", "dangbo.css"]

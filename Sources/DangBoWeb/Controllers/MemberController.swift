@@ -11,7 +11,11 @@ struct MemberController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.members, use: list)
         routes.get(.member(MemberID(0)), use: show)
+        routes.post(.recordEvent(MemberID(0)), use: record)
     }
+
+    /// The roles that record membership events (the inspection commission's staff and viewers read only).
+    static let writers: Set<Role> = [.admin, .organizationStaff, .cellSecretary]
 
     @Sendable func list(_ request: Request) async throws -> Response {
         let context = try await PageContext.of(request, store: store, today: today())
@@ -47,7 +51,103 @@ struct MemberController {
               let record = try await store.memberRecord(MemberID(raw), in: context.caller.scope, asOf: context.asOf) else {
             throw Abort(.notFound)
         }
-        return Response.html(MemberPage(context: context, record: record).render())
+        return Response.html(MemberPage(context: context, record: record, form: EventForm()).render())
+    }
+
+    /// The event form of the member page (UX.md "Forms"): Core checks the whole journal inside the write lock; a
+    /// broken rule comes back on the field at fault, in Vietnamese, and nothing is written.
+    @Sendable func record(_ request: Request) async throws -> Response {
+        let context = try await PageContext.of(request, store: store, today: today())
+        guard let raw = request.parameters.get("member", as: Int.self),
+              let record = try await store.memberRecord(MemberID(raw), in: context.caller.scope, asOf: context.asOf) else {
+            throw Abort(.notFound)
+        }
+        guard context.caller.account.grants.contains(where: { Self.writers.contains($0.role) }) else {
+            throw Abort(.forbidden, reason: "Tài khoản của bạn chỉ được xem, không được ghi biến động.")
+        }
+        var form = try request.content.decode(EventForm.self)
+        if let event = try await form.event(member: record.member.id, store: store) {
+            do {
+                try await store.recordEvent(event, in: context.caller.scope, actor: "account#\(context.caller.account.id)")
+                request.logger.info("event.recorded", metadata: ["member": "\(record.member.id.rawValue)", "kind": "\(event.kind.rawValue)"])
+                return request.redirect(to: SiteURL.member(record.member.id).path, redirectType: .normal)
+            } catch let violation as JournalViolation {
+                form.errors[EventForm.field(for: violation.reason), default: []].append(violation.message)
+            } catch RecordEventRefusal.cellOutsideScope {
+                form.errors["to-chuc", default: []].append("Chi bộ này không thuộc phạm vi tài khoản của bạn.")
+            } catch RecordEventRefusal.memberOutsideScope {
+                throw Abort(.notFound)
+            }
+        }
+        return Response.html(MemberPage(context: context, record: record, form: form).render(), status: .unprocessableEntity)
+    }
+}
+
+/// The fields of the event form, as posted, with the errors found on each (by field name).
+struct EventForm: Content {
+    var loai: String?
+    var ngay: String?
+    var toChuc: String?
+    var soQuyetDinh: String?
+    var ngayQuyetDinh: String?
+    var ghiChu: String?
+    var errors: [String: [String]] = [:]
+
+    enum CodingKeys: String, CodingKey {
+        case loai, ngay = "ngay-hieu-luc", toChuc = "to-chuc", soQuyetDinh = "so-quyet-dinh", ngayQuyetDinh = "ngay-quyet-dinh"
+        case ghiChu = "ghi-chu"
+    }
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        loai = try values.decodeIfPresent(String.self, forKey: .loai)
+        ngay = try values.decodeIfPresent(String.self, forKey: .ngay)
+        toChuc = try values.decodeIfPresent(String.self, forKey: .toChuc)
+        soQuyetDinh = try values.decodeIfPresent(String.self, forKey: .soQuyetDinh)
+        ngayQuyetDinh = try values.decodeIfPresent(String.self, forKey: .ngayQuyetDinh)
+        ghiChu = try values.decodeIfPresent(String.self, forKey: .ghiChu)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encodeIfPresent(loai, forKey: .loai)
+        try values.encodeIfPresent(ngay, forKey: .ngay)
+    }
+
+    /// The event the fields describe, or nil with the errors of each field set.
+    mutating func event(member: MemberID, store: Store) async throws -> MembershipEvent? {
+        let trimmed = { (text: String?) in (text ?? "").trimmingCharacters(in: .whitespaces) }
+        let kind = EventKind(rawValue: trimmed(loai))
+        if kind == nil { errors["loai", default: []].append("Hãy chọn loại biến động.") }
+        let effective = Day(parsing: trimmed(ngay))
+        if effective == nil { errors["ngay-hieu-luc", default: []].append("Ngày không hợp lệ; viết ngày/tháng/năm, ví dụ 30/3/2021.") }
+        let decided = trimmed(ngayQuyetDinh).isEmpty ? nil : Day(parsing: trimmed(ngayQuyetDinh))
+        if !trimmed(ngayQuyetDinh).isEmpty, decided == nil {
+            errors["ngay-quyet-dinh", default: []].append("Ngày không hợp lệ; viết ngày/tháng/năm, ví dụ 30/3/2021.")
+        }
+        var cell: OrganizationID?
+        let code = trimmed(toChuc)
+        if !code.isEmpty, let effective {
+            cell = try await store.organization(code: code, on: effective)?.id
+            if cell == nil { errors["to-chuc", default: []].append("Không có tổ chức đảng mã \(code) vào ngày \(VietnameseFormat.day(effective)).") }
+        }
+        guard errors.isEmpty, let kind, let effective else { return nil }
+        let number = trimmed(soQuyetDinh)
+        return MembershipEvent(
+            member: member, kind: kind, effective: effective, organization: cell,
+            decision: number.isEmpty && decided == nil ? nil : Decision(number: number, date: decided), note: trimmed(ghiChu))
+    }
+
+    /// The field a broken rule is about (the same mapping the importer makes to its columns).
+    static func field(for reason: JournalViolation.Reason) -> String {
+        switch reason {
+        case .admissionAge(_, .decision): "ngay-quyet-dinh"
+        case .admissionAge, .recognitionDay, .cellDoesNotExist: "ngay-hieu-luc"
+        case .cellRequired, .unknownOrganization, .notACell, .sameCell: "to-chuc"
+        default: "loai"
+        }
     }
 }
 
@@ -110,6 +210,7 @@ struct MemberListPage {
 struct MemberPage {
     var context: PageContext
     var record: MemberRecord
+    var form: EventForm
 
     func render() -> String {
         let member = record.member, journal = record.journal
@@ -137,7 +238,35 @@ struct MemberPage {
                         .td(.text([event.decision?.number ?? "", event.decision?.date.map { "ngày " + VietnameseFormat.day($0) } ?? ""]
                             .filter { !$0.isEmpty }.joined(separator: ", "))),
                         .td(.text(event.note)))
-                }))))
+                })),
+            .if(context.caller.account.grants.contains { MemberController.writers.contains($0.role) }, eventForm())))
+    }
+
+    /// "Ghi biến động": one form for every kind, with the decision on it; errors on their fields (UX.md "Forms").
+    func eventForm() -> Node<HTML.BodyContext> {
+        func errors(_ field: String) -> Node<HTML.FormContext> {
+            .forEach(form.errors[field] ?? []) { .p(.class("error"), .id("loi-\(field)"), .text($0)) }
+        }
+        func input(_ field: String, _ label: String, _ value: String?, hint: String = "") -> Node<HTML.FormContext> {
+            .div(.class("field"), .label(.for(field), .text(label)), errors(field),
+                 .input(.type(.text), .name(field), .id(field), .value(value ?? ""),
+                        .attribute(named: "placeholder", value: hint),
+                        .attribute(named: "aria-invalid", value: form.errors[field] == nil ? nil : "true")))
+        }
+        return .section(
+            .h2("Ghi biến động"),
+            .form(.action(SiteURL.recordEvent(record.member.id).path), .method(.post),
+                  .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
+                  .div(.class("field"), .label(.for("loai"), .text("Biến động")), errors("loai"),
+                       .select(.attribute(named: "name", value: "loai"), .id("loai"),
+                               MemberListPage.option("", "— chọn —", form.loai == nil),
+                               .forEach(EventKind.allCases) { MemberListPage.option($0.rawValue, $0.vietnamese, form.loai == $0.rawValue) })),
+                  input("ngay-hieu-luc", "Ngày hiệu lực", form.ngay, hint: "30/3/2021"),
+                  input("to-chuc", "Mã chi bộ (khi vào một chi bộ)", form.toChuc),
+                  input("so-quyet-dinh", "Số quyết định", form.soQuyetDinh, hint: "15-QĐ/ĐUK"),
+                  input("ngay-quyet-dinh", "Ngày ký quyết định", form.ngayQuyetDinh),
+                  input("ghi-chu", "Ghi chú", form.ghiChu),
+                  .button(.type(.submit), .text("Ghi"))))
     }
 
     static func row(_ label: String, _ value: String) -> Node<HTML.TableContext> {
