@@ -103,7 +103,9 @@ let package = Package(
             dependencies: [
                 "DangBoWeb", "DangBoStore", "DangBoCore", "DangBoSynthetic",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            exclude: ["Snapshots"],
             swiftSettings: strict
         ),
     ]

@@ -9,7 +9,7 @@ import datetime, os, re, socket, subprocess, sys, tempfile, time, unicodedata, u
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import WebDriverWait
 
 dangbo = sys.argv[1]
 work = tempfile.mkdtemp(prefix="dangbo-browser-")
@@ -46,7 +46,8 @@ try:
         browser.find_element(By.NAME, "username").send_keys("quantri")
         browser.find_element(By.NAME, "password").send_keys(password)
         browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        assert "Tổng quan" in browser.page_source
+        # NB: a click does not wait for the page it leads to; the dashboard is slow in a debug build under load.
+        WebDriverWait(browser, 60).until(lambda b: "/dang-nhap" not in b.current_url and "Tổng quan" in b.page_source)
 
         today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=7)).date()
         day = f"{today.day}/{today.month}/{today.year}"
@@ -64,11 +65,20 @@ try:
             browser.get(base + "/dang-vien?q=" + urllib.parse.quote_plus(fold(name)))
             link = browser.find_element(By.LINK_TEXT, name)  # found without tone marks
             browser.get(link.get_attribute("href"))
-            Select(browser.find_element(By.NAME, "loai")).select_by_value("transferred_out")
+            # The member page offers one form per event that can apply (UX.md "Forms").
+            forms = browser.find_elements(By.CSS_SELECTOR, "a[href$='/bien-dong/transferred_out']")
+            if not forms:
+                continue
+            member_page = urllib.parse.urlparse(browser.current_url).path
+            browser.get(forms[0].get_attribute("href"))
+            browser.find_element(By.NAME, "ngay-hieu-luc").clear()
             browser.find_element(By.NAME, "ngay-hieu-luc").send_keys(day)
             browser.find_element(By.NAME, "so-quyet-dinh").send_keys("1-QĐ/ĐUK")
-            browser.find_element(By.CSS_SELECTOR, "section form button[type=submit]").click()
-            if "Chuyển sinh hoạt đi" in browser.page_source and not browser.find_elements(By.CSS_SELECTOR, "p.error"):
+            form_page = browser.current_url
+            browser.find_element(By.CSS_SELECTOR, "form.event-form button[type=submit]").click()
+            # NB: recorded, the post redirects to the member page; refused, it answers the form again with its errors.
+            WebDriverWait(browser, 60).until(lambda b: b.current_url != form_page or b.find_elements(By.CSS_SELECTOR, "p.error"))
+            if urllib.parse.urlparse(browser.current_url).path == member_page and not browser.find_elements(By.CSS_SELECTOR, "p.error"):
                 recorded = name
                 break
         assert recorded, "no transfer out could be recorded"

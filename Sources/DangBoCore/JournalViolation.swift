@@ -30,6 +30,24 @@ public struct JournalViolation: Error, Hashable, Sendable, CustomStringConvertib
         case notTemporary
     }
 
+    /// The part of an event a broken rule is about, so that the importer names its column and a form its field from
+    /// one mapping.
+    public enum Field: Hashable, Sendable {
+        case kind, effective, organization, votedOn, decisionDate, decidedBy
+    }
+
+    /// The part of the event at fault.
+    public var field: Field {
+        switch reason {
+        case .admissionAge(_, .cellVote): .votedOn
+        case .admissionAge(_, .decision): .decisionDate
+        case .overSixtyWithoutCentralDecision: .decidedBy
+        case .admissionAge, .recognitionDay, .cellDoesNotExist: .effective
+        case .cellRequired, .unknownOrganization, .notACell, .sameCell: .organization
+        default: .kind
+        }
+    }
+
     public var member: MemberID
     /// The position of the event in the journal as it was given (not sorted), so a caller can point at its row.
     public var index: Int

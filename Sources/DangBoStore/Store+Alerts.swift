@@ -148,27 +148,86 @@ extension Store {
 
     /// The latest `limit` events effective on or before `day` whose cell (the event's organization, else the member's
     /// cell on the event's day) lay in `scope` on the event's day: latest first (day, then member id, then order of
-    /// entry, descending). One statement for the events, one for their members.
+    /// entry, descending). A statement for the scope's size, one for the events (a few pages of the newest events for a
+    /// large scope), one for their members: the cost follows the scope (or `limit`), not the registry.
     public func recentEvents(in scope: Scope, asOf day: Day, limit: Int = 20) async throws -> [RecentEvent] {
+        try await recentEvents(in: scope, asOf: day, limit: limit, newestFirst: nil)
+    }
+
+    /// Above this many ancestry rows under a scope's roots (a few thousand cells), or above a quarter of the tree, the
+    /// recent events walk the nation's newest events first; below, they start from the scope's cells.
+    ///
+    /// NB: the walk reads about `limit` × (tree / scope) events, the scope-first plan every event of the scope's
+    /// members: the walk wins for a large scope (the root: `limit` events), loses badly for a cell among 150,000.
+    static let recentScopeFirstLimit = 2_000
+
+    /// `newestFirst` forces one of the two plans (tests hold both equal to Core); nil chooses by the scope's size.
+    func recentEvents(in scope: Scope, asOf day: Day, limit: Int, newestFirst: Bool?) async throws -> [RecentEvent] {
         guard !scope.roots.isEmpty, limit > 0 else { return [] }
         let d = day.yyyymmdd
+        let roots = Self.list(scope.roots)
+        let walk: Bool
+        if let newestFirst {
+            walk = newestFirst
+        } else {
+            // NB: both counts stop early (LIMIT), so that choosing costs a few thousand index entries at most.
+            let cap = Self.recentScopeFirstLimit
+            let row = try await sql.raw("""
+                SELECT (SELECT COUNT(*) FROM (SELECT 1 AS one FROM organization_ancestry
+                        WHERE ancestor_id IN (\(unsafeRaw: roots)) AND valid_from <= \(literal: d) LIMIT \(literal: cap + 1)) a) AS scope_n,
+                    (SELECT COUNT(*) FROM (SELECT 1 AS one FROM organizations LIMIT \(literal: 4 * cap)) b) AS tree_n
+                """).first()
+            let scopeCount = try row?.decode(column: "scope_n", as: Int.self) ?? 0
+            let treeCount = try row?.decode(column: "tree_n", as: Int.self) ?? 0
+            walk = scopeCount > cap || 4 * scopeCount > treeCount
+        }
         // NB: a departure's period ends on its day (`valid_to` is exclusive), hence `valid_to >=`: the latest period
-        // touching the day is the cell the member was in.
-        let rows = try await sql.raw("""
-            SELECT x.*, o.code AS cell_code, v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent FROM (
-                SELECT e.*, COALESCE(e.organization_id, (SELECT p.cell_id FROM membership_periods p
-                    WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to >= e.effective_on
-                    ORDER BY p.valid_from DESC LIMIT 1)) AS event_cell
-                FROM membership_events e WHERE e.effective_on <= \(literal: d)
-            ) x
-            JOIN organizations o ON o.id = x.event_cell
-            JOIN organization_versions v ON v.organization_id = x.event_cell
-                AND v.valid_from <= x.effective_on AND v.valid_to > x.effective_on
-            WHERE EXISTS (SELECT 1 FROM organization_ancestry sa WHERE sa.descendant_id = x.event_cell
-                AND sa.ancestor_id IN (\(unsafeRaw: Self.list(scope.roots)))
-                AND sa.valid_from <= x.effective_on AND sa.valid_to > x.effective_on)
-            ORDER BY x.effective_on DESC, x.member_id DESC, x.seq DESC LIMIT \(literal: limit)
-            """).all()
+        // touching the day (the last one in the journal when several do) is the cell the member was in.
+        let periodCell: SQLQueryString = """
+            (SELECT p.cell_id FROM membership_periods p
+                WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to >= e.effective_on
+                ORDER BY p.valid_from DESC, p.step DESC LIMIT 1)
+            """
+        let inScope: SQLQueryString = """
+            EXISTS (SELECT 1 FROM organization_ancestry sa WHERE sa.descendant_id = o.id
+                AND sa.ancestor_id IN (\(unsafeRaw: roots)) AND sa.valid_from <= e.effective_on AND sa.valid_to > e.effective_on)
+            """
+        let columns: SQLQueryString = """
+            e.*, o.id AS event_cell, o.code AS cell_code, v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent
+            """
+        let rows: [any SQLRow]
+        if walk {
+            rows = try await newestEventsFirst(asOf: day, limit: limit, cell: periodCell, inScope: inScope)
+        } else {
+            // The cells that ever lay under a root by the day; the events of the members who had a period in one (only
+            // their periods' cells can be in scope), and the events of others naming one of those cells.
+            // NB: the members are joined to their events (by member), not filtered by `IN` beside `organization_id IS
+            // NULL`: SQLite then read every event with no organization of the nation by membership_events_by_organization.
+            rows = try await sql.raw("""
+                WITH cells AS MATERIALIZED (
+                    SELECT DISTINCT descendant_id AS id FROM organization_ancestry
+                    WHERE ancestor_id IN (\(unsafeRaw: roots)) AND valid_from <= \(literal: d)
+                ), members AS MATERIALIZED (
+                    SELECT DISTINCT p.member_id AS id FROM membership_periods p
+                    WHERE p.cell_id IN (SELECT id FROM cells) AND p.valid_from <= \(literal: d)
+                ), candidates AS MATERIALIZED (
+                    SELECT e.member_id AS member_id, e.seq AS seq, COALESCE(e.organization_id, \(periodCell)) AS cell_id
+                    FROM members m JOIN membership_events e ON e.member_id = m.id
+                    WHERE e.effective_on <= \(literal: d)
+                    UNION ALL
+                    SELECT e.member_id AS member_id, e.seq AS seq, e.organization_id AS cell_id FROM membership_events e
+                    WHERE e.organization_id IN (SELECT id FROM cells) AND e.effective_on <= \(literal: d)
+                        AND e.member_id NOT IN (SELECT id FROM members)
+                )
+                SELECT \(columns) FROM candidates c
+                JOIN membership_events e ON e.member_id = c.member_id AND e.seq = c.seq
+                JOIN organizations o ON o.id = c.cell_id
+                JOIN organization_versions v ON v.organization_id = o.id
+                    AND v.valid_from <= e.effective_on AND v.valid_to > e.effective_on
+                WHERE \(inScope)
+                ORDER BY e.effective_on DESC, e.member_id DESC, e.seq DESC LIMIT \(literal: limit)
+                """).all()
+        }
         let ids = Set(try rows.map { try $0.decode(column: "member_id", as: Int.self) }).sorted()
         guard !ids.isEmpty else { return [] }
         var members: [MemberID: Member] = [:]
@@ -190,6 +249,44 @@ extension Store {
                 parent: try row.decode(column: "cell_parent", as: Int?.self).map(OrganizationID.init(rawValue:)))
             return RecentEvent(member: member, cell: cell, event: event)
         }
+    }
+
+    /// The walk of `recentEvents` for a large scope: pages of the newest events up to `day` along
+    /// membership_events_by_day (4 × `limit`, then twice as many each time), each event's cell and scope found for the
+    /// page's events only, until `limit` lie in scope or the journal's beginning is reached.
+    ///
+    /// NB: the page is a subquery with its own ORDER BY and LIMIT, so that neither database can turn the walk into a
+    /// join over every event (PostgreSQL hashed the whole table against the ancestry when it was one statement).
+    private func newestEventsFirst(asOf day: Day, limit: Int, cell periodCell: SQLQueryString,
+                                   inScope: SQLQueryString) async throws -> [any SQLRow] {
+        var found: [any SQLRow] = []
+        var after: (day: Int, member: Int, seq: Int)?
+        var page = 4 * limit
+        while found.count < limit {
+            let cursor: SQLQueryString = after.map { """
+                AND e.effective_on <= \(literal: $0.day)
+                AND (e.effective_on, e.member_id, e.seq) < (\(literal: $0.day), \(literal: $0.member), \(literal: $0.seq))
+                """ } ?? ""
+            let rows = try await sql.raw("""
+                SELECT e.*, o.code AS cell_code, v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent,
+                    CASE WHEN v.organization_id IS NOT NULL AND \(inScope) THEN 1 ELSE 0 END AS in_scope
+                FROM (
+                    SELECT e.*, COALESCE(e.organization_id, \(periodCell)) AS event_cell FROM membership_events e
+                    WHERE e.effective_on <= \(literal: day.yyyymmdd) \(cursor)
+                    ORDER BY e.effective_on DESC, e.member_id DESC, e.seq DESC LIMIT \(literal: page)
+                ) e
+                LEFT JOIN organizations o ON o.id = e.event_cell
+                LEFT JOIN organization_versions v ON v.organization_id = o.id
+                    AND v.valid_from <= e.effective_on AND v.valid_to > e.effective_on
+                ORDER BY e.effective_on DESC, e.member_id DESC, e.seq DESC
+                """).all()
+            for row in rows where try row.decode(column: "in_scope", as: Int.self) == 1 { found.append(row) }
+            guard rows.count == page, let last = rows.last else { break }
+            after = (try last.decode(column: "effective_on", as: Int.self), try last.decode(column: "member_id", as: Int.self),
+                     try last.decode(column: "seq", as: Int.self))
+            page = min(2 * page, 50_000)
+        }
+        return Array(found.prefix(limit))
     }
 
     /// The journals of `members`: their events in one statement, the organizations those name in another.

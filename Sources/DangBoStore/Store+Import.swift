@@ -10,18 +10,31 @@ extension Store {
     /// transaction under the write lock: all or nothing. Throws `ImportFailure` with every bad row, or
     /// `StoreError.busy` when another write holds the lock for longer than `writeWait`.
     /// `today` is the latest day a past event may have (the clock is read at the edge: the caller's, or here by default).
+    ///
+    /// - Parameters:
+    ///   - name: the file as the user knows it, for the audit entry (default: the last component of `url`).
+    ///   - scope: the organizations the importing account may write into (`Importer.Context.scope`); nil: all.
+    ///   - dryRun: runs the whole import, every rule checked against what the store holds, then rolls it back and
+    ///     returns what it would have written: a preview and the write are one code path, so they cannot disagree.
+    ///     Nothing is audited.
+    ///   - pending: the upload this import confirms: taken from `pending_imports` inside the same transaction (so two
+    ///     confirmations cannot both write), and kept if the import fails. Throws `PendingImportError.gone` without it.
     public func importData(
-        at url: URL, actor: String, today: Day = Importer.Context.today(), progress: (@Sendable (String) -> Void)? = nil
+        at url: URL, name: String? = nil, actor: String, today: Day = Importer.Context.today(), scope: Scope? = nil,
+        dryRun: Bool = false, claiming pending: PendingImportKey? = nil, progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> Importer.Summary {
-        try await importing(audit: { summary in
+        let name = name ?? url.lastPathComponent
+        return try await importing(dryRun: dryRun, audit: { summary in
             AuditRecord(
-                actor: actor, action: "import", summary: "Nhập dữ liệu từ \(url.lastPathComponent)",
+                actor: actor, action: "import", summary: "Nhập dữ liệu từ \(name)",
                 details: ["organizations": "\(summary.organizations)", "members": "\(summary.members)",
                           "events": "\(summary.events)", "seats": "\(summary.seats)", "cases": "\(summary.cases)"],
                 recordedAt: Date())
         }) { sink, store in
-            try await Importer(context: try await store.importContext(today: today), progress: progress)
-                .run(try ImportSource.open(url), into: sink)
+            if let pending { try await store.claimPendingImport(pending) }
+            var context = try await store.importContext(today: today)
+            context.scope = scope
+            return try await Importer(context: context, progress: progress).run(try ImportSource.open(url), into: sink)
         }
     }
 
@@ -40,22 +53,40 @@ extension Store {
     /// reads what it depends on from the store it is given (the store as seen inside the transaction); the audit
     /// entry is added when it returns, and everything is rolled back if it throws (an `ImportFailure` leaves the
     /// database as it was).
+    ///
+    /// `dryRun`: the same, rolled back at the end instead of committed, without an audit entry; returns what `body`
+    /// returned.
     public func importing<T: Sendable>(
+        dryRun: Bool = false,
         audit: @escaping @Sendable (T) -> AuditRecord,
         _ body: @escaping @Sendable (any RegistrySink, Store) async throws -> T
     ) async throws -> T {
+        if dryRun {
+            do {
+                _ = try await writing { store -> T in
+                    throw RolledBack(result: try await store.load(audit: nil, body))
+                }
+            } catch let rolledBack as RolledBack<T> {
+                return rolledBack.result
+            }
+            preconditionFailure("a dry run always rolls back")
+        }
         let result = try await writing { store in try await store.load(audit: audit, body) }
         try await refreshStatistics()
         return result
     }
 
+    /// What a dry run carries out of its transaction, which throwing it rolls back.
+    private struct RolledBack<T: Sendable>: Error { var result: T }
+
     /// The import itself, on the store a write transaction hands out.
+    /// `audit` nil: a dry run, rolled back by the caller (no index is dropped, no audit entry is added).
     private func load<T: Sendable>(
-        audit: @escaping @Sendable (T) -> AuditRecord,
+        audit: (@Sendable (T) -> AuditRecord)?,
         _ body: @escaping @Sendable (any RegistrySink, Store) async throws -> T
     ) async throws -> T {
         let sql = self.sql
-        let empty = try await nextIdentifiers() == (1, 1)
+        let empty = try await nextIdentifiers() == (1, 1) && audit != nil
         // NB: a first load into an empty SQLite file keeps more of the B-trees of a national load in memory (128 MiB
         // of page cache, 64 after). It stays in WAL, so that readers go on during it (docs/benchmarks.md).
         let largerCache = empty && !isPostgres
@@ -74,7 +105,7 @@ extension Store {
                 throw error
             }
             for index in indexes { try await sql.raw(SQLQueryString(index)).run() }
-            _ = try await Self.appendAudit(audit(result), on: database)
+            if let audit { _ = try await Self.appendAudit(audit(result), on: database) }
             if largerCache { try await sql.raw("PRAGMA cache_size=-65536").run() }
             return result
         } catch {

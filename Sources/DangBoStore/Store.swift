@@ -142,6 +142,9 @@ public final class Store: Sendable {
         M0013_ChainAuditEntries(),
         M0014_KeySeatsAndSubjects(),
         M0015_CreateAccounts(),
+        M0016_CreatePendingImports(),
+        M0017_CreateLoginFailures(),
+        M0018_IndexEventsByDayAndOrganization(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

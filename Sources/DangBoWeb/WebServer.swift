@@ -44,13 +44,19 @@ public enum WebServer {
             headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
             return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
         }
-        let throttle = LoginThrottle(attempts: configuration.loginAttempts, lockout: configuration.loginLockout)
+        let throttle = LoginThrottle(store: store, attempts: configuration.loginAttempts, lockout: configuration.loginLockout)
         AuthController(store: store, configuration: configuration, throttle: throttle).register(app)
         DashboardController(store: store, today: today).register(app)
         OrganizationController(store: store, today: today).register(app)
         MemberController(store: store, today: today).register(app)
+        EventFormController(store: store, today: today).register(app)
+        NewMemberController(store: store, today: today).register(app)
+        MovementsController(store: store, today: today).register(app)
         OrganizationPageController(store: store, today: today).register(app)
+        OrganizationChangeController(store: store, today: today).register(app)
         ReviewController(store: store, today: today).register(app)
+        ImportController(store: store, today: today).register(app)
+        AuditLogController(store: store, today: today).register(app)
         APIController(store: store).register(app)
     }
 }

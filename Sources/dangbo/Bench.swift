@@ -3,7 +3,11 @@ import DangBoCore
 import DangBoInterchange
 import DangBoStore
 import DangBoSynthetic
+import DangBoWeb
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// `dangbo bench`: imports a registry through the CSV contract into an empty database (a folder given with
 /// `--import`, or one generated here), or takes the database as it is, then times the questions of DESIGN §5, each
@@ -21,6 +25,12 @@ struct Bench: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "The day statistics are asked for.") var asOf: String = "2026-06-30"
     @Option(help: "The scopes to ask about, of: cell, grassroots, province, root (comma-separated).")
     var scopes: String = "cell,grassroots,province,root"
+    @Flag(help: "Also serve the web application on loopback and load its pages with wrk (issue 9 point 6).")
+    var web = false
+    @Option(help: "The wrk program for --web.") var wrk: String = "/usr/bin/wrk"
+    @Option(help: "Connections wrk keeps open (--web).") var connections: Int = 64
+    @Option(help: "Seconds wrk loads each page (--web).") var duration: Int = 15
+    @Option(name: .customLong("web-port"), help: "The loopback port the application listens on (--web).") var webPort: Int = 8089
 
     func run() async throws {
         let clock = ContinuousClock()
@@ -82,6 +92,16 @@ struct Bench: AsyncParsableCommand {
             scopes.append(("one province", province))
         }
         if wanted.contains("root") { scopes.append(("the whole registry", root)) }
+        if web {
+            // NB: a bloc is an upper committee of about 4,000 members (our first user's size), not a province.
+            let bloc = sizes.filter { tree.version(of: $0.key, on: day)?.kind == .upperCommittee }
+                .min { (abs($0.value - 4_000), $0.key.rawValue) < (abs($1.value - 4_000), $1.key.rawValue) }?.key ?? root
+            guard let grassroots = busiest(\.isGrassroots) else {
+                throw UserError(message: "the database holds no grassroots organization on \(asOf).")
+            }
+            try await measurePages(store, root: root, grassroots: (grassroots, tree[grassroots]!.code),
+                                   bloc: (bloc, tree[bloc]!.code, sizes[bloc] ?? 0), day: day)
+        }
         say("scopes on \(day.iso): " + scopes.map { "\($0.0) \(tree[$0.1]!.code) (\(sizes[$0.1] ?? 0) members)" }.joined(separator: ", "))
         for (name, id) in scopes {
             let ours = try await time(repeats) { _ = try await store.statistics(of: id, asOf: day) }
@@ -98,6 +118,67 @@ struct Bench: AsyncParsableCommand {
             say(compare("search \"\(query)\"", ours, nil))
         }
         say("peak RSS \(peakMiB()) MiB")
+    }
+
+    /// The pages of issue 9 point 6, loaded by wrk over loopback with `connections` connections: a member page and
+    /// the member list of the busiest grassroots organization; the dashboard of a bloc (an account whose scope is
+    /// the province-level organization below the root), one connection at a time, for its latency.
+    private func measurePages(_ store: Store, root: OrganizationID, grassroots: (OrganizationID, String),
+                              bloc: (OrganizationID, String, Int), day: Day) async throws {
+        let list = try await store.memberList(MemberListQuery(asOf: day, root: grassroots.0, page: 1, pageSize: 50),
+                                              in: Scope(roots: [root]))
+        guard let member = list.rows.first?.member.id else { throw UserError(message: "no member in \(grassroots.1).") }
+        let admin = try await WebBenchmark.start(store: store, root: root, port: webPort, today: { day })
+        do {
+            let blocBench = try await WebBenchmark.start(store: store, root: bloc.0, login: "bench-\(bloc.1.lowercased())",
+                                                         port: webPort + 1, today: { day })
+            do {
+                say("web: as of \(day.iso), \(connections) connections, \(duration) s per page, wrk and the server on the same cores")
+                for (name, url, bench, connections) in [
+                    ("member page", admin.url(memberPage: member), admin, connections),
+                    ("member list of \(grassroots.1) (\(list.total) members)", admin.url(memberListOf: grassroots.1), admin, connections),
+                    ("dashboard of \(bloc.1) (\(bloc.2) members), 1 connection", blocBench.dashboardURL, blocBench, 1),
+                ] {
+                    try await check(url, cookie: bench.cookieHeader)
+                    say(padded(name) + " " + (try runWrk(url, cookie: bench.cookieHeader, connections: connections)))
+                }
+            } catch { try? await blocBench.stop(); throw error }
+            try await blocBench.stop()
+        } catch { try? await admin.stop(); throw error }
+        try await admin.stop()
+    }
+
+    /// One request first: a figure is only honest when the page answers 200 with its content (not a login redirect).
+    private func check(_ url: String, cookie: String) async throws {
+        var request = URLRequest(url: URL(string: url)!)
+        let header = cookie.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        request.setValue(header[1], forHTTPHeaderField: header[0])
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse, http.statusCode == 200, data.count > 1_000 else {
+            throw UserError(message: "\(url) answered \((response as? HTTPURLResponse)?.statusCode ?? 0) with \(data.count) bytes.")
+        }
+    }
+
+    /// Runs wrk and keeps its requests per second and latency distribution (a figure with errors is refused).
+    private func runWrk(_ url: String, cookie: String, connections: Int) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: wrk)
+        process.arguments = ["-t", "\(min(2, connections))", "-c", "\(connections)", "-d", "\(duration)s", "--latency", "-H", cookie, url]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        func value(after label: String) -> String? {
+            output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }
+                .map { $0.trimmingCharacters(in: .whitespaces).dropFirst(label.count).trimmingCharacters(in: .whitespaces) }
+        }
+        guard process.terminationStatus == 0, let rate = value(after: "Requests/sec:") else {
+            throw UserError(message: "wrk failed:\n\(output)")
+        }
+        if let failures = value(after: "Non-2xx or 3xx responses:") { throw UserError(message: "\(failures) failed responses:\n\(output)") }
+        if let errors = value(after: "Socket errors:") { say("  socket errors: \(errors)") }
+        return "\(rate) req/s   p50 \(value(after: "50%") ?? "?")  p90 \(value(after: "90%") ?? "?")  p99 \(value(after: "99%") ?? "?")"
     }
 
     private func time(_ count: Int, _ body: () async throws -> Void) async throws -> [Duration] {

@@ -21,13 +21,15 @@ struct Import: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
     @Argument(help: "A folder of CSV files, or a .xlsx workbook.") var path: String
     @Option(help: "Who is importing, for the audit trail.") var actor: String = "cli"
+    @Flag(name: .customLong("dry-run"), help: "Check everything against the database and report what would be written; write nothing.")
+    var dryRun = false
 
     func run() async throws {
         try await withStore(options) { store in
             let summary: Importer.Summary
             do {
                 summary = try await store.importData(at: URL(fileURLWithPath: path), actor: actor, today: Day.today(),
-                                                     progress: reportProgress)
+                                                     dryRun: dryRun, progress: reportProgress)
             } catch let error as ImportFailure {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
                 FileHandle.standardError.write(Data("Không nhập gì: \(error.issues.count) lỗi.\n".utf8))
@@ -37,7 +39,7 @@ struct Import: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("Cảnh báo: \(warning)\n".utf8))
             }
             let n = VietnameseFormat.number
-            print("Đã nhập \(n(summary.organizations)) tổ chức, \(n(summary.members)) đảng viên, "
+            print((dryRun ? "Chưa ghi gì (--dry-run); sẽ nhập " : "Đã nhập ") + "\(n(summary.organizations)) tổ chức, \(n(summary.members)) đảng viên, "
                 + "\(n(summary.events)) biến động, \(n(summary.seats)) chức danh cấp ủy, \(n(summary.cases)) cuộc kiểm tra, giám sát.")
         }
     }

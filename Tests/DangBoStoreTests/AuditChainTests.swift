@@ -8,6 +8,20 @@ import Testing
 /// The audit trail is a hash chain (issue 8 §5): every write adds an entry chained to the one before, and
 /// `verifyAuditTrail` names every entry edited, inserted or deleted by hand, on SQLite and PostgreSQL.
 @Suite struct AuditChainTests {
+    /// The hash is a format (`dangbo-audit-v1`), not an implementation detail: the migration that chained the old
+    /// entries (M0013), every later write and an outside verifier must agree on it forever. These values were computed
+    /// by an independent implementation (Python's hashlib, from the algorithm as AuditChain documents it); a change
+    /// of the encoding breaks every stored chain and must be a new version instead.
+    @Test func theV1HashIsFrozen() {
+        let first = AuditChain.hash(
+            id: 1, recordedAt: "2026-11-29T23:24:00Z", actor: "account#1", action: "event.record", summary: "Ghi biến động",
+            details: #"{"member":"42","kind":"moved","Z":"é"}"#, previousHash: AuditChain.genesis)
+        #expect(first == "6a9b7c8f10d2e9cebbf9e3eb19791eff96ceda69718781ad65f6653433c01b0e")
+        let second = AuditChain.hash(id: 2, recordedAt: "2026-11-29T23:25:00Z", actor: "dangbo import", action: "import",
+                                     summary: "Nhập dữ liệu", details: "{}", previousHash: first)
+        #expect(second == "b972dc8c37236cfdb9e8f25aa1dcd17caa3efe976df7d5ce4a6ad5e79b74a875")
+    }
+
     /// A trail of five entries: a generated registry's write, then four entries written as a write would, at fixed
     /// times.
     static func trail(_ store: Store) async throws {

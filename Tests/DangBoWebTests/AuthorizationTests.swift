@@ -21,12 +21,29 @@ import VaporTesting
         case .organization: [SiteURL.organization(root).path]
         case .review: [SiteURL.review.with(query: [("to-chuc", root)]),
                        SiteURL.review.with(query: [("to-chuc", root), ("tu", "1/1/2021"), ("den", "31/3/2021")])]
+        case .reviewRecords: ["dang-vien", "chuyen-di", "loai-cap-tren-co-so", "kiem-tra-thuong-xuyen-cap-uy-dang-vien"].map {
+                                 SiteURL.reviewRecords.with(query: [("to-chuc", root), ("tu", "1/1/2016"), ("den", "26/11/2026"), ("chi-tieu", $0)])
+                             } + [SiteURL.reviewRecords.with(query: [("to-chuc", root), ("chi-tieu", "ket-nap")])]
+        case .movements: [SiteURL.movements.with(query: [("to-chuc", root)]), SiteURL.movements.with(query: [("to-chuc", root), ("tu", "1/1/2000")])]
+        case .eventForm: [EventKind.transferredOut, .recognizedOfficial, .moved].map { SiteURL.eventForm(outsider, $0).path }
+                         + [SiteURL.eventForm(outsider, .transferredOut).with(query: [("ngay", "1/1/2010")])]
+        case .newMember: [SiteURL.newMember.with(query: [("to-chuc", root)])]
+        // A cell secretary may neither import nor read the audit log (403); confirming is a form, posted in ImportPageTests.
+        case .importUpload: [SiteURL.importUpload.path]
+        case .auditLog: [SiteURL.auditLog.path, SiteURL.auditLog.with(query: [("hanh-dong", "import"), ("tu", "1/1/2000")])]
+        case .importConfirm: []
+        // A cell secretary changes no part of the tree (403); the forms' posts are refused in TreeChangeFormsTests.
+        case .newOrganization: [SiteURL.newOrganization.path, SiteURL.newOrganization.with(query: [("cap-tren", root)])]
+        case .organizationChange: [SiteURL.organizationChange(root).path,
+                                   SiteURL.organizationChange(root).with(query: [("ngay", "1/1/2010")])]
         case .apiReview: [SiteURL.apiReview.with(query: [("organization", root), ("from", "2021-01-01"), ("to", "2021-03-31")])]
         }
     }
 
     static let routes: [SiteURL] = [.home, .login, .logout, .organizations, .members, .member(MemberID(1)), .recordEvent(MemberID(1)),
-                                    .organization(""), .review, .stylesheet, .health, .apiReview]
+                                    .organization(""), .review, .stylesheet, .health, .apiReview,
+                                    .reviewRecords, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
+                                    .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .auditLog]
 
     @Test func aCellSecretaryGetsNothingFromOutsideTheCell() async throws {
         try await WebFixture.withApp { app, _, registry in

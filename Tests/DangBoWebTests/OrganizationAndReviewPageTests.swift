@@ -55,6 +55,29 @@ import VaporTesting
         }
     }
 
+    /// The organization page draws the organization's three charts (issue 9 "charts"), each with its table of figures,
+    /// and the standing chart ends on the page's day with the page's figures.
+    @Test func theOrganizationPageShowsItsThreeCharts() async throws {
+        try await WebFixture.withApp { app, _, registry in
+            let client = WebClient(app: app)
+            _ = try await client.login("quantri", WebFixture.password)
+            let cell = WebFixture.cell(in: registry)
+            let page = try await client.get("/to-chuc/\(cell.code)?ngay=26/11/2026").body.string
+            for id in ["bieu-do-dang-vien-", "bieu-do-thap-tuoi-", "bieu-do-ket-nap-"] {
+                #expect(page.contains("role=\"img\" aria-labelledby=\"\(id)\(cell.code)-title \(id)\(cell.code)-desc\""), "\(id)")
+            }
+            #expect(page.components(separatedBy: "<summary>Bảng số liệu</summary>").count == 4)
+            let figures = registry.statistics(of: cell.id, asOf: Self.today).members
+            let n = VietnameseFormat.number
+            #expect(page.contains("Ngày 26/11/2026: \(n(figures.total)) đảng viên, \(n(figures.official)) chính thức, "
+                + "\(n(figures.probationary)) dự bị."))
+            // Admissions by quarter, as the review counts them.
+            let admissions = registry.admissionSeries(of: cell.id, asOf: Self.today)
+            let total = admissions.quarters.reduce(0) { $0 + $1.admitted }
+            #expect(page.contains("Cộng 8 quý: \(n(total)) kết nạp") || (total == 0 && page.contains("Không kết nạp đảng viên nào")))
+        }
+    }
+
     /// The page on the day before a rename shows the old name, on the day of it the new one (the history shows both).
     @Test func theOrganizationPageFollowsTheDay() async throws {
         try await WebFixture.withApp { app, _, registry in
@@ -92,15 +115,15 @@ import VaporTesting
                 #expect(page.contains("<p>\(line)</p>"), "\(line)")
             }
             #expect(page.contains(">\(n(review.members.total))</a>"))
-            #expect(page.contains("<td>Kết nạp</td><td class=\"number\">\(n(review.movements.admitted))</td>"))
-            #expect(page.contains("<td>Chuyển sinh hoạt đi</td><td class=\"number\">\(n(review.movements.transferredOut))</td>"))
+            #expect(page.contains("chi-tieu=ket-nap\">\(n(review.movements.admitted))</a></td>"))
+            #expect(page.contains("chi-tieu=chuyen-di\">\(n(review.movements.transferredOut))</a></td>"))
             #expect(page.contains("cuối kỳ \(n(review.balance.atEnd))"))
             #expect(!page.contains("2026-07-01") && !page.contains("2026-09-30"))
             // A period given as dd/MM/yyyy.
             let year = try await client.get("/bao-cao/so-ket?to-chuc=\(root.code)&tu=1/1/2025&den=31/12/2025").body.string
             let yearly = registry.review(of: root.id, from: Day(iso: "2025-01-01")!, to: Day(iso: "2025-12-31")!)
             #expect(year.contains("năm 2025"))
-            #expect(year.contains("<td>Kết nạp</td><td class=\"number\">\(n(yearly.movements.admitted))</td>"))
+            #expect(year.contains("chi-tieu=ket-nap\">\(n(yearly.movements.admitted))</a></td>"))
             #expect(year.contains(">\(n(yearly.members.total))</a>"))
         }
     }

@@ -21,6 +21,9 @@ public final class Importer {
         public var eventSequenceBase: Int
         /// The day of the import: days of past events after it are refused (`ImportRow.latestDay`).
         public var today: Day
+        /// The organizations the importing account may write into, on the days the rows name; nil: all (an admin, the
+        /// command line). A row touching an organization outside is refused at the column naming it (issue 9).
+        public var scope: Scope?
 
         /// - Parameter today: the edge that builds the context passes the day it read from the clock; the default
         ///   reads it here, in Asia/Ho_Chi_Minh.
@@ -51,6 +54,9 @@ public final class Importer {
         public var organizations = 0, members = 0, events = 0, journals = 0, seats = 0, cases = 0
         /// What was read but not used (unknown columns): reported, never fatal.
         public var warnings: [ImportIssue] = []
+        /// Each file or sheet read, with the table it holds (`organizations`, `members`, `events`, `committee_seats`,
+        /// `oversight`), in the order given: what a preview shows the counts against.
+        public var sources: [(file: String, table: String)] = []
     }
 
     /// Reporting stops after this many issues: a file wrong on every line needs its first lines fixed, not millions.
@@ -96,6 +102,7 @@ public final class Importer {
                 continue
             }
             byKind[kind, default: []].append((source, columns(of: source, as: kind)))
+            summary.sources.append((source.name, kind.rawValue))
         }
         try failIfIssues()
         do {
@@ -213,6 +220,7 @@ public final class Importer {
             }
         }
         var changed: [Organization] = []
+        var scopeChecks: [(id: OrganizationID, row: ImportRow, day: Day)] = []
         for code in order {
             let codeRows = rowsByCode[code]!
             let id = ids[code]!
@@ -234,6 +242,7 @@ public final class Importer {
                 }
                 guard issues.count == before, let name, let kind, let established else { failed = true; continue }
                 let start = validFrom ?? established
+                scopeChecks.append((id, row, start))
                 if let last = versions.last {
                     guard start > last.validity.start else {
                         issues.append(row.issue(validFrom == nil ? "established_on" : "valid_from",
@@ -263,6 +272,14 @@ public final class Importer {
             organizationLines[id] = (codeRows[0].file, codeRows[0].line)
         }
         guard !changed.isEmpty else { return }
+        if let scope = context.scope {
+            // NB: in the tree after the import (a new cell under one in scope is in scope) and, for an organization that
+            // existed that day, before it too: moving one in from outside takes it from whoever covers it.
+            for check in scopeChecks where !scope.covers(check.id, in: tree, on: check.day)
+                || (context.tree.version(of: check.id, on: check.day) != nil && !scope.covers(check.id, in: context.tree, on: check.day)) {
+                issues.append(check.row.issue("code", Self.outsideScope(check.row.text("code"), on: check.day)))
+            }
+        }
         for violation in tree.violations() {
             let place = organizationLines[violation.organization]
             let column: String? = switch violation.reason {
@@ -356,6 +373,8 @@ public final class Importer {
                     if member == nil { issues.append(row.issue("national_id", "không có đảng viên số CCCD \(nationalID)")) }
                 }
                 guard issues.count == before, let member, let kind, let effective else { return }
+                if let organization { checkScope(organization, code: code, on: effective, row: row, column: "organization_code") }
+                guard issues.count == before else { return }
                 if member.rawValue < firstNewMember { touchedMembers.insert(member.rawValue) }
                 let number = row.text("decision_number"), decidedBy = row.text("decided_by")
                 batch.append(SequencedEvent(
@@ -386,6 +405,7 @@ public final class Importer {
                 for (member, events) in try await sink.journalInputs(of: chunk) {
                     do {
                         let journal = try Journal(member: member, events: events.map(\.event), tree: context.tree)
+                        checkScope(of: journal, sequences: events.map(\.sequence))
                         warnIfLeftInADissolvedCell(journal)
                         journals.append(journal)
                     } catch {
@@ -414,6 +434,9 @@ public final class Importer {
 
     /// The same for stored members this import did not touch, on the rolls of cells it dissolves.
     private func warnAboutMembersLeftInDissolvedCells(into sink: some RegistrySink) async throws {
+        // NB: a first import has no stored member to warn about, and it loads without secondary indexes: asking would
+        // scan every period once per dissolved cell (hours for the national registry's thousands of them).
+        guard firstNewMember > 1 else { return }
         for (id, day) in dissolvedCells {
             guard let cell = context.tree[id] else { continue }
             for member in try await sink.members(onTheRollsOf: id, after: day)
@@ -436,19 +459,55 @@ public final class Importer {
 
     /// The rule an event broke, at the line that wrote it (or without a line for an event stored before).
     private func issue(for violation: JournalViolation, sequence: Int) -> ImportIssue {
-        let column: String = switch violation.reason {
-        case .admissionAge(_, .cellVote): "voted_on"
-        case .admissionAge(_, .decision): "decision_date"
-        case .overSixtyWithoutCentralDecision: "decided_by"
-        case .admissionAge, .recognitionDay, .cellDoesNotExist: "effective_on"
-        case .cellRequired, .unknownOrganization, .notACell, .sameCell: "organization_code"
-        default: "kind"
+        let column: String = switch violation.field {
+        case .votedOn: "voted_on"
+        case .decisionDate: "decision_date"
+        case .decidedBy: "decided_by"
+        case .effective: "effective_on"
+        case .organization: "organization_code"
+        case .kind: "kind"
         }
+        let place = place(ofSequence: sequence)
+        return ImportIssue(file: place.file, line: place.line, column: column, reason: violation.message)
+    }
+
+    /// The file and line that wrote the event numbered `sequence` (no line for an event stored before).
+    private func place(ofSequence sequence: Int) -> (file: String, line: Int?) {
         let number = sequence - context.eventSequenceBase
         guard number >= 0, let source = eventSources.last(where: { $0.offset <= number }) else {
-            return ImportIssue(file: eventSources.first?.name ?? "events", line: nil, column: column, reason: violation.message)
+            return (eventSources.first?.name ?? "events", nil)
         }
-        return ImportIssue(file: source.name, line: number - source.offset, column: column, reason: violation.message)
+        return (source.name, number - source.offset)
+    }
+
+    // MARK: - Scope
+
+    /// Refuses a row naming an organization outside `context.scope` on `day`.
+    private func checkScope(_ id: OrganizationID, code: String, on day: Day, row: ImportRow, column: String) {
+        guard let scope = context.scope, !scope.covers(id, in: context.tree, on: day) else { return }
+        issues.append(row.issue(column, Self.outsideScope(code, on: day)))
+    }
+
+    /// Refuses an event of this import that takes a member out of, or into, a cell outside `context.scope` (an event
+    /// that names no cell, such as a death, touches the cell the member is on the rolls of).
+    private func checkScope(of journal: Journal, sequences: [Int]) {
+        guard let scope = context.scope else { return }
+        for (index, original) in journal.originalIndex.enumerated() where sequences[original] >= context.eventSequenceBase {
+            let day = journal.events[index].effective
+            let cells = [index > 0 ? journal.cellsAfter[index - 1] : nil, journal.cellsAfter[index]].compactMap { $0 }
+            // NB: the cell left is looked at the day before too: it may be dissolved on the day the member leaves it.
+            for cell in cells where !scope.covers(cell, in: context.tree, on: day)
+                && !scope.covers(cell, in: context.tree, on: day.adding(days: -1)) {
+                let place = place(ofSequence: sequences[original])
+                issues.append(ImportIssue(file: place.file, line: place.line, column: "national_id", reason:
+                    "đảng viên này không sinh hoạt trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(day)); không được ghi biến động này"))
+                break
+            }
+        }
+    }
+
+    static func outsideScope(_ code: String, on day: Day) -> String {
+        "tổ chức đảng mã \(code) nằm ngoài phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(day)); không được nhập"
     }
 
     // MARK: - Committee seats
@@ -476,6 +535,8 @@ public final class Importer {
             let end = row.day("end_on", required: false, &issues)
             guard issues.count == before, let organization, let committee, let member, let position, let source, let start
             else { return }
+            checkScope(organization, code: code ?? "", on: start, row: row, column: "organization_code")
+            guard issues.count == before else { return }
             let validity: DayRange
             do throws(SeatViolation) {
                 validity = try CommitteeSeat.validity(start: start, end: end, committee: committee)
@@ -571,13 +632,19 @@ public final class Importer {
                 issues.append(row.issue("conductor_code", "không có tổ chức đảng mã \(conductorCode)"))
             }
             let started = row.day("started_on", required: true, &issues)
+            if let conductorCode, let conductorID, let started {
+                checkScope(conductorID, code: conductorCode, on: started, row: row, column: "conductor_code")
+            }
             let ended = row.day("ended_on", required: false, &issues)
             let outcome = row.enumeration("outcome", OversightOutcome.self, aliases: ImportVocabulary.outcomes, required: false, &issues)
             var subject: OversightSubject?
             let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
             switch (subjectCode.isEmpty, subjectID.isEmpty) {
             case (false, true):
-                if let id = context.tree.organization(code: subjectCode)?.id { subject = .organization(id) }
+                if let id = context.tree.organization(code: subjectCode)?.id {
+                    subject = .organization(id)
+                    if let started { checkScope(id, code: subjectCode, on: started, row: row, column: "subject_code") }
+                }
                 else { issues.append(row.issue("subject_code", "không có tổ chức đảng mã \(subjectCode)")) }
             case (true, false):
                 if let nationalID = row.nationalID("subject_national_id", &issues) {

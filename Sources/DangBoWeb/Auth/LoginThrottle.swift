@@ -1,31 +1,31 @@
+import DangBoStore
 import Foundation
 
 /// Login throttling: after `attempts` failed logins of one name, that name waits `lockout` before it may try again,
-/// whatever the password (issue 9 point 2). Kept per application instance; a name is folded to lower case.
-actor LoginThrottle {
-    private let attempts: Int
-    private let lockout: Duration
-    private var failures: [String: (count: Int, lockedUntil: ContinuousClock.Instant?)] = [:]
+/// whatever the password (issue 9 point 2). Kept in the store, so that every instance sharing one PostgreSQL counts
+/// the same failures; a name is folded to lower case.
+struct LoginThrottle: Sendable {
+    let store: Store
+    let attempts: Int
+    let lockout: Duration
+    /// The wall clock (instances compare times through the database).
+    let now: @Sendable () -> Date
 
-    init(attempts: Int, lockout: Duration) {
+    init(store: Store, attempts: Int, lockout: Duration, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
         self.attempts = attempts
         self.lockout = lockout
+        self.now = now
     }
 
     /// Whether `login` may try now.
-    func allows(_ login: String, now: ContinuousClock.Instant = .now) -> Bool {
-        guard let until = failures[login.lowercased()]?.lockedUntil else { return true }
-        return now >= until
+    func allows(_ login: String) async throws -> Bool {
+        try await store.loginAllowed(login, now: now())
     }
 
-    func failed(_ login: String, now: ContinuousClock.Instant = .now) {
-        let key = login.lowercased()
-        var entry = failures[key] ?? (0, nil)
-        if let until = entry.lockedUntil, now >= until { entry = (0, nil) }
-        entry.count += 1
-        if entry.count >= attempts { entry.lockedUntil = now + lockout }
-        failures[key] = entry
+    func failed(_ login: String) async throws {
+        try await store.recordLoginFailure(login, now: now(), attempts: attempts, lockout: TimeInterval(lockout.components.seconds))
     }
 
-    func succeeded(_ login: String) { failures[login.lowercased()] = nil }
+    func succeeded(_ login: String) async throws { try await store.clearLoginFailures(login) }
 }

@@ -32,7 +32,7 @@ struct AuthController {
         let form = try request.content.decode(LoginForm.self)
         let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         var page = LoginPage(csrfToken: request.csrfToken, next: form.next, username: username)
-        guard await throttle.allows(username) else {
+        guard try await throttle.allows(username) else {
             page.error = "Đăng nhập sai quá \(configuration.loginAttempts) lần; hãy đợi \(configuration.loginLockout.components.seconds / 60) phút rồi thử lại."
             return Response.html(page.render(), status: .tooManyRequests)
         }
@@ -40,11 +40,11 @@ struct AuthController {
         let hash = try await store.passwordHash(login: username) ?? Self.decoyHash
         let matches = try await request.application.threadPool.runIfActive { try Passwords.verify(form.password ?? "", hash: hash) }
         guard matches, let account = try await store.accounts().first(where: { $0.login == username }), !account.disabled else {
-            await throttle.failed(username)
+            try await throttle.failed(username)
             page.error = "Tên đăng nhập hoặc mật khẩu không đúng."
             return Response.html(page.render(), status: .unauthorized)
         }
-        await throttle.succeeded(username)
+        try await throttle.succeeded(username)
         // NB: expired sessions go at each login: the table stays small without a background job.
         try await store.deleteExpiredSessions(now: Date())
         let session = SessionCookie.make()

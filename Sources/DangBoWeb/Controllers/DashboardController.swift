@@ -16,11 +16,20 @@ struct DashboardController {
         var cards: [DashboardPage.Card] = []
         for root in context.caller.scope.roots {
             guard let organization = try await store.organization(root, on: context.asOf) else { continue }
-            cards.append(.init(organization: organization, statistics: try await store.statistics(of: root, asOf: context.asOf)))
+            cards.append(.init(
+                organization: organization, statistics: try await store.statistics(of: root, asOf: context.asOf),
+                ethnicMinority: try await store.members(of: root, asOf: context.asOf, with: .ethnicMinority),
+                exempt: try await store.members(of: root, asOf: context.asOf, with: .exempt)))
         }
         let alerts = try await store.alerts(in: context.caller.scope, asOf: context.asOf)
         let recent = try await store.recentEvents(in: context.caller.scope, asOf: context.asOf)
-        return Response.html(DashboardPage(context: context, cards: cards, alerts: alerts, recent: recent).render())
+        // NB: the charts of the first root only: three statements, whatever the number of roots.
+        var charts: OrganizationChartsView?
+        if let card = cards.first {
+            charts = OrganizationChartsView(charts: try await store.charts(of: card.organization.id, asOf: context.asOf),
+                                            organization: card.organization)
+        }
+        return Response.html(DashboardPage(context: context, cards: cards, alerts: alerts, recent: recent, charts: charts).render())
     }
 }
 
@@ -28,16 +37,21 @@ struct DashboardPage {
     struct Card {
         var organization: OrganizationSummary
         var statistics: Statistics
+        /// The members behind the figures the member list cannot filter by (`Store.members(of:asOf:with:)`).
+        var ethnicMinority: [MemberListRow]
+        var exempt: [MemberListRow]
     }
 
     var context: PageContext
     var cards: [Card]
     var alerts: DashboardAlerts
     var recent: [RecentEvent]
+    /// The charts of the first root of the caller's scope (nil: the scope has no organization that day).
+    var charts: OrganizationChartsView?
 
     func render() -> String {
         Layout(title: "Tổng quan", topBar: context.topBar, current: .home).render(.div(
-            figures, DashboardAlertsView(alerts: alerts, asOf: context.asOf).node, recentChanges))
+            figures, DashboardAlertsView(alerts: alerts, asOf: context.asOf).node, .unwrap(charts) { $0.node }, recentChanges))
     }
 
     /// Biến động gần đây: the latest events in the caller's scope, latest first.
@@ -48,31 +62,64 @@ struct DashboardPage {
                 else: .table(
                     .thead(.tr(.th("Ngày"), .th("Đảng viên"), .th("Biến động"), .th("Chi bộ"))),
                     .tbody(.forEach(recent) { line in
+                        // NB: as in the alerts, a member coming to attend for a while is named without a link.
                         .tr(.td(.text(day(line.event.effective))),
-                            .td(DashboardAlertsView.memberLink(line.member, asOf: context.asOf)),
+                            .td(line.event.kind == .temporaryIn ? .text(line.member.fullName)
+                                : DashboardAlertsView.memberLink(line.member, asOf: context.asOf)),
                             .td(.text(line.event.kind.vietnamese)), .td(.text(line.cell.name)))
                     }))))
     }
 
+    /// Each figure opens the list behind it as of the same day: the member list filtered by organization, standing
+    /// and gender, the organization tree under the card's organization.
     private var figures: Node<HTML.BodyContext> {
-        let n = VietnameseFormat.number
+        let n = VietnameseFormat.number, day = VietnameseFormat.day(context.asOf)
         return .div(.forEach(cards) { card in
-            let members = card.statistics.members
+            let members = card.statistics.members, code = card.organization.code
+            func list(_ filters: [(String, String)] = []) -> String {
+                SiteURL.members.with(query: [("to-chuc", code)] + filters + [("ngay", day)])
+            }
+            let tree = SiteURL.organizations.with(query: [("ma", code), ("ngay", day)])
             return .section(
-                .h2(.text(card.organization.name)),
+                .h2(.a(.href(SiteURL.organization(code).with(query: [("ngay", day)])), .text(card.organization.name))),
                 .div(.class("figures"),
-                     Self.figure("Tổ chức cơ sở đảng", n(card.statistics.organizations.grassroots), link: SiteURL.organizations.path),
-                     Self.figure("Chi bộ", n(card.statistics.organizations.cells), link: SiteURL.organizations.path),
-                     Self.figure("Đảng viên", n(members.total), link: SiteURL.members.with(query: [("to-chuc", card.organization.code)])),
-                     Self.figure("Chính thức", n(members.official), link: SiteURL.members.with(query: [
-                         ("to-chuc", card.organization.code), ("dang-vien", "chinh-thuc")])),
-                     Self.figure("Dự bị", n(members.probationary), link: SiteURL.members.with(query: [
-                         ("to-chuc", card.organization.code), ("dang-vien", "du-bi")])),
-                     Self.figure("Nữ", n(members.female), link: SiteURL.members.with(query: [
-                         ("to-chuc", card.organization.code), ("gioi-tinh", "nu")])),
-                     Self.figure("Dân tộc thiểu số", n(members.ethnicMinority), link: nil),
-                     Self.figure("Miễn sinh hoạt", n(members.exempt), link: nil)))
+                     Self.figure("Tổ chức cơ sở đảng", n(card.statistics.organizations.grassroots), link: tree),
+                     Self.figure("Chi bộ", n(card.statistics.organizations.cells), link: tree),
+                     Self.figure("Đảng viên", n(members.total), link: list()),
+                     Self.figure("Chính thức", n(members.official), link: list([("dang-vien", "chinh-thuc")])),
+                     Self.figure("Dự bị", n(members.probationary), link: list([("dang-vien", "du-bi")])),
+                     Self.figure("Nữ", n(members.female), link: list([("gioi-tinh", "nu")])),
+                     Self.figure("Dân tộc thiểu số", n(members.ethnicMinority), link: "#\(Self.listID(.ethnicMinority, code))"),
+                     Self.figure("Miễn sinh hoạt", n(members.exempt), link: "#\(Self.listID(.exempt, code))")),
+                traitList(.ethnicMinority, card.ethnicMinority, count: members.ethnicMinority, code: code),
+                traitList(.exempt, card.exempt, count: members.exempt, code: code))
         })
+    }
+
+    static func listID(_ trait: MemberTrait, _ code: String) -> String {
+        "danh-sach-\(trait == .ethnicMinority ? "dan-toc-thieu-so" : "mien-sinh-hoat")-\(code)"
+    }
+
+    /// The list behind a figure the member list cannot filter by, on this page (a `<details>`: no script), each name
+    /// opening the member's page as of the same day.
+    private func traitList(_ trait: MemberTrait, _ rows: [MemberListRow], count: Int, code: String) -> Node<HTML.BodyContext> {
+        let n = VietnameseFormat.number, day = VietnameseFormat.day(context.asOf)
+        let words = trait == .ethnicMinority ? "là người dân tộc thiểu số" : "được miễn công tác và sinh hoạt đảng"
+        return .details(.id(Self.listID(trait, code)), .class("figure-list"),
+            .summary(.text("\(n(count)) đảng viên \(words) đến ngày \(day)")),
+            .if(rows.isEmpty, .p(.class("muted"), .text("Không có đảng viên nào."))),
+            .if(!rows.isEmpty, .table(
+                .thead(.tr(.th("STT"), .th("Họ và tên"), .th("Ngày sinh"), .th("Giới tính"),
+                           .th(.text(trait == .ethnicMinority ? "Dân tộc" : "Loại")), .th("Chi bộ"))),
+                .tbody(.forEach(rows.enumerated()) { index, row in
+                    .tr(.td(.class("number"), .text(n(index + 1))),
+                        .td(DashboardAlertsView.memberLink(row.member, asOf: context.asOf)),
+                        .td(.text(VietnameseFormat.day(row.member.birthDate))), .td(.text(row.member.gender.vietnamese)),
+                        .td(.text(trait == .ethnicMinority ? row.member.ethnicity : row.standing.vietnamese)),
+                        .td(.text(row.cell.name)))
+                }))),
+            .if(rows.count < count, .p(.class("muted"), .text(
+                "Trang này liệt kê \(n(rows.count)) người đầu tiên theo thứ tự tên; xem từng tổ chức cơ sở đảng để có đủ danh sách."))))
     }
 
     static func figure(_ label: String, _ value: String, link: String?) -> Node<HTML.BodyContext> {
@@ -149,8 +196,11 @@ struct DashboardAlertsView {
                 + "\(VietnameseFormat.number(ending)) đủ 12 tháng trước \(VietnameseFormat.day(alerts.until.adding(days: 1))): "
                 + "cần kết thúc sinh hoạt tạm thời hoặc chuyển sinh hoạt chính thức (QĐ 232-QĐ/TW, mục 6.3.2).",
             columns: ["Họ và tên", "Chi bộ", "Sinh hoạt tạm thời", "Từ ngày", "Đủ 12 tháng"],
+            // NB: a member attending a cell in scope belongs to a cell elsewhere, whose record the account may not
+            // open (`Store.memberRecord` follows the member's own cell): the name without a link that would answer 404.
             rows: alerts.temporaryStays.map {
-                [Self.memberLink($0.member, asOf: asOf), .text($0.cell.name), .text($0.kind == .away ? "Đi" : "Đến"),
+                [$0.kind == .away ? Self.memberLink($0.member, asOf: asOf) : .text($0.member.fullName),
+                 .text($0.cell.name), .text($0.kind == .away ? "Đi" : "Đến"),
                  .text(VietnameseFormat.day($0.since)), .text(VietnameseFormat.day($0.since.adding(years: 1)))]
             })
     }

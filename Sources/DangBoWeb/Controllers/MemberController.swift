@@ -54,8 +54,9 @@ struct MemberController {
         return Response.html(MemberPage(context: context, record: record, form: EventForm()).render())
     }
 
-    /// The event form of the member page (UX.md "Forms"): Core checks the whole journal inside the write lock; a
-    /// broken rule comes back on the field at fault, in Vietnamese, and nothing is written.
+    /// The generic event form of the member page (a kind chosen in a list), kept beside each kind's own form
+    /// (`EventFormController`): Core checks the whole journal inside the write lock; a broken rule comes back on the
+    /// field at fault, in Vietnamese, and nothing is written.
     @Sendable func record(_ request: Request) async throws -> Response {
         let context = try await PageContext.of(request, store: store, today: today())
         guard let raw = request.parameters.get("member", as: Int.self),
@@ -66,24 +67,16 @@ struct MemberController {
             throw Abort(.forbidden, reason: "Tài khoản của bạn chỉ được xem, không được ghi biến động.")
         }
         var form = try request.content.decode(EventForm.self)
-        if let event = try await form.event(member: record.member.id, store: store) {
-            do {
-                try await store.recordEvent(event, in: context.caller.scope, actor: "account#\(context.caller.account.id)")
-                request.logger.info("event.recorded", metadata: ["member": "\(record.member.id.rawValue)", "kind": "\(event.kind.rawValue)"])
-                return request.redirect(to: SiteURL.member(record.member.id).path, redirectType: .normal)
-            } catch let violation as JournalViolation {
-                form.errors[EventForm.field(for: violation.reason), default: []].append(violation.message)
-            } catch RecordEventRefusal.cellOutsideScope {
-                form.errors["to-chuc", default: []].append("Chi bộ này không thuộc phạm vi tài khoản của bạn.")
-            } catch RecordEventRefusal.memberOutsideScope {
-                throw Abort(.notFound)
-            }
+        if try await EventFormController.write(&form, member: record.member.id, fields: MemberPage.genericFields,
+                                               context: context, store: store, request: request) {
+            return request.redirect(to: SiteURL.member(record.member.id).path, redirectType: .normal)
         }
         return Response.html(MemberPage(context: context, record: record, form: form).render(), status: .unprocessableEntity)
     }
 }
 
-/// The fields of the event form, as posted, with the errors found on each (by field name).
+/// The fields of an event form, as posted (the generic form of the member page and each kind's own form), with the
+/// errors found on each (by field name).
 struct EventForm: Content {
     var loai: String?
     var ngay: String?
@@ -91,11 +84,14 @@ struct EventForm: Content {
     var soQuyetDinh: String?
     var ngayQuyetDinh: String?
     var ghiChu: String?
+    var ngayBieuQuyet: String?
+    var capQuyetDinh: String?
+    var noiChuyen: String?
     var errors: [String: [String]] = [:]
 
     enum CodingKeys: String, CodingKey {
         case loai, ngay = "ngay-hieu-luc", toChuc = "to-chuc", soQuyetDinh = "so-quyet-dinh", ngayQuyetDinh = "ngay-quyet-dinh"
-        case ghiChu = "ghi-chu"
+        case ghiChu = "ghi-chu", ngayBieuQuyet = "ngay-bieu-quyet", capQuyetDinh = "cap-quyet-dinh", noiChuyen = "noi-chuyen"
     }
 
     init() {}
@@ -108,6 +104,9 @@ struct EventForm: Content {
         soQuyetDinh = try values.decodeIfPresent(String.self, forKey: .soQuyetDinh)
         ngayQuyetDinh = try values.decodeIfPresent(String.self, forKey: .ngayQuyetDinh)
         ghiChu = try values.decodeIfPresent(String.self, forKey: .ghiChu)
+        ngayBieuQuyet = try values.decodeIfPresent(String.self, forKey: .ngayBieuQuyet)
+        capQuyetDinh = try values.decodeIfPresent(String.self, forKey: .capQuyetDinh)
+        noiChuyen = try values.decodeIfPresent(String.self, forKey: .noiChuyen)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -116,16 +115,44 @@ struct EventForm: Content {
         try values.encodeIfPresent(ngay, forKey: .ngay)
     }
 
+    /// The value posted for a field, as written (for re-rendering the form).
+    func value(_ field: EventField) -> String? {
+        switch field {
+        case .cell: toChuc
+        case .counterpart: noiChuyen
+        case .votedOn: ngayBieuQuyet
+        case .decisionNumber: soQuyetDinh
+        case .decisionDate: ngayQuyetDinh
+        case .decidedBy: capQuyetDinh
+        case .effective: ngay
+        case .note: ghiChu
+        }
+    }
+
+    static let badDay = "Ngày không hợp lệ; viết ngày/tháng/năm, ví dụ 30/3/2021."
+
     /// The event the fields describe, or nil with the errors of each field set.
     mutating func event(member: MemberID, store: Store) async throws -> MembershipEvent? {
-        let trimmed = { (text: String?) in (text ?? "").trimmingCharacters(in: .whitespaces) }
+        let trimmed = { (text: String?) in VietnameseText.normalized(text ?? "") }
         let kind = EventKind(rawValue: trimmed(loai))
         if kind == nil { errors["loai", default: []].append("Hãy chọn loại biến động.") }
         let effective = Day(parsing: trimmed(ngay))
-        if effective == nil { errors["ngay-hieu-luc", default: []].append("Ngày không hợp lệ; viết ngày/tháng/năm, ví dụ 30/3/2021.") }
-        let decided = trimmed(ngayQuyetDinh).isEmpty ? nil : Day(parsing: trimmed(ngayQuyetDinh))
-        if !trimmed(ngayQuyetDinh).isEmpty, decided == nil {
-            errors["ngay-quyet-dinh", default: []].append("Ngày không hợp lệ; viết ngày/tháng/năm, ví dụ 30/3/2021.")
+        if effective == nil {
+            errors[EventField.effective.rawValue, default: []].append(trimmed(ngay).isEmpty ? "Hãy ghi ngày hiệu lực (ngày/tháng/năm)." : Self.badDay)
+        }
+        func optionalDay(_ text: String?, _ field: EventField) -> Day? {
+            let text = trimmed(text)
+            guard !text.isEmpty else { return nil }
+            guard let day = Day(parsing: text) else {
+                errors[field.rawValue, default: []].append(Self.badDay)
+                return nil
+            }
+            return day
+        }
+        let decided = optionalDay(ngayQuyetDinh, .decisionDate)
+        let voted = optionalDay(ngayBieuQuyet, .votedOn)
+        if let kind, EventField.reasonRequired.contains(kind), trimmed(ghiChu).isEmpty {
+            errors[EventField.note.rawValue, default: []].append("Hãy ghi lý do \(kind.vietnamese.lowercased()) như nghị quyết của chi bộ.")
         }
         var cell: OrganizationID?
         let code = trimmed(toChuc)
@@ -134,20 +161,26 @@ struct EventForm: Content {
             if cell == nil { errors["to-chuc", default: []].append("Không có tổ chức đảng mã \(code) vào ngày \(VietnameseFormat.day(effective)).") }
         }
         guard errors.isEmpty, let kind, let effective else { return nil }
-        let number = trimmed(soQuyetDinh)
+        let number = trimmed(soQuyetDinh), issuer = trimmed(capQuyetDinh)
         return MembershipEvent(
             member: member, kind: kind, effective: effective, organization: cell,
-            decision: number.isEmpty && decided == nil ? nil : Decision(number: number, date: decided), note: trimmed(ghiChu))
+            decision: number.isEmpty && decided == nil && issuer.isEmpty ? nil : Decision(number: number, date: decided, issuer: issuer),
+            votedOn: voted, counterpart: trimmed(noiChuyen), note: trimmed(ghiChu))
     }
 
-    /// The field a broken rule is about (the same mapping the importer makes to its columns).
-    static func field(for reason: JournalViolation.Reason) -> String {
-        switch reason {
-        case .admissionAge(_, .decision): "ngay-quyet-dinh"
-        case .admissionAge, .recognitionDay, .cellDoesNotExist: "ngay-hieu-luc"
-        case .cellRequired, .unknownOrganization, .notACell, .sameCell: "to-chuc"
-        default: "loai"
+    /// The field a broken rule is about (the same mapping the importer makes to its columns), among `fields`, the
+    /// fields of the form posted: a rule about a part the form has no field for (the generic form has no cell-vote day
+    /// nor deciding body) is shown on the effective day, which stands for them.
+    static func field(for violation: JournalViolation, among fields: Set<String> = Set(EventField.allCases.map(\.rawValue))) -> String {
+        let field: String = switch violation.field {
+        case .votedOn: EventField.votedOn.rawValue
+        case .decidedBy: EventField.decidedBy.rawValue
+        case .decisionDate: EventField.decisionDate.rawValue
+        case .effective: EventField.effective.rawValue
+        case .organization: EventField.cell.rawValue
+        case .kind: "loai"
         }
+        return field == "loai" || fields.contains(field) ? field : EventField.effective.rawValue
     }
 }
 
@@ -239,28 +272,37 @@ struct MemberPage {
                             .filter { !$0.isEmpty }.joined(separator: ", "))),
                         .td(.text(event.note)))
                 })),
-            .if(context.caller.account.grants.contains { MemberController.writers.contains($0.role) }, eventForm())))
+            .if(context.caller.account.grants.contains { MemberController.writers.contains($0.role) }, .group(eventLinks(),
+                                      // NB: one form per event (UX.md "Forms"); the generic form only comes back to show
+                                      // what a post to the older generic route got wrong.
+                                      .if(!form.errors.isEmpty, eventForm())))))
     }
 
-    /// "Ghi biến động": one form for every kind, with the decision on it; errors on their fields (UX.md "Forms").
+    /// The fields of the generic form below, for a rule broken on a part it has no field for.
+    static let genericFields = Set([EventField.effective, .cell, .decisionNumber, .decisionDate, .note].map(\.rawValue))
+
+    /// "Ghi biến động": a link to the form of each kind that can apply to the member as the journal stands.
+    func eventLinks() -> Node<HTML.BodyContext> {
+        let kinds = EventKind.applicable(to: record.journal)
+        return .nav(.class("event-kinds"), .h2("Ghi biến động"),
+                    .if(kinds.isEmpty, .p(.class("muted"), .text("Không còn biến động nào có thể ghi cho đảng viên này."))),
+                    .ul(.forEach(kinds) { kind in
+                        .li(.a(.class("button"), .href(SiteURL.eventForm(record.member.id, kind).path), .text(kind.formTitle)))
+                    }))
+    }
+
+    /// One form for every kind, with the decision on it; errors on their fields (UX.md "Forms").
     func eventForm() -> Node<HTML.BodyContext> {
-        func errors(_ field: String) -> Node<HTML.FormContext> {
-            .forEach(form.errors[field] ?? []) { .p(.class("error"), .id("loi-\(field)"), .text($0)) }
-        }
         func input(_ field: String, _ label: String, _ value: String?, hint: String = "") -> Node<HTML.FormContext> {
-            .div(.class("field"), .label(.for(field), .text(label)), errors(field),
-                 .input(.type(.text), .name(field), .id(field), .value(value ?? ""),
-                        .attribute(named: "placeholder", value: hint),
-                        .attribute(named: "aria-invalid", value: form.errors[field] == nil ? nil : "true")))
+            FieldControl.text(field, label, value, errors: form.errors, placeholder: hint)
         }
         return .section(
-            .h2("Ghi biến động"),
+            .h2("Biểu mẫu chung"),
             .form(.action(SiteURL.recordEvent(record.member.id).path), .method(.post),
                   .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
-                  .div(.class("field"), .label(.for("loai"), .text("Biến động")), errors("loai"),
-                       .select(.attribute(named: "name", value: "loai"), .id("loai"),
-                               MemberListPage.option("", "— chọn —", form.loai == nil),
-                               .forEach(EventKind.allCases) { MemberListPage.option($0.rawValue, $0.vietnamese, form.loai == $0.rawValue) })),
+                  FieldControl.select("loai", "Biến động", form.loai,
+                                      options: [("", "— chọn —")] + EventKind.allCases.map { ($0.rawValue, $0.vietnamese) },
+                                      errors: form.errors),
                   input("ngay-hieu-luc", "Ngày hiệu lực", form.ngay, hint: "30/3/2021"),
                   input("to-chuc", "Mã chi bộ (khi vào một chi bộ)", form.toChuc),
                   input("so-quyet-dinh", "Số quyết định", form.soQuyetDinh, hint: "15-QĐ/ĐUK"),

@@ -27,7 +27,8 @@ struct OrganizationPageController {
             context: context, organization: organization, parent: parent,
             statistics: try await store.statistics(of: organization.id, asOf: context.asOf),
             seats: try await store.seats(of: organization.id, in: context.caller.scope, on: context.asOf),
-            history: try await store.history(of: organization.id, in: context.caller.scope, on: context.asOf)).render())
+            history: try await store.history(of: organization.id, in: context.caller.scope, on: context.asOf),
+            charts: try await store.charts(of: organization.id, asOf: context.asOf)).render())
     }
 }
 
@@ -39,6 +40,8 @@ struct OrganizationPage {
     var statistics: Statistics
     var seats: [SeatHolder]
     var history: [OrganizationHistoryRow]
+    /// Members by standing over 24 months, the age pyramid, admissions over 8 quarters (issue 9 "charts").
+    var charts: OrganizationCharts
 
     func render() -> String {
         let n = VietnameseFormat.number, day = VietnameseFormat.day(context.asOf)
@@ -63,6 +66,7 @@ struct OrganizationPage {
                 })),
             .p(.a(.href(members()), .text("Danh sách đảng viên")), .text(" · "),
                .a(.href(SiteURL.organizations.with(query: [("ma", organization.code), ("ngay", day)])), .text("Tổ chức trực thuộc"))),
+            OrganizationChangeController.links(for: organization, context: context),
             .h2("Số liệu đến ngày \(day)"),
             .table(.tbody(
                 figure("Tổng số đảng viên", m.total, members()),
@@ -85,6 +89,7 @@ struct OrganizationPage {
                         .td(.text(Self.vietnamese(holder.seat.source))),
                         .td(.text(VietnameseFormat.day(holder.seat.validity.start))))
                 }))),
+            OrganizationChartsView(charts: charts, organization: organization).node,
             .h2("Quá trình thành lập, đổi tên, sắp xếp"),
             .table(
                 .thead(.tr(.th("Từ ngày"), .th("Đến ngày"), .th("Tên tổ chức"), .th("Loại"), .th("Trực thuộc (mã)"))),

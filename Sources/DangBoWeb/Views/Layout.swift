@@ -18,9 +18,9 @@ struct Layout {
 
     /// The menu, in the order the work goes; pages not built yet are shown without a link.
     static let menu: [(String, SiteURL?)] = [
-        ("Tổng quan", .home), ("Tổ chức đảng", .organizations), ("Đảng viên", .members), ("Biến động đảng viên", nil),
+        ("Tổng quan", .home), ("Tổ chức đảng", .organizations), ("Đảng viên", .members), ("Biến động đảng viên", .movements),
         ("Phát triển đảng viên", nil), ("Cấp ủy", nil), ("Kiểm tra, giám sát", nil), ("Sinh hoạt chi bộ", nil),
-        ("Đánh giá, xếp loại", nil), ("Đảng phí", nil), ("Báo cáo", .review), ("Quản trị", nil),
+        ("Đánh giá, xếp loại", nil), ("Đảng phí", nil), ("Báo cáo", .review), ("Quản trị", .auditLog),
     ]
 
     func render(_ content: Node<HTML.BodyContext>) -> String {

@@ -32,5 +32,22 @@ enum Stylesheet {
     @media print { @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
       body { background: #fff; font-size: 13pt; } .topbar, .menu, form.filters, .pages, .logout { display: none; }
       main { padding: 0; } a { color: inherit; text-decoration: none; } tr { page-break-inside: avoid; } }
+    .notice { border-left: 3px solid #1e7d32; padding: .3rem .6rem; background: #f1f8f1; }
+    ol.issues, ul.warnings { font-size: .9rem; } ol.issues code, ul.warnings code { font-family: inherit; white-space: pre-wrap; }
+    .import-confirm { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
+    table.audit-log td { vertical-align: top; } p.chain { margin-bottom: 1rem; }
+    .charts .chart { margin-bottom: 1.5rem; } .chart h3 { font-size: 1rem; margin: .5rem 0; }
+    .chart svg.chart-svg { display: block; width: 100%; max-width: 48rem; height: auto; font-family: inherit; }
+    .chart details, details.figure-list { margin: .3rem 0 .8rem; } .chart summary, details.figure-list summary { cursor: pointer; }
+    @media print { .chart { page-break-inside: avoid; } .chart details > table { display: table; } }
+    section.tree-change { border-top: 1px solid var(--line); margin-top: 1.2rem; } .tree-change fieldset { margin-bottom: .8rem; }
+    .tree-change .check label { display: inline; font-weight: normal; } .tree-change .part { display: flex; flex-wrap: wrap; gap: 0 1rem; }
+    .event-kinds ul { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; margin: .5rem 0 1rem; }
+    a.button { display: inline-block; padding: .25rem .7rem; border: 1px solid var(--line); border-radius: 3px; background: var(--shade);
+      color: var(--ink); text-decoration: none; } a.button.current { border-color: var(--party); font-weight: bold; }
+    form.event-form { max-width: 40rem; } .event-form input[type=text], .event-form select { width: 100%; }
+    .event-form fieldset { border: 1px solid var(--line); margin: 0 0 1rem; } .event-form legend { font-weight: bold; }
+    .hint { color: var(--muted); margin: .1rem 0; font-size: .95em; } .actions { display: flex; gap: 1rem; align-items: center; }
+    @media print { .event-kinds { display: none; } }
     """
 }

@@ -1,0 +1,101 @@
+import DangBoCore
+import DangBoInterchange
+import Foundation
+import Plot
+
+/// What an upload would write (or wrote), file by file, its warnings, and every issue as `file:line: column: lý do`;
+/// the confirm button only when there is no error (UX.md "Writing many records at once").
+struct ImportPreviewPage {
+    enum Outcome {
+        /// Checked against the store, nothing written: confirm with `token` until `until`.
+        case ready(Importer.Summary, token: String, until: Date)
+        /// Refused: nothing written.
+        case refused([ImportIssue])
+        /// Written, with its audit entry.
+        case written(Importer.Summary)
+    }
+
+    var context: PageContext
+    var fileName: String
+    var outcome: Outcome
+
+    func render() -> String {
+        let title = switch outcome {
+        case .ready: "Xem trước dữ liệu nhập"
+        case .refused: "Không nhập được dữ liệu"
+        case .written: "Đã nhập dữ liệu"
+        }
+        return Layout(title: title, topBar: context.topBar, current: nil).render(.div(.p(.text("Tệp: \(fileName)")), body))
+    }
+
+    private var body: Node<HTML.BodyContext> {
+        switch outcome {
+        case .ready(let summary, let token, let until):
+            return .group(
+                .p(.class("notice"), .text("Chưa có gì được ghi. Dữ liệu đã được kiểm tra với cơ sở dữ liệu hiện tại, không có lỗi; "
+                    + "bấm “Xác nhận nhập” để ghi (tệp được giữ đến \(Self.time(until))).")),
+                counts(summary),
+                warnings(summary.warnings),
+                .form(.action(SiteURL.importConfirm.path), .method(.post), .class("import-confirm"),
+                      .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
+                      .input(.type(.hidden), .name("ma"), .value(token)),
+                      .button(.type(.submit), .text("Xác nhận nhập")),
+                      .a(.href(SiteURL.importUpload.path), .text("Hủy, tải tệp khác"))))
+        case .refused(let issues):
+            return .group(
+                .p(.class("error"), .text("Không có gì được ghi: có \(VietnameseFormat.number(issues.count)) lỗi. "
+                    + "Sửa các dòng dưới đây trong tệp rồi tải lên lại.")),
+                .h2(.text("Lỗi")),
+                .if(issues.count > Self.listed, .p(.text("Hiện \(VietnameseFormat.number(Self.listed)) lỗi đầu trong tổng số \(VietnameseFormat.number(issues.count)) lỗi."))),
+                .ol(.class("issues"), .forEach(issues.prefix(Self.listed)) { .li(.code(.text($0.description))) }),
+                .p(.a(.href(SiteURL.importUpload.path), .text("Tải tệp lên lại"))))
+        case .written(let summary):
+            return .group(
+                .p(.class("notice"), .text("Đã ghi dữ liệu và ghi nhật ký kiểm toán.")),
+                counts(summary),
+                warnings(summary.warnings),
+                .p(.a(.href(SiteURL.home.path), .text("Về trang tổng quan"))))
+        }
+    }
+
+    static let listed = ImportController.listedIssues
+
+    /// One row per file or sheet read, with the records its table adds.
+    private func counts(_ summary: Importer.Summary) -> Node<HTML.BodyContext> {
+        let n = VietnameseFormat.number
+        return .table(.class("import-counts"),
+            .thead(.tr(.th(.text("Tệp")), .th(.text("Nội dung")), .th(.class("number"), .text("Số bản ghi")))),
+            .tbody(.forEach(summary.sources) { source in
+                let (label, count) = Self.table(source.table, in: summary)
+                return .tr(.td(.text(source.file)), .td(.text(label)), .td(.class("number"), .text(n(count))))
+            }))
+    }
+
+    private func warnings(_ warnings: [ImportIssue]) -> Node<HTML.BodyContext> {
+        .if(!warnings.isEmpty, .group(
+            .h2(.text("Cảnh báo (\(VietnameseFormat.number(warnings.count)))")),
+            .p(.class("muted"), .text("Cảnh báo không ngăn việc nhập; hãy đọc kỹ trước khi xác nhận.")),
+            .ul(.class("warnings"), .forEach(warnings.prefix(Self.listed)) { .li(.code(.text($0.description))) })))
+    }
+
+    /// The Vietnamese name of an import table and how many records of it the import writes.
+    static func table(_ name: String, in summary: Importer.Summary) -> (String, Int) {
+        switch name {
+        case "organizations": ("Tổ chức đảng", summary.organizations)
+        case "members": ("Đảng viên", summary.members)
+        case "events": ("Biến động đảng viên", summary.events)
+        case "committee_seats": ("Chức danh cấp ủy", summary.seats)
+        case "oversight": ("Cuộc kiểm tra, giám sát", summary.cases)
+        default: (name, 0)
+        }
+    }
+
+    /// "14:05 ngày 30/11/2026" in Asia/Ho_Chi_Minh.
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "vi_VN")
+        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+        formatter.dateFormat = "HH:mm 'ngày' d/M/yyyy"
+        return formatter.string(from: date)
+    }
+}
