@@ -75,15 +75,20 @@ extension Store {
         let page = max(1, query.page), size = max(1, query.pageSize)
         guard !scope.roots.isEmpty else { return MemberListPage(rows: [], total: 0, page: page, pageSize: size) }
         let day = query.asOf, d = day.yyyymmdd
-        var filter: SQLQueryString = """
-            p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d) AND \(Self.covering("p.cell_id", by: scope, on: day))
+        // NB: subtree first: the cells under the organization asked (else under the scope's roots) that day, then their
+        // periods by the cell index, so that a grassroots organization's list reads its own members, not every period
+        // of the registry on that day (1.2 s for a grassroots organization in a registry of 968,000 persons before).
+        // `CROSS JOIN` keeps SQLite's join order; the scope is still checked on each cell.
+        let roots = (query.root.map { [$0] } ?? scope.roots).map { String($0.rawValue) }.joined(separator: ", ")
+        let cells: SQLQueryString = """
+            (SELECT DISTINCT ra.descendant_id AS id FROM organization_ancestry ra WHERE ra.ancestor_id IN (\(unsafeRaw: roots))
+                AND ra.valid_from <= \(literal: d) AND ra.valid_to > \(literal: d)) c
+            CROSS JOIN membership_periods p
             """
-        if let root = query.root {
-            filter = filter + """
-                 AND EXISTS (SELECT 1 FROM organization_ancestry ra WHERE ra.descendant_id = p.cell_id
-                    AND ra.ancestor_id = \(literal: root.rawValue) AND ra.valid_from <= \(literal: d) AND ra.valid_to > \(literal: d))
-                """
-        }
+        // NB: the join's condition stands in WHERE: PostgreSQL takes no ON after CROSS JOIN.
+        var filter: SQLQueryString = """
+            p.cell_id = c.id AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d) AND \(Self.covering("p.cell_id", by: scope, on: day))
+            """
         // The folded text and its LIKE pattern of the name search (letters, digits and single spaces: no wildcard);
         // its root is not read here (the scope and `query.root` filter above).
         let search = NameSearch(needle: VietnameseText.folded(query.text), root: query.root ?? OrganizationID(0), day: day)
@@ -93,7 +98,7 @@ extension Store {
         if let band = query.ageBand { filter = filter + " AND \(unsafeRaw: Self.ageBandSQL(on: day)) = \(bind: band)" }
 
         let total = try await sql.raw("""
-            SELECT COUNT(*) AS n FROM membership_periods p JOIN members m ON m.id = p.member_id WHERE \(filter)
+            SELECT COUNT(*) AS n FROM \(cells) JOIN members m ON m.id = p.member_id WHERE \(filter)
             """).first()?.decode(column: "n", as: Int.self) ?? 0
         let offset = (page - 1) * size
         guard offset < total else { return MemberListPage(rows: [], total: total, page: page, pageSize: size) }
@@ -101,7 +106,7 @@ extension Store {
         let rows = try await sql.raw("""
             SELECT m.*, p.standing AS standing, p.exempt AS exempt, o.id AS cell_id, o.code AS cell_code,
                 v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent
-            FROM membership_periods p
+            FROM \(cells)
             JOIN members m ON m.id = p.member_id
             JOIN organizations o ON o.id = p.cell_id
             JOIN organization_versions v ON v.organization_id = p.cell_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)

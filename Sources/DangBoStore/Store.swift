@@ -45,6 +45,9 @@ public final class Store: Sendable {
               inWriteTransaction: true)
     }
 
+    /// How long a query waits for a connection of the pool.
+    static let connectionWait = TimeAmount.seconds(60)
+
     /// A write waits this long for another one (an import of a province takes minutes: the caller tries again later).
     public static let defaultWriteWait = Duration.seconds(30)
 
@@ -61,10 +64,13 @@ public final class Store: Sendable {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            // NB: one connection: a request waits for it up to a minute (a short import holds it; the pool's 10 s
+            // default failed pages and tests on a loaded machine) rather than failing at once.
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: Self.connectionWait, sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
             do {
-                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 2, sqlLogLevel: .trace), as: .psql)
+                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 2, connectionPoolTimeout: Self.connectionWait,
+                                        sqlLogLevel: .trace), as: .psql)
             } catch {
                 // NB: the driver's error carries the URL, password included: never pass it on.
                 await databases.shutdownAsync()
