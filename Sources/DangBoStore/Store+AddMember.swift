@@ -15,9 +15,6 @@ public enum AddMemberRefusal: Error, Hashable, Sendable {
 }
 
 extension Store {
-    /// The kinds of event that may open a new person's journal.
-    public static let arrivalKinds: Set<EventKind> = [.admitted, .transferredIn, .readmitted, .restored]
-
     /// Puts a new person on the rolls with the first event of their journal (an admission, or a transfer in from
     /// outside the registry): inside the write lock the national ID is looked up, the cell's scope checked, the next
     /// id taken, the journal checked by Core, and the member, the event, the periods and an audit entry (ids only)
@@ -26,7 +23,7 @@ extension Store {
     /// `NationalIDViolation`, `AddMemberRefusal` or `JournalViolation` (the rule broken, for the form field at fault).
     /// `member.id` and `firstEvent.member` are ignored: the store numbers the member.
     public func addMember(_ member: Member, firstEvent: MembershipEvent, in scope: Scope, actor: String) async throws -> MemberID {
-        guard Self.arrivalKinds.contains(firstEvent.kind) else { throw AddMemberRefusal.notAnArrival(firstEvent.kind) }
+        guard EventKind.arrivals.contains(firstEvent.kind) else { throw AddMemberRefusal.notAnArrival(firstEvent.kind) }
         // NB: the form parses what a person wrote; a value that did not pass through `NationalID` never reaches the table.
         let nationalID = try NationalID(parsing: member.nationalID)
         guard nationalID.text == member.nationalID else { throw NationalIDViolation(written: member.nationalID, reason: .length(member.nationalID.count)) }

@@ -110,7 +110,7 @@ extension Store {
         var open: [(member: Member, cell: OrganizationID, kind: DashboardAlerts.StayKind, since: Day)] = []
         for (id, cells) in stayCells {
             guard let journal = journals[id] else { continue }
-            let stay = Self.openStays(journal.events, on: day)
+            let stay = Journal.openStays(journal.events, on: day)
             if let since = stay.away, let cell = cells.away { open.append((journal.member, cell, .away, since)) }
             if let attending = stay.attending, cells.attending.contains(attending.cell) {
                 open.append((journal.member, attending.cell, .attending, attending.since))
@@ -127,23 +127,6 @@ extension Store {
             badges: badges.sorted { ($0.due, $0.member.id) < ($1.due, $1.member.id) },
             temporaryStays: stays.sorted { ($0.since, $0.member.id, $0.kind.rawValue) < ($1.since, $1.member.id, $1.kind.rawValue) },
             badgesCapped: badgesCapped)
-    }
-
-    /// The stays open on `day` of a journal's events (in effective order): away since, and the cell attended since.
-    /// A `temporary_ended` ends both (as `Journal` does), and so does leaving the rolls.
-    public static func openStays(_ events: [MembershipEvent], on day: Day)
-        -> (away: Day?, attending: (cell: OrganizationID, since: Day)?) {
-        var away: Day?
-        var attending: (cell: OrganizationID, since: Day)?
-        for event in events where event.effective <= day {
-            switch event.kind {
-            case .temporaryOut: away = event.effective
-            case .temporaryIn: attending = event.organization.map { ($0, event.effective) }
-            case .temporaryEnded: (away, attending) = (nil, nil)
-            default: if event.kind.leaves { (away, attending) = (nil, nil) }
-            }
-        }
-        return (away, attending)
     }
 
     /// The latest `limit` events effective on or before `day` whose cell (the event's organization, else the member's
@@ -183,11 +166,7 @@ extension Store {
         }
         // NB: a departure's period ends on its day (`valid_to` is exclusive), hence `valid_to >=`: the latest period
         // touching the day (the last one in the journal when several do) is the cell the member was in.
-        let periodCell: SQLQueryString = """
-            (SELECT p.cell_id FROM membership_periods p
-                WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to >= e.effective_on
-                ORDER BY p.valid_from DESC, p.step DESC LIMIT 1)
-            """
+        let periodCell = Self.periodCellOfEvent
         let inScope: SQLQueryString = """
             EXISTS (SELECT 1 FROM organization_ancestry sa WHERE sa.descendant_id = o.id
                 AND sa.ancestor_id IN (\(unsafeRaw: roots)) AND sa.valid_from <= e.effective_on AND sa.valid_to > e.effective_on)
@@ -228,6 +207,12 @@ extension Store {
                 ORDER BY e.effective_on DESC, e.member_id DESC, e.seq DESC LIMIT \(literal: limit)
                 """).all()
         }
+        return try await recentEvents(from: rows)
+    }
+
+    /// Rows of events with their cell (`event_cell`, `cell_code`, `cell_name`, `cell_kind`, `cell_parent`) as
+    /// `RecentEvent`s, with their members read in one statement; the rows' order is kept.
+    func recentEvents(from rows: [any SQLRow]) async throws -> [RecentEvent] {
         let ids = Set(try rows.map { try $0.decode(column: "member_id", as: Int.self) }).sorted()
         guard !ids.isEmpty else { return [] }
         var members: [MemberID: Member] = [:]
@@ -237,7 +222,7 @@ extension Store {
             let member = try Self.member(from: row)
             members[member.id] = member
         }
-        return try rows.compactMap { row in
+        return try rows.map { row in
             let event = try Self.event(from: row)
             guard let member = members[event.member],
                   let kind = OrganizationKind(rawValue: try row.decode(column: "cell_kind", as: String.self))
@@ -250,6 +235,14 @@ extension Store {
             return RecentEvent(member: member, cell: cell, event: event)
         }
     }
+
+    /// The cell of an event `e` that names none: the member's latest period touching its day (a departure's period
+    /// ends on its day — `valid_to` is exclusive — hence `valid_to >=`; the last step of that day wins).
+    static let periodCellOfEvent: SQLQueryString = """
+        (SELECT p.cell_id FROM membership_periods p
+            WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to >= e.effective_on
+            ORDER BY p.valid_from DESC, p.step DESC LIMIT 1)
+        """
 
     /// The walk of `recentEvents` for a large scope: pages of the newest events up to `day` along
     /// membership_events_by_day (4 × `limit`, then twice as many each time), each event's cell and scope found for the

@@ -29,12 +29,8 @@ extension Store {
     ) async throws -> MovementsPage {
         let page = max(1, page), size = max(1, pageSize)
         guard !scope.roots.isEmpty, from <= to else { return MovementsPage(rows: [], total: 0, page: page, pageSize: size) }
-        // NB: a departure's period ends on its day (`valid_to` is exclusive), hence `valid_to >=`: the latest period
-        // touching the day is the cell the member was in.
         let events: SQLQueryString = """
-            SELECT e.*, COALESCE(e.organization_id, (SELECT p.cell_id FROM membership_periods p
-                WHERE p.member_id = e.member_id AND p.valid_from <= e.effective_on AND p.valid_to >= e.effective_on
-                ORDER BY p.valid_from DESC, p.step DESC LIMIT 1)) AS event_cell
+            SELECT e.*, COALESCE(e.organization_id, \(Self.periodCellOfEvent)) AS event_cell
             FROM membership_events e
             WHERE e.effective_on >= \(literal: from.yyyymmdd) AND e.effective_on <= \(literal: to.yyyymmdd)
             """
@@ -62,28 +58,7 @@ extension Store {
             WHERE \(inScope)
             ORDER BY x.effective_on DESC, x.member_id DESC, x.seq DESC LIMIT \(literal: size) OFFSET \(literal: offset)
             """).all()
-        let ids = Set(try rows.map { try $0.decode(column: "member_id", as: Int.self) }).sorted()
-        var members: [MemberID: Member] = [:]
-        if !ids.isEmpty {
-            for row in try await sql.raw("""
-                SELECT * FROM members WHERE id IN (\(unsafeRaw: ids.map(String.init).joined(separator: ", ")))
-                """).all() {
-                let member = try Self.member(from: row)
-                members[member.id] = member
-            }
-        }
-        let movements = try rows.map { row in
-            let event = try Self.event(from: row)
-            guard let member = members[event.member],
-                  let kind = OrganizationKind(rawValue: try row.decode(column: "cell_kind", as: String.self))
-            else { throw StoreError.unreadable("organization_versions.kind") }
-            let cell = OrganizationSummary(
-                id: OrganizationID(try row.decode(column: "event_cell", as: Int.self)),
-                code: try row.decode(column: "cell_code", as: String.self),
-                name: try row.decode(column: "cell_name", as: String.self), kind: kind,
-                parent: try row.decode(column: "cell_parent", as: Int?.self).map(OrganizationID.init(rawValue:)))
-            return RecentEvent(member: member, cell: cell, event: event)
-        }
+        let movements = try await recentEvents(from: rows)
         return MovementsPage(rows: movements, total: total, page: page, pageSize: size)
     }
 }

@@ -19,11 +19,9 @@ extension Store {
     /// establishment followed by the split). Inside the write lock it reads only what the changes depend on: the
     /// organizations they name, the children and descendants of those they revise, and the ancestors of all of
     /// them — never the whole tree. It refuses with a `TreeChangeRefusal` (the field at fault, a Vietnamese message):
-    /// an organization or a parent outside `scope` on `day`; a day before the current version of a revised
-    /// organization starts (history is never rewritten: DESIGN §1.2); a code already used; the dissolution (or split,
-    /// or change into a committee) of a cell with members on its rolls on or after `day`, or of an organization with
-    /// children then; a merger of a cell with members into an organization that is not a cell; any structural rule of
-    /// Core's tree (`OrganizationTree.violations()`). A merger moves the members on the rolls of each absorbed cell
+    /// first an organization or a parent outside `scope` on `day` (the access check is the store's), then any rule
+    /// of Core's (`OrganizationChange.applying(_:to:on:codesInUse:membersOnRolls:)`, which reads the codes already
+    /// used and the members on the rolls of each revised organization from `day` on, as fetched here). A merger moves the members on the rolls of each absorbed cell
     /// into the target cell by a `moved` event on `day` (their journals checked by Core), so that the review counts
     /// no flow for them (`Review`: a move inside the scope is none).
     ///
@@ -111,7 +109,7 @@ extension Store {
         let before = try await organizationsWithAncestors(named.union(children).union(affected).subtracting(established))
         for id in named where before[id] == nil { throw TreeChangeRefusal(.organization, "Không có tổ chức đảng này (mã số \(id.rawValue)).") }
 
-        // The caller's scope, the days, the codes, the members and children left behind.
+        // The caller's scope: every organization and parent the changes name, in their order.
         var codes: [OrganizationID: String] = [:]
         for case let .establish(id, code, _, _, _) in changes { codes[id] = code }
         func code(_ id: OrganizationID) -> String { before[id]?.code ?? codes[id] ?? "\(id.rawValue)" }
@@ -124,140 +122,55 @@ extension Store {
                 throw TreeChangeRefusal(field, "\(what) \(organization.code) không thuộc phạm vi tài khoản của bạn.")
             }
         }
-        /// A revised organization: in scope, and changed only on or after the first day of its current version.
-        func checkRevised(_ id: OrganizationID, closing: Bool, _ field: TreeChangeRefusal.Field = .organization) async throws {
-            try await checkScope(id, field)
-            guard let organization = before[id], let last = organization.versions.last else { return }
-            if let end = last.validity.end, end <= day {
-                throw TreeChangeRefusal(.effective, "Tổ chức \(organization.code) đã giải thể từ ngày \(format(end)); không thể thay đổi từ ngày \(format(day)).")
-            }
-            if organization.established > day {
-                throw TreeChangeRefusal(.effective, "Tổ chức \(organization.code) thành lập ngày \(format(organization.established)); ngày hiệu lực không được trước ngày đó.")
-            }
-            if last.validity.start > day {
-                throw TreeChangeRefusal(.effective, "Ngày hiệu lực không được trước ngày \(format(last.validity.start)): tổ chức \(organization.code) đã có thay đổi có hiệu lực từ ngày đó. Lịch sử không được sửa lại; chỉ ghi thay đổi từ ngày đó trở đi.")
-            }
-            if closing, last.validity.start == day {
-                throw TreeChangeRefusal(.effective, "Ngày giải thể, sáp nhập hoặc chia tách tổ chức \(organization.code) phải sau ngày \(format(day)), ngày bắt đầu giai đoạn hiện tại của tổ chức.")
-            }
-        }
-        /// A parent: given, in scope and existing on `day` (or established by this change).
         func checkParent(_ parent: OrganizationID?, _ field: TreeChangeRefusal.Field = .parent) async throws {
-            guard let parent else { throw TreeChangeRefusal(field, "Hãy chọn tổ chức cấp trên trong phạm vi tài khoản của bạn.") }
-            if established.contains(parent) { return }
+            guard let parent, !established.contains(parent) else { return }
             try await checkScope(parent, field, what: "Tổ chức cấp trên")
-            guard before[parent]?.exists(on: day) == true else {
-                throw TreeChangeRefusal(field, "Tổ chức cấp trên \(code(parent)) không tồn tại vào ngày \(format(day)).")
-            }
         }
-        /// The members on the rolls of `cell` on `day` or later.
-        func membersLeft(in cell: OrganizationID) async throws -> Int {
-            try await sql.raw("""
-                SELECT COUNT(DISTINCT member_id) AS n FROM membership_periods
-                WHERE cell_id = \(literal: cell.rawValue) AND valid_to > \(literal: d)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
-        }
-        func childrenLeft(under id: OrganizationID) -> Int {
-            children.filter { child in
-                before[child]?.versions.contains { $0.parent == id && ($0.validity.end.map { $0 > day } ?? true) } ?? false
-            }.count
-        }
-        var newCodes = Set<String>()
+        // NB: access is checked before Core's rules, so that a caller learns nothing of an organization outside the scope.
         for change in changes {
             switch change {
-            case let .establish(_, code, name, _, parent):
-                let trimmed = code.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty else { throw TreeChangeRefusal(.code, "Hãy nhập mã tổ chức.") }
-                guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw TreeChangeRefusal(.name, "Hãy nhập tên tổ chức.") }
-                let used = try await sql.raw("SELECT COUNT(*) AS n FROM organizations WHERE code = \(bind: code)").first()?
-                    .decode(column: "n", as: Int.self) ?? 0
-                guard used == 0, newCodes.insert(code).inserted else {
-                    throw TreeChangeRefusal(.code, "Mã tổ chức \(code) đã được dùng (kể cả cho tổ chức đã giải thể); hãy chọn mã khác.")
-                }
-                try await checkParent(parent)
-            case let .rename(id, name):
-                try await checkRevised(id, closing: false)
-                guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw TreeChangeRefusal(.name, "Hãy nhập tên mới của tổ chức.") }
-                guard before[id]?.version(on: day)?.name != name else {
-                    throw TreeChangeRefusal(.name, "Tên mới trùng với tên của tổ chức vào ngày \(format(day)).")
-                }
+            case let .establish(_, _, _, _, parent): try await checkParent(parent)
+            case let .rename(id, _), let .changeKind(id, _), let .dissolve(id): try await checkScope(id, .organization)
             case let .move(id, parent):
-                try await checkRevised(id, closing: false)
+                try await checkScope(id, .organization)
                 try await checkParent(parent)
-                guard before[id]?.version(on: day)?.parent != parent else {
-                    throw TreeChangeRefusal(.parent, "Tổ chức \(code(id)) đã trực thuộc \(parent.map(code) ?? "") vào ngày \(format(day)).")
-                }
-            case let .changeKind(id, kind):
-                try await checkRevised(id, closing: false)
-                guard let current = before[id]?.version(on: day)?.kind, current != kind else {
-                    throw TreeChangeRefusal(.kind, "Tổ chức \(code(id)) đã là \(kind.vietnamese.lowercased()) vào ngày \(format(day)).")
-                }
-                if current.isCell, !kind.isCell {
-                    let left = try await membersLeft(in: id)
-                    if left > 0 {
-                        throw TreeChangeRefusal(.kind, "Chi bộ \(code(id)) còn \(VietnameseFormat.number(left)) đảng viên trong danh sách từ ngày \(format(day)); đảng viên chỉ sinh hoạt ở chi bộ, nên hãy chuyển sinh hoạt các đồng chí sang chi bộ khác trước khi đổi thành đảng bộ.")
-                    }
-                }
-            case let .dissolve(id):
-                try await checkRevised(id, closing: true)
-                let under = childrenLeft(under: id)
-                if under > 0 {
-                    throw TreeChangeRefusal(.organization, "Tổ chức \(code(id)) còn \(VietnameseFormat.number(under)) tổ chức trực thuộc từ ngày \(format(day)); hãy chuyển trực thuộc hoặc sáp nhập các tổ chức đó trước khi giải thể.")
-                }
-                let left = try await membersLeft(in: id)
-                if left > 0 {
-                    throw TreeChangeRefusal(.organization, "Chi bộ \(code(id)) còn \(VietnameseFormat.number(left)) đảng viên trong danh sách từ ngày \(format(day)); hãy chuyển sinh hoạt các đồng chí sang chi bộ khác trước khi giải thể, hoặc sáp nhập chi bộ vào một chi bộ khác để các đồng chí chuyển theo.")
-                }
             case let .merge(absorbed, into):
-                guard !absorbed.isEmpty else { throw TreeChangeRefusal(.absorbed, "Hãy chọn ít nhất một tổ chức được sáp nhập.") }
-                guard !absorbed.contains(into) else {
-                    throw TreeChangeRefusal(.absorbed, "Tổ chức \(code(into)) không thể sáp nhập vào chính nó.")
-                }
-                guard Set(absorbed).count == absorbed.count else {
-                    throw TreeChangeRefusal(.absorbed, "Mỗi tổ chức chỉ được chọn một lần.")
-                }
                 try await checkScope(into, .target)
-                guard established.contains(into) || before[into]?.exists(on: day) == true else {
-                    throw TreeChangeRefusal(.target, "Tổ chức \(code(into)) không tồn tại vào ngày \(format(day)).")
-                }
-                for id in absorbed { try await checkRevised(id, closing: true, .absorbed) }
+                for id in absorbed { try await checkScope(id, .absorbed) }
             case let .split(source, parts, _):
-                try await checkRevised(source, closing: true)
-                guard !parts.isEmpty else { throw TreeChangeRefusal(.parts, "Hãy nhập các tổ chức mới sau khi chia tách.") }
-                for part in parts where !established.contains(part) {
-                    try await checkScope(part, .parts)
-                    guard before[part]?.exists(on: day) == true else {
-                        throw TreeChangeRefusal(.parts, "Tổ chức \(code(part)) không tồn tại vào ngày \(format(day)).")
-                    }
-                }
-                let left = try await membersLeft(in: source)
-                if left > 0 {
-                    throw TreeChangeRefusal(.organization, "Chi bộ \(code(source)) còn \(VietnameseFormat.number(left)) đảng viên trong danh sách từ ngày \(format(day)); hãy chuyển sinh hoạt các đồng chí sang các chi bộ mới trước khi chia tách.")
-                }
+                try await checkScope(source, .organization)
+                for part in parts where !established.contains(part) { try await checkScope(part, .parts) }
             }
         }
 
-        // Core applies the changes and checks the structural rules where they changed something.
-        var after = before
-        for change in changes {
-            do {
-                try after.apply(change, on: day)
-            } catch {
-                let field: TreeChangeRefusal.Field = if case .split(let source, _, _) = change, error.organization != source {
-                    .assignments
-                } else {
-                    .effective
-                }
-                throw TreeChangeRefusal(field, error.message)
+        // The facts Core's rules read: the codes already used, the members on the rolls of each revised organization.
+        var codesInUse = Set<String>()
+        for case let .establish(_, code, _, _, _) in changes {
+            let used = try await sql.raw("SELECT COUNT(*) AS n FROM organizations WHERE code = \(bind: code)").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            if used > 0 { codesInUse.insert(code) }
+        }
+        var onTheRollsCount: [OrganizationID: Int] = [:]
+        if !revised.isEmpty {
+            for row in try await sql.raw("""
+                SELECT cell_id, COUNT(DISTINCT member_id) AS n FROM membership_periods
+                WHERE cell_id IN (\(unsafeRaw: revisedList)) AND valid_to > \(literal: d) GROUP BY cell_id
+                """).all() {
+                onTheRollsCount[OrganizationID(try row.decode(column: "cell_id", as: Int.self))] = try row.decode(column: "n", as: Int.self)
             }
+        }
+
+        // Core decides: its rules for each change, then the changes applied and the tree's structural rules.
+        let after: OrganizationTree
+        do {
+            after = try OrganizationChange.applying(changes, to: before, on: day, codesInUse: codesInUse,
+                                                    membersOnRolls: { onTheRollsCount[$0] ?? 0 })
+        } catch {
+            throw TreeChangeRefusal(error)
         }
         let written = after.organizations.values.filter { before[$0.id] != $0 }.sorted { $0.id < $1.id }
-        let watched = Set(written.map(\.id)).union(children)
-        if let violation = after.violations().first(where: { watched.contains($0.organization) }) {
-            throw TreeChangeRefusal(Self.field(of: violation, in: main), violation.message)
-        }
 
-        // The members of each merged cell follow it into the target cell.
+        // The members of each merged cell follow it into the target cell (Core checked that it is a cell).
         var movedEvents: [MembershipEvent] = []
         var touched = Set<MemberID>()
         for case let .merge(absorbed, into) in changes {
@@ -266,16 +179,11 @@ extension Store {
                     SELECT member_id, valid_from FROM membership_periods
                     WHERE cell_id = \(literal: cell.rawValue) AND valid_to > \(literal: d)
                     """).all()
-                guard !rows.isEmpty else { continue }
-                var onTheRolls = Set<MemberID>(), left = Set<MemberID>()
+                var onTheRolls = Set<MemberID>()
                 for row in rows {
                     let member = MemberID(try row.decode(column: "member_id", as: Int.self))
-                    left.insert(member)
+                    touched.insert(member)
                     if try row.decode(column: "valid_from", as: Int.self) <= d { onTheRolls.insert(member) }
-                }
-                touched.formUnion(left)
-                guard after.version(of: into, on: day)?.kind.isCell == true else {
-                    throw TreeChangeRefusal(.target, "Chi bộ \(code(cell)) còn \(VietnameseFormat.number(left.count)) đảng viên trong danh sách: tổ chức nhận sáp nhập phải là một chi bộ để các đồng chí chuyển sinh hoạt theo; nếu không, hãy chuyển sinh hoạt các đồng chí trước.")
                 }
                 movedEvents += onTheRolls.sorted().map {
                     MembershipEvent(member: $0, kind: .moved, effective: day, organization: into, decision: decision,
@@ -429,22 +337,6 @@ extension Store {
                      .text(version.name), .text(version.kind.rawValue), .int(version.parent?.rawValue)]
                 }
             }, on: sql)
-    }
-
-    /// The field a broken structural rule is about, for the change a form asked for.
-    static func field(of violation: TreeViolation, in change: OrganizationChange) -> TreeChangeRefusal.Field {
-        switch violation.reason {
-        case .noVersion, .versionsNotContiguous: return .effective
-        case .unknownParent, .parentMissing, .needsParent, .kindNotAllowed, .cycle:
-            switch change {
-            case .establish: if case .kindNotAllowed = violation.reason { return .kind } else { return .parent }
-            case .move: return .parent
-            case .changeKind: return .kind
-            case .merge: return .target
-            case .split: return .parts
-            case .rename, .dissolve: return .organization
-            }
-        }
     }
 }
 

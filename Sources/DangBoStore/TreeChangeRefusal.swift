@@ -37,3 +37,28 @@ public struct TreeChangeRefusal: Error, Hashable, Sendable, CustomStringConverti
 
     public var description: String { message }
 }
+
+extension TreeChangeRefusal {
+    /// The refusal of a change that breaks one of Core's rules, on the same field with the same message.
+    public init(_ violation: OrganizationChangeViolation) {
+        self.init(Field(violation.field), violation.message)
+    }
+}
+
+extension TreeChangeRefusal.Field {
+    /// The field of Core's violation.
+    init(_ field: OrganizationChangeViolation.Field) {
+        switch field {
+        case .organization: self = .organization
+        case .code: self = .code
+        case .name: self = .name
+        case .kind: self = .kind
+        case .parent: self = .parent
+        case .effective: self = .effective
+        case .absorbed: self = .absorbed
+        case .target: self = .target
+        case .parts: self = .parts
+        case .assignments: self = .assignments
+        }
+    }
+}

@@ -10,7 +10,6 @@ enum SiteURL: Equatable {
     case organizations
     case members
     case member(MemberID)
-    case recordEvent(MemberID)
     case organization(String)
     case review
     /// The records behind one figure of a review (query: to-chuc, tu, den, chi-tieu).
@@ -42,8 +41,7 @@ enum SiteURL: Equatable {
             case .constant(let text): text
             case .parameter(let name):
                 switch self {
-                case .member(let id) where name == "member", .recordEvent(let id) where name == "member",
-                     .eventForm(let id, _) where name == "member": "\(id.rawValue)"
+                case .member(let id) where name == "member", .eventForm(let id, _) where name == "member": "\(id.rawValue)"
                 case .eventForm(_, let kind) where name == "kind": kind.rawValue
                 // NB: as written; `with(query:)` escapes it (codes are letters, digits and dots).
                 case .organization(let code) where name == "code", .organizationChange(let code) where name == "code": code
@@ -63,7 +61,6 @@ enum SiteURL: Equatable {
         case .organizations: ["to-chuc"]
         case .members: ["dang-vien"]
         case .member: ["dang-vien", ":member"]
-        case .recordEvent: ["dang-vien", ":member", "bien-dong"]
         case .organization: ["to-chuc", ":code"]
         case .review: ["bao-cao", "so-ket"]
         case .reviewRecords: ["bao-cao", "so-ket", "danh-sach"]

@@ -1,7 +1,7 @@
 import DangBoCore
 import DangBoStore
 import DangBoSynthetic
-import DangBoWeb
+@testable import DangBoWeb
 import Foundation
 import SQLKit
 import Testing
@@ -24,14 +24,14 @@ import VaporTesting
             _ = try await client.login("quantri", WebFixture.password)
             let before = try await Self.events(store)
             // A recognition for an official member breaks a rule of Core: shown on the kind field, in Vietnamese.
-            let response = try await client.post("/dang-vien/\(official.member.id.rawValue)/bien-dong",
-                                                  ["loai": "recognized_official", "ngay-hieu-luc": "20/11/2026"])
+            let response = try await client.post(SiteURL.eventForm(official.member.id, .recognizedOfficial).path,
+                                                  ["ngay-hieu-luc": "20/11/2026"])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("id=\"loi-loai\""))
             #expect(response.body.string.contains("không phải đảng viên dự bị"))
             // A day that is no day, on its own field.
-            let bad = try await client.post("/dang-vien/\(official.member.id.rawValue)/bien-dong",
-                                            ["loai": "transferred_out", "ngay-hieu-luc": "31/2/2026"])
+            let bad = try await client.post(SiteURL.eventForm(official.member.id, .transferredOut).path,
+                                            ["ngay-hieu-luc": "31/2/2026"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("id=\"loi-ngay-hieu-luc\""))
             #expect(try await Self.events(store) == before)
@@ -47,8 +47,8 @@ import VaporTesting
             let before = try await store.review(of: root.id, from: Day(iso: "2026-11-01")!, to: Self.day)
             let client = WebClient(app: app)
             _ = try await client.login("quantri", WebFixture.password)
-            let response = try await client.post("/dang-vien/\(member.member.id.rawValue)/bien-dong", [
-                "loai": "transferred_out", "ngay-hieu-luc": "20/11/2026", "so-quyet-dinh": "99-QĐ/ĐUK",
+            let response = try await client.post(SiteURL.eventForm(member.member.id, .transferredOut).path, [
+                "ngay-hieu-luc": "20/11/2026", "so-quyet-dinh": "99-QĐ/ĐUK",
                 "ngay-quyet-dinh": "18/11/2026", "ghi-chu": "Chuyển về Đảng bộ tỉnh Hòa Bình",
             ])
             #expect(response.status == .seeOther || response.status == .found, "\(response.body.string.prefix(400))")
@@ -69,8 +69,8 @@ import VaporTesting
             let client = WebClient(app: app)
             _ = try await client.login("bithu", WebFixture.password)
             let before = try await Self.events(store)
-            let response = try await client.post("/dang-vien/\(outsider.member.id.rawValue)/bien-dong",
-                                                  ["loai": "transferred_out", "ngay-hieu-luc": "20/11/2026"])
+            let response = try await client.post(SiteURL.eventForm(outsider.member.id, .transferredOut).path,
+                                                  ["ngay-hieu-luc": "20/11/2026"])
             #expect(response.status == .notFound)
             #expect(try await Self.events(store) == before)
         }

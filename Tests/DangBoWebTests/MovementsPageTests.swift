@@ -64,10 +64,16 @@ import VaporTesting
             #expect(page.contains("\(VietnameseFormat.number(all.total)) biến động"))
             let bad = try await secretary.get(SiteURL.movements.with(query: [("tu", "32/1/2026")])).body.string
             #expect(bad.contains("class=\"error\"") && bad.contains("32/1/2026"))
+            // The import page is offered to those who may import: an admin, not a cell secretary.
+            #expect(!page.contains("href=\"/nhap-du-lieu\""))
+            let admin = WebClient(app: app)
+            _ = try await admin.login("quantri", WebFixture.password)
+            #expect(try await admin.get(SiteURL.movements.path).body.string.contains("href=\"/nhap-du-lieu\""))
 
             let viewer = try await MembershipForms.viewer(app, store)
             let seen = try await viewer.get(SiteURL.movements.path)
             #expect(seen.status == .ok && !seen.body.string.contains("Kết nạp đảng viên mới"))
+            #expect(!seen.body.string.contains("href=\"/nhap-du-lieu\""))
         }
     }
 }

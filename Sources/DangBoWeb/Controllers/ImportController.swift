@@ -121,6 +121,11 @@ struct ImportController {
     /// The audit trail's name for the caller: ids only.
     static func actor(_ caller: Caller) -> String { "account#\(caller.account.id)" }
 
+    /// Whether the caller may import at all (admins, and the organization department's staff within their subtrees).
+    static func mayImport(_ caller: Caller) -> Bool {
+        do { _ = try importScope(of: caller); return true } catch { return false }
+    }
+
     /// What the caller may import into: nil (everything) for an admin, the subtrees of the organization department's
     /// grants for its staff; anyone else is refused.
     static func importScope(of caller: Caller) throws -> Scope? {

@@ -11,7 +11,6 @@ struct MemberController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.members, use: list)
         routes.get(.member(MemberID(0)), use: show)
-        routes.post(.recordEvent(MemberID(0)), use: record)
     }
 
     /// The roles that record membership events (the inspection commission's staff and viewers read only).
@@ -51,31 +50,11 @@ struct MemberController {
               let record = try await store.memberRecord(MemberID(raw), in: context.caller.scope, asOf: context.asOf) else {
             throw Abort(.notFound)
         }
-        return Response.html(MemberPage(context: context, record: record, form: EventForm()).render())
-    }
-
-    /// The generic event form of the member page (a kind chosen in a list), kept beside each kind's own form
-    /// (`EventFormController`): Core checks the whole journal inside the write lock; a broken rule comes back on the
-    /// field at fault, in Vietnamese, and nothing is written.
-    @Sendable func record(_ request: Request) async throws -> Response {
-        let context = try await PageContext.of(request, store: store, today: today())
-        guard let raw = request.parameters.get("member", as: Int.self),
-              let record = try await store.memberRecord(MemberID(raw), in: context.caller.scope, asOf: context.asOf) else {
-            throw Abort(.notFound)
-        }
-        guard context.caller.account.grants.contains(where: { Self.writers.contains($0.role) }) else {
-            throw Abort(.forbidden, reason: "Tài khoản của bạn chỉ được xem, không được ghi biến động.")
-        }
-        var form = try request.content.decode(EventForm.self)
-        if try await EventFormController.write(&form, member: record.member.id, fields: MemberPage.genericFields,
-                                               context: context, store: store, request: request) {
-            return request.redirect(to: SiteURL.member(record.member.id).path, redirectType: .normal)
-        }
-        return Response.html(MemberPage(context: context, record: record, form: form).render(), status: .unprocessableEntity)
+        return Response.html(MemberPage(context: context, record: record).render())
     }
 }
 
-/// The fields of an event form, as posted (the generic form of the member page and each kind's own form), with the
+/// The fields of an event form, as posted (each kind's own form, and the first event of a new member), with the
 /// errors found on each (by field name).
 struct EventForm: Content {
     var loai: String?
@@ -243,7 +222,6 @@ struct MemberListPage {
 struct MemberPage {
     var context: PageContext
     var record: MemberRecord
-    var form: EventForm
 
     func render() -> String {
         let member = record.member, journal = record.journal
@@ -272,43 +250,17 @@ struct MemberPage {
                             .filter { !$0.isEmpty }.joined(separator: ", "))),
                         .td(.text(event.note)))
                 })),
-            .if(context.caller.account.grants.contains { MemberController.writers.contains($0.role) }, .group(eventLinks(),
-                                      // NB: one form per event (UX.md "Forms"); the generic form only comes back to show
-                                      // what a post to the older generic route got wrong.
-                                      .if(!form.errors.isEmpty, eventForm())))))
+            .if(context.caller.account.grants.contains { MemberController.writers.contains($0.role) }, eventLinks())))
     }
-
-    /// The fields of the generic form below, for a rule broken on a part it has no field for.
-    static let genericFields = Set([EventField.effective, .cell, .decisionNumber, .decisionDate, .note].map(\.rawValue))
 
     /// "Ghi biến động": a link to the form of each kind that can apply to the member as the journal stands.
     func eventLinks() -> Node<HTML.BodyContext> {
-        let kinds = EventKind.applicable(to: record.journal)
+        let kinds = record.journal.kindsThatMayFollow
         return .nav(.class("event-kinds"), .h2("Ghi biến động"),
                     .if(kinds.isEmpty, .p(.class("muted"), .text("Không còn biến động nào có thể ghi cho đảng viên này."))),
                     .ul(.forEach(kinds) { kind in
                         .li(.a(.class("button"), .href(SiteURL.eventForm(record.member.id, kind).path), .text(kind.formTitle)))
                     }))
-    }
-
-    /// One form for every kind, with the decision on it; errors on their fields (UX.md "Forms").
-    func eventForm() -> Node<HTML.BodyContext> {
-        func input(_ field: String, _ label: String, _ value: String?, hint: String = "") -> Node<HTML.FormContext> {
-            FieldControl.text(field, label, value, errors: form.errors, placeholder: hint)
-        }
-        return .section(
-            .h2("Biểu mẫu chung"),
-            .form(.action(SiteURL.recordEvent(record.member.id).path), .method(.post),
-                  .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
-                  FieldControl.select("loai", "Biến động", form.loai,
-                                      options: [("", "— chọn —")] + EventKind.allCases.map { ($0.rawValue, $0.vietnamese) },
-                                      errors: form.errors),
-                  input("ngay-hieu-luc", "Ngày hiệu lực", form.ngay, hint: "30/3/2021"),
-                  input("to-chuc", "Mã chi bộ (khi vào một chi bộ)", form.toChuc),
-                  input("so-quyet-dinh", "Số quyết định", form.soQuyetDinh, hint: "15-QĐ/ĐUK"),
-                  input("ngay-quyet-dinh", "Ngày ký quyết định", form.ngayQuyetDinh),
-                  input("ghi-chu", "Ghi chú", form.ghiChu),
-                  .button(.type(.submit), .text("Ghi"))))
     }
 
     static func row(_ label: String, _ value: String) -> Node<HTML.TableContext> {

@@ -26,7 +26,10 @@ struct MovementsPage {
                 .li(.a(.class("button"), .href(SiteURL.newMember.with(query: [("loai", EventKind.admitted.rawValue), ("to-chuc", code)])),
                        .text("Kết nạp đảng viên mới"))),
                 .li(.a(.class("button"), .href(SiteURL.newMember.with(query: [("loai", EventKind.transferredIn.rawValue), ("to-chuc", code)])),
-                       .text("Tiếp nhận đảng viên chuyển đến")))))),
+                       .text("Tiếp nhận đảng viên chuyển đến"))),
+                // NB: many records at once (UX.md "Writing many records at once"), for those allowed to import.
+                .if(ImportController.mayImport(context.caller),
+                    .li(.a(.class("button"), .href(SiteURL.importUpload.path), .text("Nhập nhiều hồ sơ từ tệp Excel hoặc CSV"))))))),
             .form(.class("filters"), .action(SiteURL.movements.path), .method(.get),
                   .div(.label(.for("tu"), .text("Từ ngày")), .input(.type(.text), .name("tu"), .id("tu"), .value(day(from)))),
                   .div(.label(.for("den"), .text("Đến ngày")), .input(.type(.text), .name("den"), .id("den"), .value(day(to)))),
