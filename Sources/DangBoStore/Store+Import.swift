@@ -72,7 +72,7 @@ extension Store {
             preconditionFailure("a dry run always rolls back")
         }
         let result = try await writing { store in try await store.load(audit: audit, body) }
-        try await refreshStatistics()
+        await refreshStatistics()
         return result
     }
 

@@ -37,7 +37,7 @@ extension Store {
         do {
             let summary = try await restore(from: source, path: path, force: force, actor: actor)
             await source.close()
-            try await refreshStatistics()
+            await refreshStatistics()
             return summary
         } catch {
             await source.close()

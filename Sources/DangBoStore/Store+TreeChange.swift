@@ -194,7 +194,7 @@ extension Store {
         let (journals, sequenced) = try await journals(of: touched, adding: movedEvents, tree: written, code: code)
 
         // Write: versions, ancestry, events and periods, the audit entry.
-        try await Self.write(versionsOf: written, established: established, on: sql)
+        try await Self.write(versionsOf: written, on: sql)
         if reshapes {
             let rewritten = affected.union(written.map(\.id))
             for chunk in rewritten.map(\.rawValue).sorted().chunks(of: 500) {
@@ -308,35 +308,6 @@ extension Store {
             pending = Set(found.values.flatMap { $0.versions.compactMap(\.parent) }).filter { tree[$0] == nil }
         }
         return tree
-    }
-
-    /// The rows of `organizations` and all their versions (the ancestry apart).
-    ///
-    /// NB: `write(organizations:tree:on:)` rebuilds the whole ancestry from the whole tree, which a form's change must
-    /// not load; this writes the same rows for the organizations changed, and the caller rewrites their ancestry.
-    static func write(versionsOf organizations: [Organization], established: Set<OrganizationID>, on sql: any SQLDatabase) async throws {
-        guard !organizations.isEmpty else { return }
-        try await insert(into: "organizations", columns: ["id", "code", "established_on", "dissolved_on"],
-                         rows: organizations.filter { established.contains($0.id) }.map {
-                             [.int($0.id.rawValue), .text($0.code), .int($0.established.yyyymmdd), .int(Day.stored(end: $0.dissolved))]
-                         }, on: sql)
-        for organization in organizations where !established.contains(organization.id) {
-            try await sql.update("organizations")
-                .set("established_on", to: organization.established.yyyymmdd)
-                .set("dissolved_on", to: Day.stored(end: organization.dissolved))
-                .where("id", .equal, organization.id.rawValue).run()
-        }
-        for chunk in organizations.map(\.id.rawValue).chunks(of: 500) {
-            try await sql.delete(from: "organization_versions").where("organization_id", .in, Array(chunk)).run()
-        }
-        try await insert(
-            into: "organization_versions", columns: ["organization_id", "valid_from", "valid_to", "name", "kind", "parent_id"],
-            rows: organizations.flatMap { organization in
-                organization.versions.map { version -> [BulkValue] in
-                    [.int(organization.id.rawValue), .int(version.validity.start.yyyymmdd), .int(Day.stored(end: version.validity.end)),
-                     .text(version.name), .text(version.kind.rawValue), .int(version.parent?.rawValue)]
-                }
-            }, on: sql)
     }
 }
 

@@ -25,7 +25,7 @@ extension Store {
             try await Self.write(change, tree: tree, audit: audit, on: store.database)
             return change.events.count + change.members.count + change.organizations.count
         }
-        if rows > 1_000 { try await refreshStatistics() }
+        if rows > 1_000 { await refreshStatistics() }
     }
 
     /// Runs `body` in one write transaction that holds the database's write lock from its first statement, and
@@ -96,12 +96,20 @@ extension Store {
     ///
     /// NB: without statistics the planners start subtree queries from the whole subtree (seconds instead of
     /// milliseconds at 100,000 members). SQLite samples (analysis_limit) to stay fast.
-    func refreshStatistics() async throws {
-        if isPostgres {
-            try await sql.raw("ANALYZE").run()
-        } else {
-            try await sql.raw("PRAGMA analysis_limit=1000").run()
-            try await sql.raw("ANALYZE").run()
+    ///
+    /// NB: it runs after the write committed, outside the write lock: another writer may hold the lock by then (an
+    /// import started at the same time), and the statistics must not turn a committed write into a reported failure.
+    /// A refresh that cannot run now is left to the next bulk write, with a warning.
+    func refreshStatistics() async {
+        do {
+            if isPostgres {
+                try await sql.raw("ANALYZE").run()
+            } else {
+                try await sql.raw("PRAGMA analysis_limit=1000").run()
+                try await sql.raw("ANALYZE").run()
+            }
+        } catch {
+            logger.warning("statistics.refresh.skipped", metadata: ["reason": "\(String(reflecting: type(of: error)))"])
         }
     }
 
@@ -125,9 +133,22 @@ extension Store {
 
     /// Organizations added or given new versions, and the ancestry rebuilt from the whole `tree`.
     static func write(organizations: [Organization], tree: OrganizationTree, on sql: any SQLDatabase) async throws {
-        let ids = organizations.map(\.id.rawValue)
+        try await write(versionsOf: organizations, on: sql)
+        try await sql.delete(from: "organization_ancestry").run()
+        try await insert(
+            into: "organization_ancestry", columns: ["ancestor_id", "descendant_id", "depth", "valid_from", "valid_to"],
+            rows: tree.ancestry().map {
+                [.int($0.ancestor.rawValue), .int($0.descendant.rawValue), .int($0.depth), .int($0.validity.start.yyyymmdd),
+                 .int(Day.stored(end: $0.validity.end))]
+            }, on: sql)
+    }
+
+    /// Organizations added (those not stored yet) or given new versions: their rows and all their versions, the
+    /// ancestry left as it is (the caller rebuilds what the change touched).
+    static func write(versionsOf organizations: [Organization], on sql: any SQLDatabase) async throws {
+        guard !organizations.isEmpty else { return }
         var known = Set<Int>()
-        for chunk in ids.chunks(of: 500) {
+        for chunk in organizations.map(\.id.rawValue).chunks(of: 500) {
             try await sql.delete(from: "organization_versions").where("organization_id", .in, Array(chunk)).run()
             for row in try await sql.select().column("id").from("organizations").where("id", .in, Array(chunk)).all() {
                 known.insert(try row.decode(column: "id", as: Int.self))
@@ -150,13 +171,6 @@ extension Store {
                     [.int(organization.id.rawValue), .int(version.validity.start.yyyymmdd), .int(Day.stored(end: version.validity.end)),
                      .text(version.name), .text(version.kind.rawValue), .int(version.parent?.rawValue)]
                 }
-            }, on: sql)
-        try await sql.delete(from: "organization_ancestry").run()
-        try await insert(
-            into: "organization_ancestry", columns: ["ancestor_id", "descendant_id", "depth", "valid_from", "valid_to"],
-            rows: tree.ancestry().map {
-                [.int($0.ancestor.rawValue), .int($0.descendant.rawValue), .int($0.depth), .int($0.validity.start.yyyymmdd),
-                 .int(Day.stored(end: $0.validity.end))]
             }, on: sql)
     }
 
