@@ -44,9 +44,9 @@ extension Store {
         if let from = query.from { conditions.append("recorded_at >= \(bind: Self.timestamp(Self.startOfDay(from)))") }
         if let to = query.to { conditions.append("recorded_at < \(bind: Self.timestamp(Self.startOfDay(to.adding(days: 1))))") }
         let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM audit_entries \(filter)").first()?
+        let total = try await reader.raw("SELECT COUNT(*) AS n FROM audit_entries \(filter)").first()?
             .decode(column: "n", as: Int.self) ?? 0
-        let rows = try await sql.raw("""
+        let rows = try await reader.raw("""
             SELECT id, recorded_at, actor, action, summary, details, previous_hash, hash FROM audit_entries \(filter)
             ORDER BY id DESC LIMIT \(bind: query.pageSize) OFFSET \(bind: (query.page - 1) * query.pageSize)
             """).all()
@@ -57,7 +57,7 @@ extension Store {
                 details: (try? JSONSerialization.jsonObject(with: Data(entry.details.utf8))) as? [String: String] ?? [:],
                 previousHash: entry.previousHash, hash: entry.hash)
         }
-        let actions = try await sql.raw("SELECT DISTINCT action FROM audit_entries ORDER BY action").all()
+        let actions = try await reader.raw("SELECT DISTINCT action FROM audit_entries ORDER BY action").all()
             .map { try $0.decode(column: "action", as: String.self) }
         return AuditLogPage(entries: entries, total: total, actions: actions)
     }

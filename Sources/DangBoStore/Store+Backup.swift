@@ -34,7 +34,7 @@ extension Store {
         case .sqlite:
             try await sql.raw("VACUUM INTO \(bind: partial.path)").run()
         case .postgres:
-            let copy = try await Store.open(.sqlite(path: partial.path), logger: logger)
+            let copy = try await Store.open(.sqlite(path: partial.path), logger: logger, readers: false)
             do {
                 try await copy.writing { target in
                     try await self.database.transaction { snapshot in
@@ -62,7 +62,7 @@ extension Store {
     /// Checks a finished backup file (SQLite's `quick_check`), counts its rows, and leaves it in rollback-journal
     /// mode, so that the one file is the whole backup.
     private static func seal(_ path: String) async throws -> [String: Int] {
-        let file = try await Store.open(.sqlite(path: path), migrate: false)
+        let file = try await Store.open(.sqlite(path: path), migrate: false, readers: false)
         do {
             let check = try await file.sql.raw("PRAGMA quick_check").first()?.decode(column: "quick_check", as: String.self)
             guard check == "ok" else { throw BackupError.damaged(path, check ?? "?") }

@@ -23,7 +23,7 @@ extension Store {
             "CASE " + days.enumerated().map { "WHEN \(column) <= \($1.yyyymmdd) THEN \($0)" }.joined(separator: " ")
                 + " ELSE \(days.count) END"
         }
-        let rows = try await sql.raw("""
+        let rows = try await reader.raw("""
             SELECT x.standing AS standing, \(unsafeRaw: position("x.starts")) AS s, \(unsafeRaw: position("x.ends")) AS e, COUNT(*) AS n
             FROM (
                 SELECT p.standing AS standing,
@@ -58,7 +58,7 @@ extension Store {
     public func agePyramid(of root: OrganizationID, asOf day: Day) async throws -> AgePyramid {
         let d = day.yyyymmdd
         var pyramid = AgePyramid(asOf: day)
-        for row in try await sql.raw("""
+        for row in try await reader.raw("""
             SELECT m.gender AS gender, (\(literal: d) - m.birth_date) / 10000 AS age, COUNT(*) AS n
             FROM membership_periods p
             JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: root.rawValue)
@@ -87,7 +87,7 @@ extension Store {
         var quarters = AdmissionSeries.quarters(count, asOf: day)
         guard let first = quarters.first, let last = quarters.last else { return AdmissionSeries(asOf: day, quarters: []) }
         let f = first.from.yyyymmdd, t = last.to.yyyymmdd
-        for row in try await sql.raw("""
+        for row in try await reader.raw("""
             SELECT p.valid_from AS d, p.entry_kind AS kind, COUNT(*) AS n
             FROM organization_ancestry a
             JOIN membership_periods p ON p.cell_id = a.descendant_id AND p.valid_from >= a.valid_from AND p.valid_from < a.valid_to

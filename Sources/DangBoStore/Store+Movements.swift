@@ -45,11 +45,11 @@ extension Store {
                     AND ra.ancestor_id = \(literal: root.rawValue) AND ra.valid_from <= x.effective_on AND ra.valid_to > x.effective_on)
                 """
         }
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM (\(events)) x WHERE \(inScope)").first()?
+        let total = try await reader.raw("SELECT COUNT(*) AS n FROM (\(events)) x WHERE \(inScope)").first()?
             .decode(column: "n", as: Int.self) ?? 0
         let offset = (page - 1) * size
         guard offset < total else { return MovementsPage(rows: [], total: total, page: page, pageSize: size) }
-        let rows = try await sql.raw("""
+        let rows = try await reader.raw("""
             SELECT x.*, o.code AS cell_code, v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent
             FROM (\(events)) x
             JOIN organizations o ON o.id = x.event_cell

@@ -39,7 +39,7 @@ extension Store {
     public func seats(of organization: OrganizationID, in scope: Scope, on day: Day) async throws -> [SeatHolder] {
         guard !scope.roots.isEmpty else { return [] }
         let d = day.yyyymmdd
-        let rows = try await sql.raw("""
+        let rows = try await reader.raw("""
             SELECT s.organization_id AS organization_id, s.committee AS committee, s.member_id AS member_id,
                 s.position AS position, s.source AS source, s.start_on AS start_on, s.end_on AS end_on,
                 s.decision_number AS decision_number, m.full_name AS full_name
@@ -82,7 +82,7 @@ extension Store {
     /// history, including versions under parents outside the scope (their codes, never their data).
     public func history(of organization: OrganizationID, in scope: Scope, on day: Day) async throws -> [OrganizationHistoryRow] {
         guard !scope.roots.isEmpty else { return [] }
-        let rows = try await sql.raw("""
+        let rows = try await reader.raw("""
             SELECT v.valid_from AS valid_from, v.valid_to AS valid_to, v.name AS name, v.kind AS kind, p.code AS parent_code
             FROM organization_versions v LEFT JOIN organizations p ON p.id = v.parent_id
             WHERE v.organization_id = \(literal: organization.rawValue)

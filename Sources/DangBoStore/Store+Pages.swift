@@ -9,17 +9,29 @@ extension Store {
     /// Indexed, no tree load.
     public func organization(code: String, on day: Day) async throws -> OrganizationSummary? {
         let d = day.yyyymmdd
-        return try await sql.raw("""
+        return try await reader.raw("""
             SELECT \(Self.summaryColumns) FROM organizations o
             JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
             WHERE o.code = \(bind: code)
             """).first().map(Self.summary(from:))
     }
 
+    /// The organization with `code` as it stood on `day` if it lies in `scope` that day; nil otherwise (unknown, not
+    /// existing that day, or outside the scope: a caller is never told which). One statement, the scope in SQL.
+    public func organization(code: String, on day: Day, in scope: Scope) async throws -> OrganizationSummary? {
+        guard !scope.roots.isEmpty else { return nil }
+        let d = day.yyyymmdd
+        return try await reader.raw("""
+            SELECT \(Self.summaryColumns) FROM organizations o
+            JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+            WHERE o.code = \(bind: code) AND \(Self.covering("o.id", by: scope, on: day))
+            """).first().map(Self.summary(from:))
+    }
+
     /// The organization `id` as it stood on `day` (nil when unknown or it did not exist that day).
     public func organization(_ id: OrganizationID, on day: Day) async throws -> OrganizationSummary? {
         let d = day.yyyymmdd
-        return try await sql.raw("""
+        return try await reader.raw("""
             SELECT \(Self.summaryColumns) FROM organizations o
             JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
             WHERE o.id = \(literal: id.rawValue)
@@ -29,7 +41,7 @@ extension Store {
     /// Whether `id` lies in `scope` on `day` (ancestry in SQL): the twin of `Scope.covers(_:in:on:)`.
     public func covers(_ scope: Scope, _ id: OrganizationID, on day: Day) async throws -> Bool {
         guard !scope.roots.isEmpty else { return false }
-        let row = try await sql.raw("""
+        let row = try await reader.raw("""
             SELECT \(Self.covering("\(id.rawValue)", by: scope, on: day)) AS covered
             """).first()
         return try row?.decode(column: "covered", as: Bool.self) ?? false
@@ -44,7 +56,7 @@ extension Store {
         if let parent {
             // NB: the children of a day are the descendants at depth 1 in the ancestry (its ranges split where the
             // depth changes), read through its index by ancestor and day.
-            rows = try await sql.raw("""
+            rows = try await reader.raw("""
                 SELECT \(Self.summaryColumns) FROM organization_ancestry c
                 JOIN organizations o ON o.id = c.descendant_id
                 JOIN organization_versions v ON v.organization_id = c.descendant_id
@@ -54,7 +66,7 @@ extension Store {
                     AND \(Self.covering("c.descendant_id", by: scope, on: day))
                 """).all()
         } else {
-            rows = try await sql.raw("""
+            rows = try await reader.raw("""
                 SELECT \(Self.summaryColumns) FROM organizations o
                 JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
                 WHERE o.id IN (\(unsafeRaw: Self.list(scope.roots)))
@@ -79,16 +91,9 @@ extension Store {
         // periods by the cell index, so that a grassroots organization's list reads its own members, not every period
         // of the registry on that day (1.2 s for a grassroots organization in a registry of 968,000 persons before).
         // `CROSS JOIN` keeps SQLite's join order; the scope is still checked on each cell.
-        let roots = (query.root.map { [$0] } ?? scope.roots).map { String($0.rawValue) }.joined(separator: ", ")
-        let cells: SQLQueryString = """
-            (SELECT DISTINCT ra.descendant_id AS id FROM organization_ancestry ra WHERE ra.ancestor_id IN (\(unsafeRaw: roots))
-                AND ra.valid_from <= \(literal: d) AND ra.valid_to > \(literal: d)) c
-            CROSS JOIN membership_periods p
-            """
-        // NB: the join's condition stands in WHERE: PostgreSQL takes no ON after CROSS JOIN.
-        var filter: SQLQueryString = """
-            p.cell_id = c.id AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d) AND \(Self.covering("p.cell_id", by: scope, on: day))
-            """
+        let periods = Self.periodsOnTheRolls(under: query.root.map { [$0] } ?? scope.roots, in: scope, on: day)
+        let cells = periods.from
+        var filter = periods.filter
         // The folded text and its LIKE pattern of the name search (letters, digits and single spaces: no wildcard);
         // its root is not read here (the scope and `query.root` filter above).
         let search = NameSearch(needle: VietnameseText.folded(query.text), root: query.root ?? OrganizationID(0), day: day)
@@ -97,21 +102,30 @@ extension Store {
         if let gender = query.gender { filter = filter + " AND m.gender = \(bind: gender.rawValue)" }
         if let band = query.ageBand { filter = filter + " AND \(unsafeRaw: Self.ageBandSQL(on: day)) = \(bind: band)" }
 
-        let total = try await sql.raw("""
-            SELECT COUNT(*) AS n FROM \(cells) JOIN members m ON m.id = p.member_id WHERE \(filter)
+        // NB: the count reads the members' rows only when a filter asks about them (a period has one member).
+        let readsMembers = !search.needle.isEmpty || query.gender != nil || query.ageBand != nil
+        let total = try await reader.raw("""
+            SELECT COUNT(*) AS n FROM \(cells) \(unsafeRaw: readsMembers ? "JOIN members m ON m.id = p.member_id" : "") WHERE \(filter)
             """).first()?.decode(column: "n", as: Int.self) ?? 0
         let offset = (page - 1) * size
         guard offset < total else { return MemberListPage(rows: [], total: total, page: page, pageSize: size) }
-        // NB: the cell's version of the day exists whenever its ancestry does (the scope filter).
-        let rows = try await sql.raw("""
-            SELECT m.*, p.standing AS standing, p.exempt AS exempt, o.id AS cell_id, o.code AS cell_code,
+        // NB: the cell's version of the day exists whenever its ancestry does (the scope filter). The page's periods
+        // are chosen first, then only they are joined to their rows and cells (half the time of joining every period
+        // of a grassroots organization before sorting).
+        let rows = try await reader.raw("""
+            SELECT m.*, x.standing AS standing, x.exempt AS exempt, o.id AS cell_id, o.code AS cell_code,
                 v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent
-            FROM \(cells)
-            JOIN members m ON m.id = p.member_id
-            JOIN organizations o ON o.id = p.cell_id
-            JOIN organization_versions v ON v.organization_id = p.cell_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
-            WHERE \(filter)
-            ORDER BY m.sort_key, m.id LIMIT \(literal: size) OFFSET \(literal: offset)
+            FROM (
+                SELECT p.member_id AS member_id, p.cell_id AS cell_id, p.standing AS standing, p.exempt AS exempt,
+                    m.sort_key AS sort_key
+                FROM \(cells) JOIN members m ON m.id = p.member_id
+                WHERE \(filter)
+                ORDER BY m.sort_key, m.id LIMIT \(literal: size) OFFSET \(literal: offset)
+            ) x
+            JOIN members m ON m.id = x.member_id
+            JOIN organizations o ON o.id = x.cell_id
+            JOIN organization_versions v ON v.organization_id = x.cell_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+            ORDER BY x.sort_key, x.member_id
             """).all()
         return MemberListPage(rows: try rows.map(Self.listRow(from:)), total: total, page: page, pageSize: size)
     }
@@ -121,10 +135,10 @@ extension Store {
     /// `asOf`. Four statements: the member, the events, the organizations they name, the scope.
     public func memberRecord(_ id: MemberID, in scope: Scope, asOf day: Day) async throws -> MemberRecord? {
         guard !scope.roots.isEmpty,
-              let row = try await sql.raw("SELECT * FROM members WHERE id = \(literal: id.rawValue)").first()
+              let row = try await reader.raw("SELECT * FROM members WHERE id = \(literal: id.rawValue)").first()
         else { return nil }
         let member = try Self.member(from: row)
-        let events = try await sql.raw("""
+        let events = try await reader.raw("""
             SELECT * FROM membership_events WHERE member_id = \(literal: id.rawValue) ORDER BY seq
             """).all().map(Self.event(from:))
         let tree = try await organizations(namedBy: events)
@@ -158,7 +172,7 @@ extension Store {
         if !issuers.isEmpty {
             byCode = issuers.dropFirst().reduce("\(bind: issuers[0])" as SQLQueryString) { $0 + ", \(bind: $1)" }
         }
-        let rows = try await sql.raw("""
+        let rows = try await reader.raw("""
             SELECT o.id AS id, o.code AS code, v.valid_from AS valid_from, v.valid_to AS valid_to, v.name AS name,
                 v.kind AS kind, v.parent_id AS parent_id
             FROM organizations o JOIN organization_versions v ON v.organization_id = o.id
@@ -212,6 +226,26 @@ extension Store {
             id: OrganizationID(try row.decode(column: "id", as: Int.self)), code: try row.decode(column: "code", as: String.self),
             name: try row.decode(column: "name", as: String.self), kind: kind,
             parent: try row.decode(column: "parent_id", as: Int?.self).map(OrganizationID.init(rawValue:)))
+    }
+
+    /// The periods on the rolls on `day` of the cells under `roots` that lie in `scope` that day, subtree first:
+    /// `from` names the cells `c` (the distinct descendants in the ancestry's ancestor index, each checked against the
+    /// scope once), then `membership_periods p` read by the cell index; `filter` joins them and keeps the periods open
+    /// that day; `cells` is the cells alone.
+    ///
+    /// NB: `CROSS JOIN` keeps SQLite's join order (the planner otherwise starts from every period open that day and
+    /// probes the scope for each: a second for a bloc of a registry of a million); the join's condition stands in
+    /// `filter`, since PostgreSQL takes no ON after CROSS JOIN.
+    static func periodsOnTheRolls(under roots: [OrganizationID], in scope: Scope, on day: Day)
+        -> (cells: SQLQueryString, from: SQLQueryString, filter: SQLQueryString) {
+        let d = day.yyyymmdd
+        let cells: SQLQueryString = """
+            (SELECT DISTINCT ra.descendant_id AS id FROM organization_ancestry ra WHERE ra.ancestor_id IN (\(unsafeRaw: list(roots)))
+                AND ra.valid_from <= \(literal: d) AND ra.valid_to > \(literal: d)
+                AND \(covering("ra.descendant_id", by: scope, on: day))) c
+            """
+        return (cells, "\(cells) CROSS JOIN membership_periods p",
+                "p.cell_id = c.id AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)")
     }
 
     /// "The organization in `column` lies in `scope` on `day`": one probe of the ancestry's key per root.

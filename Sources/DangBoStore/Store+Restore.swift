@@ -30,7 +30,7 @@ extension Store {
         try FileManager.default.copyItem(atPath: path, toPath: copy)
         let source: Store
         do {
-            source = try await Store.open(.sqlite(path: copy), migrate: false, logger: logger)
+            source = try await Store.open(.sqlite(path: copy), migrate: false, logger: logger, readers: false)
         } catch {
             throw BackupError.notABackup(path)
         }

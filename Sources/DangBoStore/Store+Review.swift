@@ -16,7 +16,7 @@ extension Store {
     ///
     /// Every figure is a count of the rows of one of `ReviewSelections`, the same SQL `reviewRecords` lists.
     func review(of root: OrganizationID, from: Day, to: Day, startFromSubtree: Bool?) async throws -> Review {
-        let code = try await sql.select().column("code").from("organizations").where("id", .equal, root.rawValue).first()?
+        let code = try await reader.select().column("code").from("organizations").where("id", .equal, root.rawValue).first()?
             .decode(column: "code", as: String.self) ?? ""
         var review = Review(organization: code, from: from, to: to)
         // Stocks as of `to` (`Statistics` counts the same way: `MemberCounts.add`, `OrganizationCounts.count`).
@@ -97,6 +97,6 @@ extension Store {
 
     /// Runs a statement whose text holds only integers and names we wrote.
     private func rows(_ query: String) async throws -> [any SQLRow] {
-        try await sql.raw(SQLQueryString(query)).all()
+        try await reader.raw(SQLQueryString(query)).all()
     }
 }

@@ -13,7 +13,7 @@ extension Store {
         of organization: OrganizationID, from: Day, to: Day, figure: ReviewFigure, in scope: Scope, limit: Int? = nil
     ) async throws -> [ReviewRecordRow] {
         guard !scope.roots.isEmpty, from <= to,
-              let dissolved = try await sql.raw("SELECT dissolved_on AS d FROM organizations WHERE id = \(literal: organization.rawValue)")
+              let dissolved = try await reader.raw("SELECT dissolved_on AS d FROM organizations WHERE id = \(literal: organization.rawValue)")
                 .first()?.decode(column: "d", as: Int.self)
         else { return [] }
         // NB: the scope as it stands on `to`, or, for an organization dissolved in the period, on its last day.
@@ -23,7 +23,7 @@ extension Store {
         for part in Self.parts(of: figure, in: selections) {
             var query = Self.listing(part, root: organization, scope: scope, on: scopeDay)
             if let limit { query = query + " LIMIT \(literal: limit + 1)" }
-            let found = try await sql.raw(query).all().map(Self.recordRow(from:))
+            let found = try await reader.raw(query).all().map(Self.recordRow(from:))
             if let limit, found.count > limit { throw ReviewRecordsTooMany(limit: limit) }
             guard let distinct = part.distinct else { rows += found; continue }
             // NB: one row per distinct key, the earliest (the figure is a COUNT(DISTINCT key)).

@@ -35,7 +35,7 @@ extension Store {
     /// SQLite: whether members were written or renamed since the last audit entry, so that `member_names` does not
     /// hold their names yet (M0010). Only inside a write, or after SQL run by hand.
     private func namesArePending() async throws -> Bool {
-        let row = try await sql.raw("SELECT EXISTS (SELECT 1 FROM member_names_pending) AS pending").first()
+        let row = try await reader.raw("SELECT EXISTS (SELECT 1 FROM member_names_pending) AS pending").first()
         return try row!.decode(column: "pending", as: Bool.self)
     }
 
@@ -43,7 +43,7 @@ extension Store {
     /// more in the covering index of the ancestry: counting its members on the rolls cost milliseconds).
     private func subtreeIsSmall(_ root: OrganizationID, asOf day: Day) async throws -> Bool {
         let d = day.yyyymmdd
-        let row = try await sql.raw("""
+        let row = try await reader.raw("""
             SELECT COUNT(*) AS n FROM (
                 SELECT 1 FROM organization_ancestry
                 WHERE ancestor_id = \(literal: root.rawValue) AND valid_from <= \(literal: d) AND valid_to > \(literal: d)
@@ -55,7 +55,7 @@ extension Store {
     /// From the subtree: its members on the day, then their names tested (the search before M0008).
     private func membersOfSubtree(matching search: NameSearch, limit: Int) async throws -> [Member] {
         let d = search.day.yyyymmdd
-        return try await sql.raw("""
+        return try await reader.raw("""
             SELECT m.* FROM members m
             JOIN membership_periods p ON p.member_id = m.id AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
             JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: search.root.rawValue)
@@ -69,7 +69,7 @@ extension Store {
     /// PostgreSQL: one query, and the planner reads the GIN trigram index when it expects few names to match, or
     /// walks the names in order (`members_by_sort_key`) testing each when it expects many.
     private func membersByTrigrams(matching search: NameSearch, limit: Int) async throws -> [Member] {
-        try await sql.raw("""
+        try await reader.raw("""
             SELECT m.* FROM members m
             WHERE m.name_key LIKE \(bind: search.pattern) AND \(search.onTheRolls)
             ORDER BY m.sort_key, m.id
@@ -90,7 +90,7 @@ extension Store {
         while found.count < limit {
             // The next candidates in order, up to `lookupLimit`, as one text: FTS5 is asked once for them, and one row
             // comes back instead of a thousand.
-            let row = try await sql.raw("""
+            let row = try await reader.raw("""
                 SELECT group_concat(rowid) AS rowids FROM (
                     SELECT rowid FROM member_names WHERE member_names MATCH \(bind: search.trigramQuery)
                         AND rowid >= \(bind: after) ORDER BY rowid LIMIT \(literal: lookupLimit))
@@ -111,7 +111,7 @@ extension Store {
             } else {
                 // One group with many candidates: walk its names in order until enough are found.
                 let keys = NameSearch.sortKeys(ofGroup: lastGroup)
-                found += try await sql.raw("""
+                found += try await reader.raw("""
                     SELECT m.* FROM members m INDEXED BY members_by_sort_key
                     WHERE m.sort_key >= \(bind: keys.lowerBound) AND m.sort_key < \(bind: keys.upperBound)
                         AND m.name_key LIKE \(bind: search.pattern) AND \(search.onTheRolls)
@@ -128,7 +128,7 @@ extension Store {
     private func members(ofRowids rowids: [Int], matching search: NameSearch, limit: Int) async throws -> [Member] {
         // NB: the rowids go as one JSON array, not a thousand bound parameters.
         let list = "[" + rowids.map(String.init).joined(separator: ",") + "]"
-        return try await sql.raw("""
+        return try await reader.raw("""
             SELECT m.* FROM members m
             WHERE m.id IN (SELECT value & \(literal: (1 << M0008_CreateNameSearch.NameOrder.idBits) - 1) FROM json_each(\(bind: list)))
                 AND m.name_key LIKE \(bind: search.pattern) AND \(search.onTheRolls)

@@ -16,22 +16,23 @@ extension Store {
     }
 
     /// The account of a live session (not expired at `now`, account not disabled), with its grants; nil otherwise.
+    /// One statement (every request asks it): a row per grant, or one with no grant.
     public func account(ofSession tokenHash: String, now: Date) async throws -> Account? {
-        guard let row = try await sql.raw("""
-            SELECT a.id AS id, a.login AS login, a.disabled AS disabled FROM sessions s JOIN accounts a ON a.id = s.account_id
+        let rows = try await reader.raw("""
+            SELECT a.id AS id, a.login AS login, a.disabled AS disabled, g.role AS role, g.organization_id AS organization_id
+            FROM sessions s JOIN accounts a ON a.id = s.account_id
+            LEFT JOIN account_grants g ON g.account_id = a.id
             WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: Self.timestamp(now))
-            """).first(),
-            !(try row.decode(column: "disabled", as: Bool.self))
-        else { return nil }
-        let id = try row.decode(column: "id", as: Int.self)
-        let grants = try await sql.select().columns("role", "organization_id").from("account_grants")
-            .where("account_id", .equal, id).orderBy("organization_id").orderBy("role").all().map { row in
-                guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else {
-                    throw StoreError.unreadable("account_grants.role")
-                }
-                return Grant(role: role, organization: OrganizationID(try row.decode(column: "organization_id", as: Int.self)))
-            }
-        return Account(id: id, login: try row.decode(column: "login", as: String.self), grants: grants)
+            ORDER BY g.organization_id, g.role
+            """).all()
+        guard let first = rows.first, !(try first.decode(column: "disabled", as: Bool.self)) else { return nil }
+        let grants = try rows.compactMap { row -> Grant? in
+            guard let raw = try row.decode(column: "role", as: String?.self) else { return nil }
+            guard let role = Role(rawValue: raw) else { throw StoreError.unreadable("account_grants.role") }
+            return Grant(role: role, organization: OrganizationID(try row.decode(column: "organization_id", as: Int.self)))
+        }
+        return Account(id: try first.decode(column: "id", as: Int.self), login: try first.decode(column: "login", as: String.self),
+                       grants: grants)
     }
 
     /// Ends a session (logging out); nothing when there is none.

@@ -6,7 +6,7 @@ extension Store {
     public func statistics(of root: OrganizationID, asOf day: Day) async throws -> Statistics {
         let d = day.yyyymmdd, r = root.rawValue
         var organizations = OrganizationCounts()
-        let kinds = try await sql.raw("""
+        let kinds = try await reader.raw("""
             SELECT v.kind AS kind, COUNT(*) AS n
             FROM organization_ancestry a
             JOIN organization_versions v ON v.organization_id = a.descendant_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
@@ -18,7 +18,7 @@ extension Store {
             for _ in 0..<(try row.decode(column: "n", as: Int.self)) { organizations.count(kind) }
         }
         var members = MemberCounts()
-        let groups = try await sql.raw("""
+        let groups = try await reader.raw("""
             SELECT p.standing AS standing, p.exempt AS exempt, m.gender AS gender, \(unsafeRaw: Self.ageBandSQL(on: day)) AS band,
                    m.ethnicity AS ethnicity, m.religion AS religion, m.education AS education,
                    m.political_theory AS theory, m.occupation AS occupation, COUNT(*) AS n
@@ -42,7 +42,7 @@ extension Store {
                 politicalTheory: try row.decode(column: "theory", as: String.self),
                 occupation: try row.decode(column: "occupation", as: String.self))
         }
-        let code = try await sql.select().column("code").from("organizations").where("id", .equal, r).first()?
+        let code = try await reader.select().column("code").from("organizations").where("id", .equal, r).first()?
             .decode(column: "code", as: String.self) ?? ""
         return Statistics(organization: code, asOf: day, organizations: organizations, members: members)
     }
@@ -52,7 +52,7 @@ extension Store {
     @discardableResult
     public func statisticsBaseline(of root: OrganizationID, asOf day: Day) async throws -> Int {
         let d = day.yyyymmdd
-        return try await sql.raw("""
+        return try await reader.raw("""
             SELECT p.standing, p.exempt, m.gender, (\(literal: d) - m.birth_date) / 10000 AS age, m.ethnicity, m.religion,
                    m.education, m.political_theory, m.occupation, COUNT(*) AS n
             FROM membership_periods p
@@ -67,7 +67,7 @@ extension Store {
     /// Đảng số of the subtree as of `day`.
     public func headCount(of root: OrganizationID, asOf day: Day) async throws -> Int {
         let d = day.yyyymmdd
-        return try await sql.raw("""
+        return try await reader.raw("""
             SELECT COUNT(*) AS n FROM membership_periods p
             JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: root.rawValue)
                 AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
@@ -79,7 +79,7 @@ extension Store {
     public func headCountsByCell(asOf day: Day) async throws -> [OrganizationID: Int] {
         let d = day.yyyymmdd
         var counts: [OrganizationID: Int] = [:]
-        for row in try await sql.raw("""
+        for row in try await reader.raw("""
             SELECT p.cell_id AS cell, COUNT(*) AS n FROM membership_periods p
             WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d) GROUP BY p.cell_id
             """).all() {

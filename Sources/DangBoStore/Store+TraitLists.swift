@@ -11,7 +11,7 @@ extension Store {
         case .ethnicMinority: "m.ethnicity <> \(bind: Member.kinh)"
         case .exempt: "p.exempt = \(bind: true)"
         }
-        return try await sql.raw("""
+        return try await reader.raw("""
             SELECT m.*, p.standing AS standing, p.exempt AS exempt, o.id AS cell_id, o.code AS cell_code,
                 v.name AS cell_name, v.kind AS cell_kind, v.parent_id AS cell_parent
             FROM organization_ancestry a

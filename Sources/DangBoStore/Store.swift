@@ -15,8 +15,13 @@ import SQLKit
 public final class Store: Sendable {
     public let location: DatabaseLocation
     let databases: Databases
-    /// The one database handle: one SQLite connection (SQLite never gains from more), or a pool on PostgreSQL.
+    /// The handle writes go through: SQLite's one writing connection (SQLite writes one at a time), or a pool on
+    /// PostgreSQL.
     public let database: any Database
+    /// SQLite: connections that only read (`PRAGMA query_only`), one per event loop, beside the writer: WAL lets them
+    /// read while a write holds the writer (an import of a province, minutes), and pages are answered side by side on
+    /// every core instead of one after another. nil on PostgreSQL, whose pool serves reads and writes.
+    let readers: Databases?
     let logger: Logger
     /// How long a write waits for the write lock held by another one before it fails with `StoreError.busy`.
     public let writeWait: Duration
@@ -25,14 +30,27 @@ public final class Store: Sendable {
 
     public var sql: any SQLDatabase { database as! any SQLDatabase }
 
+    /// The handle for a read that writes nothing: a read connection of SQLite (the next one, round robin), the pool on
+    /// PostgreSQL, and inside a write transaction that transaction (a write reads what it depends on inside it).
+    ///
+    /// NB: reads that a page makes one after another may see different committed states (as on PostgreSQL's pool);
+    /// what must agree is read in one statement or inside a write.
+    var reader: any SQLDatabase {
+        guard !inWriteTransaction, let readers,
+              let database = readers.database(logger: logger, on: readers.eventLoopGroup.any())
+        else { return sql }
+        return database as! any SQLDatabase
+    }
+
     public var isPostgres: Bool { if case .postgres = location { true } else { false } }
 
     private init(
-        location: DatabaseLocation, databases: Databases, database: any Database, logger: Logger, writeWait: Duration,
-        inWriteTransaction: Bool = false
+        location: DatabaseLocation, databases: Databases, readers: Databases?, database: any Database, logger: Logger,
+        writeWait: Duration, inWriteTransaction: Bool = false
     ) {
         self.location = location
         self.databases = databases
+        self.readers = readers
         self.database = database
         self.logger = logger
         self.writeWait = writeWait
@@ -41,8 +59,8 @@ public final class Store: Sendable {
 
     /// This store as seen from inside a write transaction: every query goes to the transaction's connection.
     func bound(to transaction: any Database) -> Store {
-        Store(location: location, databases: databases, database: transaction, logger: logger, writeWait: writeWait,
-              inWriteTransaction: true)
+        Store(location: location, databases: databases, readers: readers, database: transaction, logger: logger,
+              writeWait: writeWait, inWriteTransaction: true)
     }
 
     /// How long a query waits for a connection of the pool.
@@ -53,20 +71,26 @@ public final class Store: Sendable {
 
     /// Opens the database and brings its schema up to date (a new or older database is migrated before use).
     /// `migrate: false` only opens (tests use it to create databases on a PostgreSQL server). A write waits up to
-    /// `writeWait` for another writer, then fails with `StoreError.busy`.
+    /// `writeWait` for another writer, then fails with `StoreError.busy`. `readers: false` opens SQLite's writer alone:
+    /// a file whose journal mode is about to change (a backup being sealed) must have no other connection.
     public static func open(
         _ location: DatabaseLocation, migrate: Bool = true, logger: Logger = Store.defaultLogger(),
-        writeWait: Duration = Store.defaultWriteWait
+        writeWait: Duration = Store.defaultWriteWait, readers wantsReaders: Bool = true
     ) async throws -> Store {
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
+        var readers: Databases?
         switch location {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            // NB: one connection: a request waits for it up to a minute (a short import holds it; the pool's 10 s
-            // default failed pages and tests on a loaded machine) rather than failing at once.
+            // NB: one writing connection: a write waits for it up to a minute (a short import holds it; the pool's
+            // 10 s default failed pages and tests on a loaded machine) rather than failing at once. FluentSQLiteDriver
+            // keeps one connection per event loop: the store binds the writer to one loop, and the readers (a
+            // second `Databases`) use one connection on each.
             databases.use(.sqlite(.file(path), connectionPoolTimeout: Self.connectionWait, sqlLogLevel: .trace), as: .sqlite)
+            if wantsReaders { readers = Databases(threadPool: NIOThreadPool.singleton, on: group) }
+            readers?.use(.sqlite(.file(path), connectionPoolTimeout: Self.connectionWait, sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
             do {
                 databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 2, connectionPoolTimeout: Self.connectionWait,
@@ -79,9 +103,11 @@ public final class Store: Sendable {
         }
         guard let database = databases.database(logger: logger, on: group.any()) else {
             await databases.shutdownAsync()
+            await readers?.shutdownAsync()
             throw StoreError.cannotOpen(location.description)
         }
-        let store = Store(location: location, databases: databases, database: database, logger: logger, writeWait: writeWait)
+        let store = Store(location: location, databases: databases, readers: readers, database: database, logger: logger,
+                          writeWait: writeWait)
         do {
             if case .sqlite = location {
                 // NB: first, so that what follows waits (up to a second at a time) instead of failing at once when another
@@ -97,11 +123,28 @@ public final class Store: Sendable {
                 try await store.sql.raw("PRAGMA cache_size=-65536").run()
             }
             if migrate { try await store.migrate() }
+            if let readers { try await configure(readers: readers, of: group, busy: min(1_000, max(10, Int(writeWait / .milliseconds(1))))) }
         } catch {
             await store.close()
             throw error
         }
         return store
+    }
+
+    /// Sets up the read connection of each event loop (FluentSQLiteDriver keeps exactly one per loop and opens it on
+    /// first use: a statement on each loop's database opens and configures it): a read waits for a lock held by a
+    /// checkpoint rather than failing, has the writer's page cache, and can never write.
+    ///
+    /// NB: after the migrations, so that a reader never sees a schema older than the writer's.
+    private static func configure(readers: Databases, of group: any EventLoopGroup, busy: Int) async throws {
+        for loop in group.makeIterator() {
+            guard let reader = readers.database(logger: Store.defaultLogger(), on: loop) as? any SQLDatabase else {
+                throw StoreError.cannotOpen("sqlite readers")
+            }
+            try await reader.raw("PRAGMA busy_timeout=\(unsafeRaw: String(busy))").run()
+            try await reader.raw("PRAGMA cache_size=-65536").run()
+            try await reader.raw("PRAGMA query_only=ON").run()
+        }
     }
 
     /// Applies the migrations not yet applied; nothing else.
@@ -163,6 +206,7 @@ public final class Store: Sendable {
     public func close() async {
         // NB: the store a write transaction hands out shares the connections of the one that opened them.
         guard !inWriteTransaction else { return }
+        await readers?.shutdownAsync()
         await databases.shutdownAsync()
     }
 }

@@ -78,12 +78,32 @@ enum SiteURL: Equatable {
         }
     }
 
-    /// A link with a query string (values escaped).
+    /// A link with a query string: the pairs with a value, each name and value percent-encoded.
+    ///
+    /// NB: by hand, not `URLComponents`: it left `&`, `=` and `+` in a value as they were, so a search for "a&b"
+    /// lost its second half on the next page; and it cost a list page a URL object per row.
     func with(query: [(String, String)]) -> String {
-        var components = URLComponents()
-        components.path = path
-        components.queryItems = query.filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
-        return components.string ?? path
+        let pairs = query.filter { !$0.1.isEmpty }.map { "\(Self.encoded($0.0))=\(Self.encoded($0.1))" }
+        return pairs.isEmpty ? path : path + "?" + pairs.joined(separator: "&")
+    }
+
+    /// `text` with every byte but letters, digits and `-._~/:` percent-encoded (a day stays readable: 30/3/2021).
+    static func encoded(_ text: String) -> String {
+        func kept(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: ":"):
+                true
+            default: false
+            }
+        }
+        guard !text.utf8.allSatisfy(kept) else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            if kept(byte) { bytes.append(byte) } else { bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -36,8 +36,11 @@ public struct WebBenchmark: Sendable {
         app.http.server.configuration.port = port
         WebServer.configure(app, store: store, today: today)
         try await app.server.start(address: .hostname("127.0.0.1", port: port))
-        // NB: the CSRF cookie is not needed: the benchmark only reads (GET).
-        return WebBenchmark(app: app, cookieHeader: "Cookie: \(SessionCookie.name)=\(session.token)", port: port)
+        // NB: the CSRF cookie too, as a browser sends it back after its first page: without it every request would
+        // draw a new token and set it again, which no user's browser asks for.
+        let csrf = SessionCookie.randomHex(bytes: 32)
+        return WebBenchmark(app: app, cookieHeader: "Cookie: \(SessionCookie.name)=\(session.token); \(CSRFMiddleware.cookie)=\(csrf)",
+                            port: port)
     }
 
     private init(app: Application, cookieHeader: String, port: Int) {

@@ -144,8 +144,27 @@ struct Bench: AsyncParsableCommand {
                 }
             } catch { try? await blocBench.stop(); throw error }
             try await blocBench.stop()
+            try await measureDashboardParts(store, bloc: bloc, day: day)
         } catch { try? await admin.stop(); throw error }
         try await admin.stop()
+    }
+
+    /// What the bloc's dashboard asks the store, each part timed alone (in process, no HTTP): where its time goes.
+    private func measureDashboardParts(_ store: Store, bloc: (OrganizationID, String, Int), day: Day) async throws {
+        let scope = Scope(roots: [bloc.0])
+        let parts: [(String, () async throws -> Void)] = [
+            ("statistics", { _ = try await store.statistics(of: bloc.0, asOf: day) }),
+            ("ethnic minority list", { _ = try await store.members(of: bloc.0, asOf: day, with: .ethnicMinority) }),
+            ("exempt list", { _ = try await store.members(of: bloc.0, asOf: day, with: .exempt) }),
+            ("alerts", { _ = try await store.alerts(in: scope, asOf: day) }),
+            ("recent changes", { _ = try await store.recentEvents(in: scope, asOf: day) }),
+            ("standing series", { _ = try await store.standingSeries(of: bloc.0, asOf: day) }),
+            ("age pyramid", { _ = try await store.agePyramid(of: bloc.0, asOf: day) }),
+            ("admission series", { _ = try await store.admissionSeries(of: bloc.0, asOf: day) }),
+        ]
+        for (name, body) in parts {
+            say(compare("  dashboard: \(name)", try await time(max(3, repeats / 3), body), nil))
+        }
     }
 
     /// One request first: a figure is only honest when the page answers 200 with its content (not a login redirect).

@@ -51,3 +51,20 @@ import Testing
         #expect(((try? Account.checkPassword(password, login: "quantri123")) != nil) == valid)
     }
 }
+
+/// `Store.timestamp` writes what `ISO8601DateFormatter` wrote before it (the stored sessions, accounts and pending
+/// imports compare these texts): to the second, in UTC, on both sides of each edge of a day, a month and a leap year.
+@Suite struct TimestampTests {
+    @Test func theTextIsTheISO8601FormattersOnEveryEdge() {
+        let formatter = ISO8601DateFormatter()
+        var moments: [TimeInterval] = [0, -1, -86_400, 59.999, 86_399.5, 951_782_399, 951_782_400, 951_868_800,  // 29/2/2000
+                                       1_709_164_799, 1_709_251_199, 1_709_251_200, 4_102_444_799, 4_102_444_800,  // 2100
+                                       1_796_083_200.25, 253_402_300_799]  // 31/12/9999 23:59:59
+        // Every 36.5 days and a few hours from 1900 to 2100: each month, weekday and hour.
+        for step in 0..<2_000 { moments.append(TimeInterval(-2_208_988_800 + step * 3_155_773 + step % 86_400) + 0.5) }
+        for seconds in moments {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(Store.timestamp(date) == formatter.string(from: date), "\(seconds)")
+        }
+    }
+}

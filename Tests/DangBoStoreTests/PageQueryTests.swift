@@ -177,8 +177,12 @@ import Testing
             for scope in Self.scopes + [nested, Scope(roots: [])] {
                 for day in [Self.days[2], Self.days[3], Self.through] {
                     for id in tree.organizations.keys.sorted() {
-                        #expect(try await store.covers(scope, id, on: day) == scope.covers(id, in: tree, on: day),
-                                "\(scope.roots) \(id) \(day)")
+                        let covered = scope.covers(id, in: tree, on: day)
+                        #expect(try await store.covers(scope, id, on: day) == covered, "\(scope.roots) \(id) \(day)")
+                        // By code within the scope: the organization of that day when covered, nothing otherwise.
+                        let organization = tree.organizations[id]!
+                        #expect(try await store.organization(code: organization.code, on: day, in: scope)
+                                == (covered ? OrganizationSummary(organization, on: day) : nil), "\(scope.roots) \(id) \(day)")
                     }
                     for parent in [nil, OrganizationID(1)] + Self.scopes[2].roots {
                         let core = tree.organizations.values.compactMap { organization -> OrganizationSummary? in
@@ -230,6 +234,14 @@ import Testing
             #expect(try await store.account(ofSession: "hash-b", now: expiry) == nil)
             try await store.sql.update("accounts").set("disabled", to: false).where("id", .equal, other.id).run()
             #expect(try await store.account(ofSession: "hash-b", now: expiry) == other)
+            // Every grant comes with the session, in order (one statement, a row per grant); with none, no grant.
+            try await store.sql.insert(into: "account_grants").columns("account_id", "role", "organization_id")
+                .values(SQLBind(other.id), SQLBind(Role.viewer.rawValue), SQLBind(1)).run()
+            #expect(try await store.account(ofSession: "hash-b", now: expiry)?.grants
+                == [grant, Grant(role: .viewer, organization: OrganizationID(1))])
+            try await store.sql.delete(from: "account_grants").where("account_id", .equal, other.id).run()
+            let bare = try await store.account(ofSession: "hash-b", now: expiry)
+            #expect(bare?.id == other.id && bare?.grants == [])
             try await store.deleteSession(tokenHash: "hash-b")
             #expect(try await store.account(ofSession: "hash-b", now: expiry) == nil)
         }

@@ -114,7 +114,7 @@ import VaporTesting
                 let figure = try #require(page.range(of: "<div class=\"label\">\(label)</div>"), "\(label)")
                 #expect(page[figure.upperBound...].prefix(200).contains(">\(n(value))</a>"), "\(label)")
             }
-            #expect(page.contains("/dang-vien?to-chuc=\(root.code)&dang-vien=chinh-thuc&ngay=\(d)"))
+            #expect(page.contains("/dang-vien?to-chuc=\(root.code)&amp;dang-vien=chinh-thuc&amp;ngay=\(d)"))
             // The member list behind "Đảng viên" shows the same total.
             let list = try await client.get("/dang-vien?to-chuc=\(root.code)&ngay=\(d)").body.string
             #expect(list.contains(n(statistics.members.total)))

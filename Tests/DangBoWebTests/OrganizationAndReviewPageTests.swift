@@ -28,12 +28,12 @@ import VaporTesting
                 #expect(after.contains(">\(n(value))</"), "\(label): \(n(value)) in \(after)")
             }
             #expect(page.contains(membersLink(root.code, Self.today)))
-            #expect(page.contains("/to-chuc?ma=\(root.code)&ngay=26/11/2026"))
+            #expect(page.contains("/to-chuc?ma=\(root.code)&amp;ngay=26/11/2026"))
 
             // The tree links each name to its page, and its children separately.
             let tree = try await client.get("/to-chuc").body.string
             #expect(tree.contains("<a href=\"/to-chuc/\(root.code)?ngay=26/11/2026\">\(root.version(on: Self.today)!.name)</a>"))
-            #expect(tree.contains("<a href=\"/to-chuc?ma=\(root.code)&ngay=26/11/2026\">Trực thuộc</a>"))
+            #expect(tree.contains("<a href=\"/to-chuc?ma=\(root.code)&amp;ngay=26/11/2026\">Trực thuộc</a>"))
 
             // An organization with seats in force on a day: every holder shown, linking to the member page.
             let seated = try #require(registry.seats.filter { $0.validity.contains(Self.today) }.map(\.organization).min())
@@ -162,5 +162,5 @@ import VaporTesting
 
 /// The member list link of `code` on `day`, as the pages write it.
 private func membersLink(_ code: String, _ day: Day) -> String {
-    "/dang-vien?to-chuc=\(code)&ngay=\(VietnameseFormat.day(day))"
+    "/dang-vien?to-chuc=\(code)&amp;ngay=\(VietnameseFormat.day(day))"
 }

@@ -19,8 +19,7 @@ struct APIController {
               let to = request.query[String.self, at: "to"].flatMap(Day.init(parsing:)), from <= to else {
             throw Abort(.badRequest, reason: "Cần organization, from, to (YYYY-MM-DD), from không sau to.")
         }
-        guard let organization = try await store.organization(code: code, on: to),
-              try await store.covers(caller.scope, organization.id, on: to) else {
+        guard let organization = try await store.organization(code: code, on: to, in: caller.scope) else {
             throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản này.")
         }
         let review = try await store.review(of: organization.id, from: from, to: to)

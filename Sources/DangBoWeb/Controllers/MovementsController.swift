@@ -33,8 +33,7 @@ struct MovementsController {
         let code = request.query[String.self, at: "to-chuc"] ?? ""
         if !code.isEmpty {
             // NB: an organization outside the caller's scope is answered as unknown, never with its movements.
-            guard let organization = try await store.organization(code: code, on: context.asOf),
-                  try await store.covers(context.caller.scope, organization.id, on: context.asOf) else {
+            guard let organization = try await store.organization(code: code, on: context.asOf, in: context.caller.scope) else {
                 throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(context.asOf)).")
             }
             root = organization.id

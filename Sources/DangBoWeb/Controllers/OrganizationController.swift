@@ -14,8 +14,7 @@ struct OrganizationController {
         let context = try await PageContext.of(request, store: store, today: today())
         var parent: OrganizationSummary?
         if let code = request.query[String.self, at: "ma"], !code.isEmpty {
-            guard let organization = try await store.organization(code: code, on: context.asOf),
-                  try await store.covers(context.caller.scope, organization.id, on: context.asOf) else {
+            guard let organization = try await store.organization(code: code, on: context.asOf, in: context.caller.scope) else {
                 throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(context.asOf)).")
             }
             parent = organization

@@ -15,8 +15,7 @@ struct OrganizationPageController {
         let context = try await PageContext.of(request, store: store, today: today())
         let code = request.parameters.get("code") ?? ""
         // NB: an organization outside the caller's scope is answered as unknown, never with its data.
-        guard let organization = try await store.organization(code: code, on: context.asOf),
-              try await store.covers(context.caller.scope, organization.id, on: context.asOf) else {
+        guard let organization = try await store.organization(code: code, on: context.asOf, in: context.caller.scope) else {
             throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(context.asOf)).")
         }
         var parent: OrganizationSummary?

@@ -66,8 +66,7 @@ struct ReviewController {
             throw Abort(.notFound, reason: "Tài khoản của bạn không có tổ chức đảng nào vào ngày \(VietnameseFormat.day(to)).")
         }
         // NB: an organization outside the caller's scope is answered as unknown, never with its figures.
-        guard let found = try await store.organization(code: code, on: to),
-              try await store.covers(context.caller.scope, found.id, on: to) else {
+        guard let found = try await store.organization(code: code, on: to, in: context.caller.scope) else {
             throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(to)).")
         }
         return (found, from, to)
