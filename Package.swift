@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "DangBoWebTests",
             dependencies: [
-                "DangBoWeb", "DangBoStore", "DangBoCore", "DangBoSynthetic",
+                "DangBoWeb", "DangBoStore", "DangBoCore", "DangBoInterchange", "DangBoSynthetic",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -14,3 +14,22 @@ extension AgeBand {
         pyramidBands.firstIndex { $0.upTo.map { age <= $0 } ?? true }!
     }
 }
+
+extension AgeBand {
+    /// The ages in whole years a band label names, from the statistics' bands (`bands`, "18-30") or the pyramid's
+    /// (`pyramidBands`, "21-25"): `from` nil for the first band (it takes anyone younger), `upTo` nil for the last
+    /// (open). A label both tables hold ("31-35") names the same ages in each. Nil for no band's label.
+    public static func ages(ofLabel label: String) -> (from: Int?, upTo: Int?)? {
+        for table in [bands, pyramidBands] {
+            guard let index = table.firstIndex(where: { $0.label == label }) else { continue }
+            return (index == 0 ? nil : table[index - 1].upTo.map { $0 + 1 }, table[index].upTo)
+        }
+        return nil
+    }
+
+    /// Whether `age` falls in the band labelled `label` (false for no band's label).
+    public static func contains(age: Int, label: String) -> Bool {
+        guard let ages = ages(ofLabel: label) else { return false }
+        return ages.from.map { age >= $0 } ?? true && ages.upTo.map { age <= $0 } ?? true
+    }
+}

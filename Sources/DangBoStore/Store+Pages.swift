@@ -100,7 +100,17 @@ extension Store {
         if !search.needle.isEmpty { filter = filter + " AND m.name_key LIKE \(bind: search.pattern)" }
         if let standing = query.standing { filter = filter + " AND p.standing = \(bind: standing.rawValue)" }
         if let gender = query.gender { filter = filter + " AND m.gender = \(bind: gender.rawValue)" }
-        if let band = query.ageBand { filter = filter + " AND \(unsafeRaw: Self.ageBandSQL(on: day)) = \(bind: band)" }
+        if let band = query.ageBand {
+            // A band of the statistics or of the pyramid, as the ages it names (`AgeBand.ages(ofLabel:)`); no band's
+            // label finds nobody.
+            let age = "((\(d) - m.birth_date) / 10000)"
+            if let ages = AgeBand.ages(ofLabel: band) {
+                if let from = ages.from { filter = filter + " AND \(unsafeRaw: age) >= \(literal: from)" }
+                if let upTo = ages.upTo { filter = filter + " AND \(unsafeRaw: age) <= \(literal: upTo)" }
+            } else {
+                filter = filter + " AND 1 = 0"
+            }
+        }
 
         // NB: the count reads the members' rows only when a filter asks about them (a period has one member).
         let readsMembers = !search.needle.isEmpty || query.gender != nil || query.ageBand != nil

@@ -47,7 +47,7 @@ import Testing
             guard needle.isEmpty || VietnameseText.folded(member.fullName).contains(needle) else { return nil }
             if let standing = query.standing, period.standing != standing { return nil }
             if let gender = query.gender, member.gender != gender { return nil }
-            if let band = query.ageBand, AgeBand.label(age: AgeBand.age(birth: member.birthDate, on: day)) != band { return nil }
+            if let band = query.ageBand, !AgeBand.contains(age: AgeBand.age(birth: member.birthDate, on: day), label: band) { return nil }
             let key = VietnameseText.nameSortKey(family: member.familyName, middle: member.middleName, given: member.givenName)
             return (key, MemberListRow(member: member, cell: OrganizationSummary(tree[period.cell]!, on: day)!,
                                        standing: period.standing, exempt: period.exempt))
@@ -91,7 +91,9 @@ import Testing
                 for root: OrganizationID? in [nil, committee.roots[0], Self.scopes[0].roots[0]] {
                     for scope in [bloc, committee, Self.scopes[0]] {
                         for (standing, gender, band) in [(Standing.probationary, nil, nil), (.official, Gender.female, nil),
-                                                         (nil, .male, "41-45"), (nil, nil, "81+"), (nil, nil, "khong co")] as
+                                                         (nil, .male, "41-45"), (nil, nil, "81+"), (nil, nil, "khong co"),
+                                                         (nil, .female, "18-30"), (nil, nil, "21-25"), (nil, .male, "76-80"),
+                                                         (nil, nil, "86+"), (nil, nil, "18-20")] as
                                 [(Standing?, Gender?, String?)] {
                             let query = MemberListQuery(asOf: day, root: root, text: "n", standing: standing, gender: gender,
                                                         ageBand: band, page: 2, pageSize: 5)

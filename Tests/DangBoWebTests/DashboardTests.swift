@@ -130,6 +130,13 @@ import VaporTesting
                 let status = try await client.get(link).status
                 #expect(status == .ok, "\(link)")
             }
+            // Each figure of the age pyramid opens the list of exactly that many members (its band and gender).
+            let bandLinks = page.matches(of: /<a href="(\/dang-vien\?[^"]*tuoi=[^"]*)">([0-9.]+)<\/a>/)
+                .map { (String($0.1).replacingOccurrences(of: "&amp;", with: "&"), String($0.2)) }
+            #expect(bandLinks.count >= 10)
+            for (link, figure) in bandLinks {
+                #expect(try await client.get(link).body.string.contains(">\(figure) đảng viên; trang"), "\(link)")
+            }
 
             // The alert lists and the figure lists show exactly the members they count.
             let alerts = try await store.alerts(in: Scope(roots: [root.id]), asOf: day)

@@ -1,4 +1,5 @@
 import DangBoCore
+import DangBoInterchange
 import DangBoStore
 import DangBoSynthetic
 @testable import DangBoWeb
@@ -256,6 +257,56 @@ import ZIPFoundation
             }
             #expect(try await Self.counts(store) == before)
             _ = registry
+        }
+    }
+}
+
+/// The same upload as an Excel workbook (one sheet per table, as `dangbo export --format xlsx` writes it): previewed
+/// with the same counts, refused at the sheet's row with nothing written, confirmed like the zip.
+@Suite struct ImportPageWorkbookTests {
+    /// The bloc's CSV files as a workbook: each file a sheet named after its table.
+    static func workbook(_ files: [String: String]) throws -> Data {
+        let tables = files.sorted { $0.key < $1.key }.map { name, text in
+            let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return Table(name: String(name.dropLast(".csv".count)), header: lines[0],
+                         rows: lines.dropFirst().enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try XLSXWriter.write(tables, to: url)
+        return try Data(contentsOf: url)
+    }
+
+    @Test func aWorkbookIsPreviewedRefusedAtItsRowAndConfirmed() async throws {
+        try await WebFixture.withApp { app, store, _ in
+            let client = WebClient(app: app)
+            _ = try await client.login("quantri", WebFixture.password)
+            let before = try await ImportPageTests.counts(store)
+
+            var broken = ImportPageTests.bloc
+            broken["events.csv"] = broken["events.csv"]!.replacingOccurrences(of: "001199000102,transferred_in,2025-03-01",
+                                                                                with: "001199000102,transferred_in,2025-02-30")
+            let refused = try await ImportPageTests.upload(client, try Self.workbook(broken), fileName: "du-lieu.xlsx")
+            let refusal = refused.body.string
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refusal.contains("<code>du-lieu.xlsx[events]:3: effective_on: ngày không hợp lệ"), "\(refusal.prefix(3_000))")
+            #expect(ImportPageTests.token(in: refusal) == nil)
+            #expect(try await ImportPageTests.counts(store) == before)
+
+            let preview = try await ImportPageTests.upload(client, try Self.workbook(ImportPageTests.bloc), fileName: "du-lieu.xlsx")
+            let page = preview.body.string
+            #expect(preview.status == .ok, "\(page.prefix(2_000))")
+            for (label, count) in [("Tổ chức đảng", 1), ("Đảng viên", 3), ("Biến động đảng viên", 3), ("Chức danh cấp ủy", 1),
+                                   ("Cuộc kiểm tra, giám sát", 1)] {
+                #expect(page.contains("<td>\(label)</td><td class=\"number\">\(count)</td>"), "\(label)")
+            }
+            #expect(try await ImportPageTests.counts(store) == before)
+            let token = try #require(ImportPageTests.token(in: page))
+            let confirmed = try await client.post(SiteURL.importConfirm.path, ["ma": token])
+            #expect(confirmed.status == .ok && confirmed.body.string.contains("Đã nhập dữ liệu"))
+            let after = try await ImportPageTests.counts(store)
+            #expect(after["members"] == before["members"]! + 3 && after["membership_events"] == before["membership_events"]! + 3)
+            #expect(after["committee_seats"] == before["committee_seats"]! + 1 && after["oversight_cases"] == before["oversight_cases"]! + 1)
         }
     }
 }

@@ -30,7 +30,8 @@ struct MemberController {
         case "nu": .female
         default: nil
         }
-        if let band = request.query[String.self, at: "tuoi"], AgeBand.bands.contains(where: { $0.label == band }) { query.ageBand = band }
+        // A band of the statistics (the filter's choices) or of the age pyramid (its figures link here).
+        if let band = request.query[String.self, at: "tuoi"], AgeBand.ages(ofLabel: band) != nil { query.ageBand = band }
         let code = request.query[String.self, at: "to-chuc"] ?? ""
         if !code.isEmpty {
             // NB: an organization outside the caller's scope is answered as unknown, never with its members.
@@ -190,7 +191,7 @@ struct MemberListPage {
                       Self.option("nu", "Nữ", query.gender == .female))),
                   .div(.label(.for("tuoi"), .text("Tuổi")), .select(.attribute(named: "name", value: "tuoi"), .id("tuoi"),
                       Self.option("", "Tất cả", query.ageBand == nil),
-                      .forEach(AgeBand.bands) { Self.option($0.label, $0.label, query.ageBand == $0.label) })),
+                      .forEach(Self.bandChoices(query.ageBand)) { Self.option($0, $0, query.ageBand == $0) })),
                   .div(.label(.for("ngay"), .text("Đến ngày")),
                        .input(.type(.text), .name("ngay"), .id("ngay"), .value(VietnameseFormat.day(context.asOf)))),
                   .button(.type(.submit), .text("Lọc"))),
@@ -207,6 +208,13 @@ struct MemberListPage {
             .div(.class("pages"),
                  .if(page.page > 1, .a(.href(link(page: page.page - 1)), .text("← Trang trước"))),
                  .if(page.page < lastPage, .a(.href(link(page: page.page + 1)), .text("Trang sau →"))))))
+    }
+
+    /// The age bands to choose from: the statistics' bands, and the pyramid's band the list was opened with.
+    static func bandChoices(_ current: String?) -> [String] {
+        let labels = AgeBand.bands.map(\.label)
+        guard let current, !labels.contains(current) else { return labels }
+        return labels + [current]
     }
 
     /// An `<option>` with its text (Plot's own writes a self-closed one with a label attribute).

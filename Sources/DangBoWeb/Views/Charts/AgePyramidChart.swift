@@ -3,7 +3,7 @@ import DangBoStore
 import Plot
 
 /// Tháp tuổi: members on the rolls by age band, men to the left and women to the right of the band labels, oldest on
-/// top; the figures as a table whose totals open the member list by gender.
+/// top; the figures as a table whose every figure opens the member list behind it (by band and gender).
 struct AgePyramidChart {
     var pyramid: AgePyramid
     var organization: OrganizationSummary
@@ -16,19 +16,22 @@ struct AgePyramidChart {
 
     var figure: ChartFigure {
         let day = VietnameseFormat.day(pyramid.asOf)
-        func link(_ gender: String, _ value: Int) -> String? {
-            value > 0 ? SiteURL.members.with(query: [("to-chuc", organization.code), ("gioi-tinh", gender), ("ngay", day)]) : nil
+        /// The member list of the organization on the day, by gender and band when given; none for a zero.
+        func link(_ value: Int, gender: String = "", band: String = "") -> String? {
+            value > 0 ? SiteURL.members.with(query: [("to-chuc", organization.code), ("gioi-tinh", gender), ("tuoi", band),
+                                                     ("ngay", day)]) : nil
         }
         let males = pyramid.bands.reduce(0) { $0 + $1.male }, females = pyramid.bands.reduce(0) { $0 + $1.female }
         return ChartFigure(
             heading: heading, svg: svg, emptyMessage: "Không có đảng viên nào vào ngày \(day).",
             columns: ["Độ tuổi", "Nam", "Nữ", "Cộng"],
             rows: pyramid.bands.reversed().map { band in
-                (band.label, [ChartFigure.figure(band.male, link: nil), ChartFigure.figure(band.female, link: nil),
-                              ChartFigure.figure(band.total, link: nil)])
-            } + [("Tổng số", [ChartFigure.figure(males, link: link("nam", males)), ChartFigure.figure(females, link: link("nu", females)),
-                              ChartFigure.figure(males + females,
-                                                 link: males + females > 0 ? SiteURL.members.with(query: [("to-chuc", organization.code), ("ngay", day)]) : nil)])])
+                (band.label, [ChartFigure.figure(band.male, link: link(band.male, gender: "nam", band: band.label)),
+                              ChartFigure.figure(band.female, link: link(band.female, gender: "nu", band: band.label)),
+                              ChartFigure.figure(band.total, link: link(band.total, band: band.label))])
+            } + [("Tổng số", [ChartFigure.figure(males, link: link(males, gender: "nam")),
+                              ChartFigure.figure(females, link: link(females, gender: "nu")),
+                              ChartFigure.figure(males + females, link: link(males + females))])])
     }
 
     var svg: SVG? {
