@@ -30,11 +30,81 @@ extension Store {
                 details: ["organizations": "\(summary.organizations)", "members": "\(summary.members)",
                           "events": "\(summary.events)", "seats": "\(summary.seats)", "cases": "\(summary.cases)"],
                 recordedAt: Date())
-        }) { sink, store in
+        }, Self.importBody(url: url, today: today, scope: scope, claiming: pending, progress: progress))
+    }
+
+    /// The dry run of an import (`importData(dryRun: true)`) with the first records it would add, read back from the
+    /// store inside the rolled-back transaction: the values as they would be stored (names split, ethnicity and
+    /// religion in their canonical spelling, the cell and standing its periods give), not as the file wrote them.
+    public func previewImport(
+        at url: URL, today: Day = Importer.Context.today(), scope: Scope? = nil, sample: Int = 20
+    ) async throws -> ImportPreview {
+        let body = Self.importBody(url: url, today: today, scope: scope, claiming: nil, progress: nil)
+        do {
+            _ = try await writing { store -> Int in
+                let next = try await store.nextIdentifiers()
+                let summary = try await store.load(audit: nil, body)
+                throw RolledBack(result: ImportPreview(
+                    summary: summary,
+                    organizations: try await store.organizations(from: OrganizationID(next.organization), limit: sample),
+                    members: try await store.members(from: MemberID(next.member), limit: sample, on: today)))
+            }
+        } catch let rolledBack as RolledBack<ImportPreview> {
+            return rolledBack.result
+        }
+        preconditionFailure("a dry run always rolls back")
+    }
+
+    /// What an import of `url` runs inside its transaction (the import and its preview are one path).
+    private static func importBody(
+        url: URL, today: Day, scope: Scope?, claiming pending: PendingImportKey?, progress: (@Sendable (String) -> Void)?
+    ) -> @Sendable (any RegistrySink, Store) async throws -> Importer.Summary {
+        { sink, store in
             if let pending { try await store.claimPendingImport(pending) }
             var context = try await store.importContext(today: today)
             context.scope = scope
             return try await Importer(context: context, progress: progress).run(try ImportSource.open(url), into: sink)
+        }
+    }
+
+    /// The organizations numbered from `first` on, each as its first version names it (a preview's new ones).
+    private func organizations(from first: OrganizationID, limit: Int) async throws -> [OrganizationSummary] {
+        try await sql.raw("""
+            SELECT \(Self.summaryColumns) FROM organizations o
+            JOIN organization_versions v ON v.organization_id = o.id
+                AND v.valid_from = (SELECT MIN(f.valid_from) FROM organization_versions f WHERE f.organization_id = o.id)
+            WHERE o.id >= \(literal: first.rawValue) ORDER BY o.id LIMIT \(literal: limit)
+            """).all().map(Self.summary(from:))
+    }
+
+    /// The members numbered from `first` on, with their events counted and the cell and standing of their period on
+    /// `day` (none when not on the rolls that day).
+    private func members(from first: MemberID, limit: Int, on day: Day) async throws -> [ImportPreview.Member] {
+        let d = day.yyyymmdd
+        return try await sql.raw("""
+            SELECT m.*, p.standing AS standing, o.id AS cell_id, o.code AS cell_code, v.name AS cell_name,
+                v.kind AS cell_kind, v.parent_id AS cell_parent,
+                (SELECT COUNT(*) FROM membership_events e WHERE e.member_id = m.id) AS event_count
+            FROM members m
+            LEFT JOIN membership_periods p ON p.member_id = m.id AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
+            LEFT JOIN organizations o ON o.id = p.cell_id
+            LEFT JOIN organization_versions v ON v.organization_id = p.cell_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
+            WHERE m.id >= \(literal: first.rawValue) ORDER BY m.id LIMIT \(literal: limit)
+            """).all().map { row in
+            var cell: OrganizationSummary?
+            if try row.decode(column: "cell_id", as: Int?.self) != nil, try row.decode(column: "cell_name", as: String?.self) != nil {
+                guard let kind = OrganizationKind(rawValue: try row.decode(column: "cell_kind", as: String.self)) else {
+                    throw StoreError.unreadable("organization_versions.kind")
+                }
+                cell = OrganizationSummary(
+                    id: OrganizationID(try row.decode(column: "cell_id", as: Int.self)), code: try row.decode(column: "cell_code", as: String.self),
+                    name: try row.decode(column: "cell_name", as: String.self), kind: kind,
+                    parent: try row.decode(column: "cell_parent", as: Int?.self).map(OrganizationID.init(rawValue:)))
+            }
+            return ImportPreview.Member(
+                member: try Self.member(from: row), cell: cell,
+                standing: try row.decode(column: "standing", as: String?.self).flatMap(Standing.init(rawValue:)),
+                events: try row.decode(column: "event_count", as: Int.self))
         }
     }
 

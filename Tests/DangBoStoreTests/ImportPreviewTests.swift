@@ -56,6 +56,35 @@ import Testing
         }
     }
 
+    /// The preview's sample is what the import then stores: the first new organizations and members, each member with
+    /// the cell and standing of the import's day and the number of its events, equal to the stored registry's.
+    @Test func thePreviewsSampleIsWhatTheImportStores() async throws {
+        let registry = SyntheticRegistry(options: .init(seed: 7, grassroots: 3, members: 120)).change().registry
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-preview-\(UUID().uuidString)")
+        try RegistryExport.writeCSV(registry, to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        try await TestDatabases.each { store in
+            let before = try await Self.counts(store)
+            let preview = try await store.previewImport(at: url, today: Self.today, sample: 15)
+            #expect(try await Self.counts(store) == before)
+            #expect(preview.summary.members == registry.members.count && preview.members.count == 15)
+            #expect(preview.organizations.count == min(15, registry.tree.organizations.count) && preview.organizations.count > 3)
+            _ = try await store.importData(at: url, actor: "test", today: Self.today)
+            let stored = try await store.loadRegistry()
+            let organizations = stored.tree.organizations.values.sorted { $0.id < $1.id }.prefix(15)
+            #expect(preview.organizations == organizations.map { OrganizationSummary($0, on: $0.versions[0].validity.start)! })
+            let journals = stored.journals.values.sorted { $0.member.id < $1.member.id }.prefix(15)
+            #expect(preview.members.map(\.member) == journals.map(\.member))
+            for (shown, journal) in zip(preview.members, journals) {
+                let period = journal.period(on: Self.today)
+                #expect(shown.standing == period?.standing && shown.cell?.id == period?.cell, "\(journal.member.id)")
+                #expect(shown.cell == period.map { OrganizationSummary(stored.tree[$0.cell]!, on: Self.today)! })
+                #expect(shown.events == journal.events.count)
+            }
+            #expect(preview.members.allSatisfy { ($0.cell == nil) == ($0.standing == nil) })
+        }
+    }
+
     static let tree = """
         code,name,kind,parent_code,established_on,dissolved_on
         VD,Đảng bộ Khối,upper_committee,,2000-01-01,

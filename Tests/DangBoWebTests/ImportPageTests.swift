@@ -95,6 +95,11 @@ import ZIPFoundation
                 #expect(page.contains("<td>\(file)</td><td>\(label)</td><td class=\"number\">\(count)</td>"), "\(file)")
             }
             #expect(page.contains("Chưa có gì được ghi") && page.contains("Xác nhận nhập"))
+            // The new records as they would be stored: the cell by its name, the days as dd/MM/yyyy, the gender in words.
+            #expect(page.contains("<h2>Tổ chức đảng mới (1)</h2>") && page.contains("<td>\(Self.root).NHAP</td><td>Chi bộ Trung tâm Dữ liệu</td>"))
+            #expect(page.contains("<h2>Đảng viên mới (3)</h2>"))
+            #expect(page.contains("<tr><td>Nguyễn Văn Thử</td><td>12/4/1985</td><td>Nam</td>"))
+            #expect(page.contains("<td>Chi bộ Trung tâm Dữ liệu</td><td>Chính thức</td><td class=\"number\">1</td></tr>"), "\(page)")
             #expect(try await Self.counts(store) == before)
             let token = try #require(Self.token(in: page))
 

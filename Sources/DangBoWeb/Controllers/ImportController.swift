@@ -49,7 +49,7 @@ struct ImportController {
         let name = ImportUpload.displayName(file.filename)
         let content = Data(file.data.readableBytesView)
         let outcome = try await preview(content, name: name, caller: context.caller, scope: scope)
-        guard case .success(let summary) = outcome else {
+        guard case .success(let preview) = outcome else {
             if case .failure(let failure) = outcome {
                 return Response.html(ImportPreviewPage(context: context, fileName: name, outcome: .refused(failure.issues)).render(),
                                      status: .unprocessableEntity)
@@ -64,7 +64,7 @@ struct ImportController {
         request.logger.info("import.previewed", metadata: ["account": "\(context.caller.account.id)", "bytes": "\(content.count)"])
         return Response.html(ImportPreviewPage(
             context: context, fileName: name,
-            outcome: .ready(summary, token: token, until: now.addingTimeInterval(pendingLifetime))).render())
+            outcome: .ready(preview, token: token, until: now.addingTimeInterval(pendingLifetime))).render())
     }
 
     @Sendable func confirm(_ request: Request) async throws -> Response {
@@ -97,10 +97,10 @@ struct ImportController {
     }
 
     /// The dry run of an upload: what it would write, or every issue (the upload's own or the import's).
-    private func preview(_ content: Data, name: String, caller: Caller, scope: Scope?) async throws -> Result<Importer.Summary, ImportFailure> {
+    private func preview(_ content: Data, name: String, caller: Caller, scope: Scope?) async throws -> Result<ImportPreview, ImportFailure> {
         do {
             return .success(try await withUnpacked(content, name: name) { url in
-                try await store.importData(at: url, name: name, actor: Self.actor(caller), today: today(), scope: scope, dryRun: true)
+                try await store.previewImport(at: url, today: today(), scope: scope, sample: ImportPreviewPage.sample)
             })
         } catch let failure as ImportFailure {
             return .failure(failure)

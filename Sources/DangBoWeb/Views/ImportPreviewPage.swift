@@ -1,5 +1,6 @@
 import DangBoCore
 import DangBoInterchange
+import DangBoStore
 import Foundation
 import Plot
 
@@ -8,7 +9,7 @@ import Plot
 struct ImportPreviewPage {
     enum Outcome {
         /// Checked against the store, nothing written: confirm with `token` until `until`.
-        case ready(Importer.Summary, token: String, until: Date)
+        case ready(ImportPreview, token: String, until: Date)
         /// Refused: nothing written.
         case refused([ImportIssue])
         /// Written, with its audit entry.
@@ -30,12 +31,14 @@ struct ImportPreviewPage {
 
     private var body: Node<HTML.BodyContext> {
         switch outcome {
-        case .ready(let summary, let token, let until):
+        case .ready(let preview, let token, let until):
             return .group(
                 .p(.class("notice"), .text("Chưa có gì được ghi. Dữ liệu đã được kiểm tra với cơ sở dữ liệu hiện tại, không có lỗi; "
                     + "bấm “Xác nhận nhập” để ghi (tệp được giữ đến \(Self.time(until))).")),
-                counts(summary),
-                warnings(summary.warnings),
+                counts(preview.summary),
+                warnings(preview.summary.warnings),
+                newOrganizations(preview.organizations, of: preview.summary.organizations),
+                newMembers(preview.members, of: preview.summary.members),
                 .form(.action(SiteURL.importConfirm.path), .method(.post), .class("import-confirm"),
                       .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
                       .input(.type(.hidden), .name("ma"), .value(token)),
@@ -59,6 +62,42 @@ struct ImportPreviewPage {
     }
 
     static let listed = ImportController.listedIssues
+
+    /// How many of the new organizations and members the preview shows as they would be stored.
+    static let sample = 20
+
+    /// "Tổ chức đảng mới": the first new organizations as their first version names them.
+    private func newOrganizations(_ organizations: [OrganizationSummary], of total: Int) -> Node<HTML.BodyContext> {
+        .if(!organizations.isEmpty, .group(
+            .h2(.text(Self.heading("Tổ chức đảng mới", shown: organizations.count, of: total))),
+            .table(.class("import-sample"),
+                .thead(.tr(.th(.text("Mã")), .th(.text("Tên")), .th(.text("Loại")))),
+                .tbody(.forEach(organizations) { organization in
+                    .tr(.td(.text(organization.code)), .td(.text(organization.name)), .td(.text(organization.kind.vietnamese)))
+                }))))
+    }
+
+    /// "Đảng viên mới": the first new members with the values as they would be stored, and where the import puts them.
+    private func newMembers(_ members: [ImportPreview.Member], of total: Int) -> Node<HTML.BodyContext> {
+        let day = VietnameseFormat.day
+        return .if(!members.isEmpty, .group(
+            .h2(.text(Self.heading("Đảng viên mới", shown: members.count, of: total))),
+            .table(.class("import-sample"),
+                .thead(.tr(.th(.text("Họ và tên")), .th(.text("Ngày sinh")), .th(.text("Giới tính")), .th(.text("Dân tộc")),
+                           .th(.text("Tôn giáo")), .th(.text("Chi bộ")), .th(.text("Đảng viên")), .th(.class("number"), .text("Biến động")))),
+                .tbody(.forEach(members) { row in
+                    .tr(.td(.text(row.member.fullName)), .td(.text(day(row.member.birthDate))), .td(.text(row.member.gender.vietnamese)),
+                        .td(.text(row.member.ethnicity)), .td(.text(row.member.religion)), .td(.text(row.cell?.name ?? "")),
+                        .td(.text(row.standing?.vietnamese ?? "Không còn trong danh sách")),
+                        .td(.class("number"), .text(VietnameseFormat.number(row.events))))
+                }))))
+    }
+
+    /// "Đảng viên mới (20 đầu tiên trong 3.994)", or the heading alone when all are shown.
+    static func heading(_ words: String, shown: Int, of total: Int) -> String {
+        shown < total ? "\(words) (\(VietnameseFormat.number(shown)) đầu tiên trong \(VietnameseFormat.number(total)))"
+            : "\(words) (\(VietnameseFormat.number(total)))"
+    }
 
     /// One row per file or sheet read, with the records its table adds.
     private func counts(_ summary: Importer.Summary) -> Node<HTML.BodyContext> {
