@@ -29,7 +29,9 @@ struct Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) — DangBo"),
+                // NB: the title element alone: Plot's `.title` adds twitter:/og: sharing tags (and writes the title
+                // unescaped into their attributes); DangBo's pages are never shared.
+                .element(named: "title", nodes: [Node<HTML.HeadContext>.text("\(title) — DangBo")]),
                 .stylesheet(SiteURL.stylesheet.path)
             ),
             .body(
