@@ -144,6 +144,12 @@ extension Store {
     /// members: the walk wins for a large scope (the root: `limit` events), loses badly for a cell among 150,000.
     static let recentScopeFirstLimit = 2_000
 
+    /// The lower bounds (exclusive) the scope-first plan of `recentEvents` tries in turn: a quarter, a year, four
+    /// years before `day`, then none.
+    static func recentWindows(before day: Day) -> [Day?] {
+        [day.adding(days: -92), day.adding(years: -1), day.adding(years: -4), nil]
+    }
+
     /// `newestFirst` forces one of the two plans (tests hold both equal to Core); nil chooses by the scope's size.
     func recentEvents(in scope: Scope, asOf day: Day, limit: Int, newestFirst: Bool?) async throws -> [RecentEvent] {
         guard !scope.roots.isEmpty, limit > 0 else { return [] }
@@ -182,7 +188,14 @@ extension Store {
             // their periods' cells can be in scope), and the events of others naming one of those cells.
             // NB: the members are joined to their events (by member), not filtered by `IN` beside `organization_id IS
             // NULL`: SQLite then read every event with no organization of the nation by membership_events_by_organization.
-            rows = try await reader.raw("""
+            // NB: first over the last quarter only, then wider: the latest `limit` events of a window holding that
+            // many are the latest of all (every older one sorts after them), and an active bloc's quarter holds
+            // them (the candidates' cells and joins are found for the window's events only: 58 ms → 15 ms for a
+            // bloc of 4,000 in the national registry).
+            var found: [any SQLRow] = []
+            for since in Self.recentWindows(before: day) {
+                let after: SQLQueryString = since.map { " AND e.effective_on > \(literal: $0.yyyymmdd)" } ?? ""
+                found = try await reader.raw("""
                 WITH cells AS MATERIALIZED (
                     SELECT DISTINCT descendant_id AS id FROM organization_ancestry
                     WHERE ancestor_id IN (\(unsafeRaw: roots)) AND valid_from <= \(literal: d)
@@ -192,10 +205,10 @@ extension Store {
                 ), candidates AS MATERIALIZED (
                     SELECT e.member_id AS member_id, e.seq AS seq, COALESCE(e.organization_id, \(periodCell)) AS cell_id
                     FROM members m JOIN membership_events e ON e.member_id = m.id
-                    WHERE e.effective_on <= \(literal: d)
+                    WHERE e.effective_on <= \(literal: d)\(after)
                     UNION ALL
                     SELECT e.member_id AS member_id, e.seq AS seq, e.organization_id AS cell_id FROM membership_events e
-                    WHERE e.organization_id IN (SELECT id FROM cells) AND e.effective_on <= \(literal: d)
+                    WHERE e.organization_id IN (SELECT id FROM cells) AND e.effective_on <= \(literal: d)\(after)
                         AND e.member_id NOT IN (SELECT id FROM members)
                 )
                 SELECT \(columns) FROM candidates c
@@ -206,6 +219,9 @@ extension Store {
                 WHERE \(inScope)
                 ORDER BY e.effective_on DESC, e.member_id DESC, e.seq DESC LIMIT \(literal: limit)
                 """).all()
+                if found.count >= limit { break }
+            }
+            rows = found
         }
         return try await recentEvents(from: rows)
     }

@@ -109,10 +109,12 @@ extension Store {
         return AdmissionSeries(asOf: day, quarters: quarters)
     }
 
-    /// The three charts of `root` on `day` with their default spans: three statements.
+    /// The three charts of `root` on `day` with their default spans: three statements, side by side on the read
+    /// connections.
     public func charts(of root: OrganizationID, asOf day: Day) async throws -> OrganizationCharts {
-        OrganizationCharts(standing: try await standingSeries(of: root, asOf: day),
-                           pyramid: try await agePyramid(of: root, asOf: day),
-                           admissions: try await admissionSeries(of: root, asOf: day))
+        async let standing = standingSeries(of: root, asOf: day)
+        async let pyramid = agePyramid(of: root, asOf: day)
+        async let admissions = admissionSeries(of: root, asOf: day)
+        return OrganizationCharts(standing: try await standing, pyramid: try await pyramid, admissions: try await admissions)
     }
 }
