@@ -211,6 +211,11 @@ enum MembershipForms {
             #expect(!page.contains(SiteURL.eventForm(official.member.id, .recognizedOfficial).path))
             #expect(!page.contains(SiteURL.eventForm(official.member.id, .exemptionEnded).path))
             #expect(!page.contains(SiteURL.eventForm(official.member.id, .readmitted).path))
+            // A form the page does not offer, opened by its address, says so before its fields; an offered one does not.
+            let notOffered = try await client.get(SiteURL.eventForm(official.member.id, .recognizedOfficial).path).body.string
+            #expect(notOffered.contains("id=\"khong-ap-dung\"") && notOffered.contains("không thể ghi tiếp theo"))
+            let offered = try await client.get(SiteURL.eventForm(official.member.id, .transferredOut).path).body.string
+            #expect(offered.contains("<form") && !offered.contains("khong-ap-dung"))
 
             let cells = MembershipForms.stableCells(registry)
             let admitted = try #require(try await MembershipForms.admit(

@@ -22,6 +22,11 @@ struct EventFormPage {
         return Layout(title: kind.formTitle, topBar: context.topBar, current: .members).render(.div(
             .p(.text("Đảng viên: "), .a(.href(SiteURL.member(id).path), .text(member.fullName)),
                .text(", sinh ngày \(VietnameseFormat.day(member.birthDate)) · \(standing)")),
+            // A kind the member page does not offer (the address typed or kept): said before the form, since Core
+            // will refuse it unless it is an earlier event that fits the journal before what follows.
+            .if(!record.journal.kindsThatMayFollow.contains(kind), .p(.class("notice"), .id("khong-ap-dung"),
+                .text("Theo quá trình sinh hoạt đã ghi, biến động “\(kind.vietnamese)” không thể ghi tiếp theo cho đảng viên này; "
+                    + "chỉ ghi được nếu đó là một biến động trước đây phù hợp với các biến động đã ghi sau nó."))),
             .form(.action(SiteURL.eventForm(id, kind).path), .method(.post), .class("event-form"),
                   .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
                   FieldControl.errors("loai", form.errors),
