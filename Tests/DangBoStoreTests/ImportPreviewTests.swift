@@ -22,6 +22,14 @@ import Testing
         return counts
     }
 
+    /// A generated registry and the folder it was exported to in the import format (the caller removes it).
+    static func exported(seed: UInt64, grassroots: Int, members: Int) throws -> (Registry, URL) {
+        let registry = SyntheticRegistry(options: .init(seed: seed, grassroots: grassroots, members: members)).change().registry
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-preview-\(UUID().uuidString)")
+        try RegistryExport.writeCSV(registry, to: url)
+        return (registry, url)
+    }
+
     static func folder(_ files: [String: String]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-preview-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -30,9 +38,7 @@ import Testing
     }
 
     @Test func aDryRunOfASyntheticBlocCountsWhatTheImportWritesAndWritesNothing() async throws {
-        let registry = SyntheticRegistry(options: .init(seed: 5, grassroots: 4, members: 200)).change().registry
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-preview-\(UUID().uuidString)")
-        try RegistryExport.writeCSV(registry, to: url)
+        let (registry, url) = try Self.exported(seed: 5, grassroots: 4, members: 200)
         defer { try? FileManager.default.removeItem(at: url) }
         try await TestDatabases.each { store in
             let before = try await Self.counts(store)
@@ -59,9 +65,7 @@ import Testing
     /// The preview's sample is what the import then stores: the first new organizations and members, each member with
     /// the cell and standing of the import's day and the number of its events, equal to the stored registry's.
     @Test func thePreviewsSampleIsWhatTheImportStores() async throws {
-        let registry = SyntheticRegistry(options: .init(seed: 7, grassroots: 3, members: 120)).change().registry
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-preview-\(UUID().uuidString)")
-        try RegistryExport.writeCSV(registry, to: url)
+        let (registry, url) = try Self.exported(seed: 7, grassroots: 3, members: 120)
         defer { try? FileManager.default.removeItem(at: url) }
         try await TestDatabases.each { store in
             let before = try await Self.counts(store)
