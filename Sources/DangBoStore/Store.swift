@@ -194,6 +194,7 @@ public final class Store: Sendable {
         M0016_CreatePendingImports(),
         M0017_CreateLoginFailures(),
         M0018_IndexEventsByDayAndOrganization(),
+        M0019_CreateDocumentSettings(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

@@ -65,3 +65,26 @@ import Testing
         #expect(PartyDocument.issuerBlock(of: bloc, in: tree, on: Day(iso: "1999-12-31")!) == nil)
     }
 }
+
+/// Document settings: a place on one line of 1 to 100 characters, an abbreviation of 1 to 20 letters and digits, both
+/// trimmed; anything else refused with its reason.
+@Suite struct DocumentSettingsTests {
+    @Test func validSettingsAreTrimmed() throws {
+        let settings = try DocumentSettings(place: "  Vĩnh Phúc ", issuerCode: " ĐUK ")
+        #expect(settings.place == "Vĩnh Phúc" && settings.issuerCode == "ĐUK")
+        #expect(try DocumentSettings(place: String(repeating: "a", count: 100), issuerCode: String(repeating: "Đ", count: 20)).place.count == 100)
+        #expect(try DocumentSettings(place: "Hà Nội", issuerCode: "TU1").issuerCode == "TU1")
+    }
+
+    @Test(arguments: ["", "   ", String(repeating: "a", count: 101), "Vĩnh\nPhúc"])
+    func aPlaceOutOfShapeIsRefused(place: String) {
+        #expect(throws: DocumentSettingsViolation.place) { try DocumentSettings(place: place, issuerCode: "ĐUK") }
+    }
+
+    @Test(arguments: ["", "Đ UK", "ĐU-K", "ĐU/K", String(repeating: "Đ", count: 21), "ĐUK."])
+    func anAbbreviationOutOfShapeIsRefused(code: String) {
+        #expect(throws: DocumentSettingsViolation.issuerCode(code)) {
+            try DocumentSettings(place: "Vĩnh Phúc", issuerCode: code)
+        }
+    }
+}

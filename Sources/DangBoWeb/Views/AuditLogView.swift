@@ -86,6 +86,7 @@ struct AuditLogView {
         case "account.password": "Đổi mật khẩu"
         case "event.record": "Ghi biến động"
         case "member.add": "Thêm đảng viên"
+        case "organization.documentSettings": "Đặt địa danh và chữ viết tắt trên văn bản"
         default: action.hasPrefix("organization.") ? "Thay đổi tổ chức đảng" : action
         }
     }
