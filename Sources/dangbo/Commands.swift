@@ -84,21 +84,51 @@ struct Report: AsyncParsableCommand {
 
 struct ReviewReport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "review", abstract: "The periodic review figures (sơ kết, tổng kết) for a period, both days included.")
+        commandName: "review", abstract: "The periodic review figures (sơ kết, tổng kết) for a period, both days included; "
+            + "as text, JSON, or the party document (DOCX, HD 36 layout).")
     @OptionGroup var options: DatabaseOptions
     @Option(help: "Organization code.") var organization: String
     @Option(help: "First day of the period.") var from: String
     @Option(help: "Last day of the period (stocks are as of this day).") var to: String
-    @Option(help: "text or json.") var format: OutputFormat = .text
+    @Option(help: "text, json or docx (docx needs --output).") var format: ReviewFormat = .text
+    @Option(help: "The file to write (docx).") var output: String?
+    @Option(help: "docx: the document's number in the issuer's register (left blank for a draft when absent).") var number: Int?
+    @Option(help: "docx: the document's day (default: the last day of the period).") var date: String?
+    @Option(help: "docx: the signer's name (default: the secretary of the committee on the document's day).") var signer: String?
+    @Option(name: .customLong("signer-title"), help: "docx: the signer's title (default: BÍ THƯ).") var signerTitle = "BÍ THƯ"
+    @Option(help: "docx: \"T/M BAN THƯỜNG VỤ\", … (default: by the organization's kind).") var authority: String?
+    @Option(help: "docx: a line of \"Nơi nhận\" (repeat; default: the superior committee (b/c) and \"Lưu VP.\").") var recipient: [String] = []
+
+    enum ReviewFormat: String, ExpressibleByArgument, CaseIterable { case text, json, docx }
+
+    func validate() throws {
+        if format == .docx, output == nil { throw ValidationError("--format docx writes a file: give --output FILE") }
+        if let number, number < 1 { throw ValidationError("--number must be 1 or more") }
+    }
 
     func run() async throws {
         let first = try parseDay(from), last = try parseDay(to)
         guard first <= last else { throw ValidationError("--from must not be after --to") }
         try await withStore(options) { store in
             let (root, name) = try await organizationNamed(organization, on: last, in: store)
+            if format == .docx { return try await writeDocument(root: root, from: first, to: last, store: store) }
             let review = try await store.review(of: root, from: first, to: last)
             print(format == .json ? try json(review) : ReportText.review(review, name: name), terminator: format == .json ? "\n" : "")
         }
+    }
+
+    /// The review as the party document (`Store.reviewDocument`), written to `output`.
+    private func writeDocument(root: OrganizationID, from: Day, to: Day, store: Store) async throws {
+        let document: PartyDocument
+        do {
+            document = try await store.reviewDocument(
+                of: root, from: from, to: to, number: number, date: try date.map(parseDay), signer: signer,
+                signerTitle: signerTitle, authority: authority, recipients: recipient)
+        } catch let error as ReviewDocumentError {
+            throw UserError(message: error.description)
+        }
+        try PartyDocumentDOCX.write(document, to: URL(fileURLWithPath: output!))
+        print("Đã ghi \(output!): \(document.kind) \(document.numberAndCode), \(document.dateLine).")
     }
 }
 

@@ -21,8 +21,8 @@ import Testing
         authority: "T/M Ban Thường vụ", signerTitle: "Bí thư", signerName: "Nguyễn Văn Bình",
         recipients: ["Thường trực Tỉnh ủy (b/c),", "Ban Tổ chức Tỉnh ủy (b/c),", "Lưu VP."])
 
-    /// The parts of a written package, by path.
-    static func parts(of document: PartyDocument) throws -> (bytes: Data, parts: [String: [XMLTokenizer.Token]]) {
+    /// The parts of a written package, by path, its bytes and its texts in reading order.
+    static func parts(of document: PartyDocument) throws -> (bytes: Data, parts: [String: [XMLTokenizer.Token]], texts: [String]) {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).docx")
         defer { try? FileManager.default.removeItem(at: url) }
         try PartyDocumentDOCX.write(document, to: url)
@@ -34,20 +34,7 @@ import Testing
             try package.parse(path, large: true) { tokens.append($0) }  // NB: throws unless well-formed
             parts[path] = tokens
         }
-        return (try Data(contentsOf: url), parts)
-    }
-
-    static func texts(_ tokens: [XMLTokenizer.Token]) -> [String] {
-        var texts: [String] = [], inText = false
-        for token in tokens {
-            switch token {
-            case .start(let element): inText = element.name == "t"
-            case .text(let text, _) where inText: texts.append(text)
-            case .end: inText = false
-            default: break
-            }
-        }
-        return texts
+        return (try Data(contentsOf: url), parts, try PartyDocumentDOCX.texts(of: url))
     }
 
     static func elements(_ tokens: [XMLTokenizer.Token], named name: String) -> [XMLTokenizer.Element] {
@@ -55,9 +42,7 @@ import Testing
     }
 
     @Test func theComponentsOfHD36InReadingOrder() throws {
-        let written = try Self.parts(of: Self.example)
-        let document = try #require(written.parts["word/document.xml"])
-        let texts = Self.texts(document)
+        let texts = try Self.parts(of: Self.example).texts
         let expected = ["ĐẢNG BỘ TỈNH VĨNH PHÚC", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "*", "Số 15-BC/ĐUK", "ĐẢNG CỘNG SẢN VIỆT NAM",
                         "Vĩnh Phúc, ngày 30 tháng 3 năm 2021", "BÁO CÁO",
                         "Sơ kết công tác xây dựng Đảng quý I, phương hướng nhiệm vụ quý II năm 2021", "-----",
@@ -99,9 +84,31 @@ import Testing
         draft.number = nil
         draft.superior = ""
         let written = try Self.parts(of: draft)
-        let part = try #require(written.parts["word/document.xml"])
-        let texts = Self.texts(part)
+        let texts = written.texts
         #expect(texts.prefix(3) == ["ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "*", "Số     -BC/ĐUK"])
         #expect(try Self.parts(of: draft).bytes == written.bytes)
+    }
+
+    static var libreOffice: String? {
+        ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Where LibreOffice is installed (optional, docs/operations.md), the document converts to PDF.
+    @Test(.enabled(if: libreOffice != nil, "LibreOffice is not installed")) func theDocumentConvertsToPDF() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let docx = directory.appendingPathComponent("bao-cao.docx")
+        try PartyDocumentDOCX.write(Self.example, to: docx)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.libreOffice!)
+        process.arguments = ["--headless", "-env:UserInstallation=file://\(directory.path)/profile", "--convert-to", "pdf",
+                             "--outdir", directory.path, docx.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let pdf = try Data(contentsOf: directory.appendingPathComponent("bao-cao.pdf"))
+        #expect(process.terminationStatus == 0 && pdf.starts(with: Data("%PDF".utf8)) && pdf.count > 5_000)
     }
 }

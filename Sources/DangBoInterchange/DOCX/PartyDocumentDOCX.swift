@@ -20,6 +20,20 @@ public enum PartyDocumentDOCX {
         ], to: url)
     }
 
+    /// The text of each run of a written document's body, in reading order (what the tests and a reader check).
+    static func texts(of url: URL) throws -> [String] {
+        var texts: [String] = [], inText = false
+        try XLSXPackage(url: url, limits: .standard).parse("word/document.xml", large: true) { token in
+            switch token {
+            case .start(let element): inText = element.name == "t"
+            case .text(let text, _) where inText: texts.append(text)
+            case .end: inText = false
+            default: break
+            }
+        }
+        return texts
+    }
+
     // MARK: - Page
 
     /// Twentieths of a point (twips) in a millimetre.
@@ -66,7 +80,8 @@ public enum PartyDocumentDOCX {
         left += paragraph(document.issuer.uppercased(), size: 14, bold: true, alignment: "center")
         left += paragraph("*", size: 14, alignment: "center")
         left += paragraph(document.numberAndCode, size: 13, alignment: "center")
-        let right = paragraph("ĐẢNG CỘNG SẢN VIỆT NAM", size: 15, bold: true, alignment: "center", ruleBelow: true)
+        // NB: the rule is as long as the header (HD 36 §II.1.1): the paragraph is narrowed to about its text.
+        let right = paragraph("ĐẢNG CỘNG SẢN VIỆT NAM", size: 15, bold: true, alignment: "center", sideIndent: 200, ruleBelow: true)
             + paragraph(document.dateLine, size: 14, italic: true, alignment: "center", spacingBefore: 120)
         return layoutTable(widths: [textWidth * 45 / 100, textWidth - textWidth * 45 / 100], cells: [left, right])
     }
@@ -130,7 +145,7 @@ public enum PartyDocumentDOCX {
     /// header's rule).
     static func paragraph(
         _ text: String, size: Int, bold: Bool = false, italic: Bool = false, alignment: String = "left",
-        firstLineIndent: Int = 0, spacingBefore: Int = 0, spacingAfter: Int = 0, keepWithNext: Bool = false,
+        firstLineIndent: Int = 0, sideIndent: Int = 0, spacingBefore: Int = 0, spacingAfter: Int = 0, keepWithNext: Bool = false,
         ruleBelow: Bool = false
     ) -> String {
         var properties = keepWithNext ? "<w:keepNext/>" : ""
@@ -139,6 +154,7 @@ public enum PartyDocumentDOCX {
         }
         properties += #"<w:spacing w:before="\#(spacingBefore)" w:after="\#(spacingAfter)"/>"#
         if firstLineIndent > 0 { properties += #"<w:ind w:firstLine="\#(firstLineIndent)"/>"# }
+        if sideIndent > 0 { properties += #"<w:ind w:left="\#(sideIndent)" w:right="\#(sideIndent)"/>"# }
         properties += #"<w:jc w:val="\#(alignment)"/>"#
         var run = bold ? "<w:b/>" : ""
         if italic { run += "<w:i/>" }

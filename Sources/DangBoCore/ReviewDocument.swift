@@ -1,0 +1,88 @@
+/// The periodic review as an official party document (issue 10 points 1, 2 and 6): the issuer block from the tree of
+/// the document's day, the place and abbreviation from the organization's settings, the summary and the draft
+/// sentences from the figures, the movement table, and the narrative parts staff write (an empty part keeps its
+/// heading and a line asking for it, so the draft shows what is left to write).
+public enum ReviewDocument {
+    /// The narrative parts staff write in the web application (each paragraph one line).
+    public struct Narrative: Sendable, Equatable, Codable {
+        public var results: [String]
+        public var shortcomings: [String]
+        public var directions: [String]
+
+        public init(results: [String] = [], shortcomings: [String] = [], directions: [String] = []) {
+            self.results = results
+            self.shortcomings = shortcomings
+            self.directions = directions
+        }
+    }
+
+    /// Who signs, and on whose behalf.
+    public struct Signer: Sendable, Equatable {
+        public var authority: String
+        public var title: String
+        public var name: String
+
+        public init(authority: String, title: String, name: String) {
+            self.authority = authority
+            self.title = title
+            self.name = name
+        }
+    }
+
+    /// The line a narrative part shows while nobody has written it.
+    public static let toWrite = "(Cấp ủy bổ sung nội dung phần này.)"
+
+    /// "T/M BAN THƯỜNG VỤ" for a committee above the grassroots, "T/M ĐẢNG ỦY" for a grassroots or partial committee,
+    /// "T/M CHI BỘ" for a cell (party documents write T/M with a slash, RULES §9).
+    public static func authority(of kind: OrganizationKind) -> String {
+        switch kind {
+        case .upperCommittee: "T/M BAN THƯỜNG VỤ"
+        case .grassrootsCommittee, .partialCommittee: "T/M ĐẢNG ỦY"
+        case .grassrootsCell, .subordinateCell: "T/M CHI BỘ"
+        }
+    }
+
+    /// The movement table of the period (issue 10 point 2): the members at the start, each inflow and outflow, the end,
+    /// and whether the balance holds.
+    public static func movementTable(_ review: Review) -> PartyDocument.Block {
+        let n = VietnameseFormat.number, mv = review.movements, b = review.balance
+        let rows: [(String, Int)] = [
+            ("Đảng viên đầu kỳ", b.atStart), ("Kết nạp", mv.admitted), ("Kết nạp lại", mv.readmitted), ("Phục hồi đảng tịch", mv.restored),
+            ("Chuyển đến", mv.transferredIn), ("Đến do sắp xếp tổ chức", mv.reorganizedIn), ("Từ trần", mv.died), ("Xóa tên", mv.removed),
+            ("Xóa tên đảng viên dự bị", mv.probationRemoved), ("Khai trừ", mv.expelled), ("Xin ra khỏi Đảng", mv.withdrew),
+            ("Chuyển đi", mv.transferredOut), ("Đi do sắp xếp tổ chức", mv.reorganizedOut), ("Đảng viên cuối kỳ", b.atEnd),
+        ]
+        return .table(header: ["Biến động đảng viên", "Số lượng"],
+                      rows: rows.map { [$0.0, n($0.1)] } + [["Cân đối (đầu kỳ + tăng − giảm = cuối kỳ)", b.holds ? "khớp" : "không khớp"]])
+    }
+
+    /// The document of `review` for the organization called `name` (as of the review's last day).
+    public static func document(
+        _ review: Review, name: String, issuer: (superior: String, issuer: String), settings: DocumentSettings,
+        number: Int?, date: Day, signer: Signer, recipients: [String], narrative: Narrative = Narrative()
+    ) -> PartyDocument {
+        let period = VietnameseFormat.period(from: review.from, to: review.to)
+        let next = ReviewDraft.nextPeriod(from: review.from, to: review.to).map { VietnameseFormat.period(from: $0.from, to: $0.to) }
+            ?? "thời gian tới"
+        func written(_ paragraphs: [String]) -> [PartyDocument.Block] {
+            let kept = paragraphs.filter { !$0.allSatisfy(\.isWhitespace) }
+            return kept.isEmpty ? [.paragraph(toWrite)] : kept.map(PartyDocument.Block.paragraph)
+        }
+        var body: [PartyDocument.Block] = [
+            .heading("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ \(period.uppercased())", level: 1),
+            .heading("1. Tình hình tổ chức đảng, đảng viên; công tác kiểm tra, giám sát", level: 2),
+        ]
+        body += ReviewDraft.sentences(review, name: name).map(PartyDocument.Block.paragraph)
+        body.append(movementTable(review))
+        body.append(.heading("2. Các mặt công tác khác", level: 2))
+        body += written(narrative.results)
+        body.append(.heading("II. HẠN CHẾ, NGUYÊN NHÂN", level: 1))
+        body += written(narrative.shortcomings)
+        body.append(.heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ \(next.uppercased())", level: 1))
+        body += written(narrative.directions)
+        return PartyDocument(
+            superior: issuer.superior, issuer: issuer.issuer, number: number, typeCode: "BC", issuerCode: settings.issuerCode,
+            place: settings.place, date: date, kind: "BÁO CÁO", summary: ReviewDraft.summary(from: review.from, to: review.to),
+            body: body, authority: signer.authority, signerTitle: signer.title, signerName: signer.name, recipients: recipients)
+    }
+}
