@@ -17,6 +17,15 @@ public enum ReviewDraft {
         return (start, start.adding(months: months).previous)
     }
 
+    /// The last calendar quarter that ended on or before `day` (a review is written once its quarter is over).
+    public static func lastQuarter(endingBy day: Day) -> (from: Day, to: Day) {
+        let startMonth = (day.month - 1) / 3 * 3 + 1
+        let current = Day(year: day.year, month: startMonth, day: 1)!
+        let end = current.adding(months: 3).previous
+        if end <= day { return (current, end) }
+        return (current.adding(months: -3), current.previous)
+    }
+
     /// The summary under "BÁO CÁO": "Sơ kết công tác xây dựng Đảng quý I/2021, phương hướng, nhiệm vụ quý II/2021".
     public static func summary(from: Day, to: Day) -> String {
         let period = VietnameseFormat.period(from: from, to: to)

@@ -165,6 +165,12 @@ struct Demo: AsyncParsableCommand {
             print("Đã ghi dữ liệu mẫu: \(n(synthetic.organizations.count)) tổ chức, \(n(synthetic.members.count)) hồ sơ đảng viên "
                 + "(\(n(end.members.total)) đảng viên đến \(VietnameseFormat.day(through))), \(n(synthetic.events.count)) biến động. Thử:")
             print("  dangbo report review --organization \(root.code) --from 2021-01-01 --to 2021-03-31")
+            // The bloc's document settings (the example review's province), so that its report prints as a party
+            // document at once; staff change them with `dangbo organization settings`.
+            try await store.setDocumentSettings(try DocumentSettings(place: "Vĩnh Phúc", issuerCode: "ĐUK"), of: root.id, actor: "cli")
+            let quarter = ReviewDraft.lastQuarter(endingBy: through)
+            print("  dangbo report review --organization \(root.code) --from \(quarter.from.iso) --to \(quarter.to.iso) "
+                + "--format docx --output bao-cao.docx")
             try await addDemoAccounts(to: store, registry: registry, root: root, on: through)
         }
     }

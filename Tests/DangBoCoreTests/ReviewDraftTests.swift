@@ -28,6 +28,14 @@ import Testing
         #expect(!ReviewDraft.isYearEnd(from: Self.day("2021-01-01"), to: Self.day("2021-12-30")))
     }
 
+    @Test(arguments: [("2026-11-26", "2026-07-01", "2026-09-30"), ("2026-09-30", "2026-07-01", "2026-09-30"),
+                      ("2026-09-29", "2026-04-01", "2026-06-30"), ("2026-01-15", "2025-10-01", "2025-12-31"),
+                      ("2026-12-31", "2026-10-01", "2026-12-31")])
+    func theLastQuarterEndedByADay(day: String, from: String, to: String) {
+        let quarter = ReviewDraft.lastQuarter(endingBy: Self.day(day))
+        #expect(quarter.from == Self.day(from) && quarter.to == Self.day(to))
+    }
+
     /// The example review's figures (quarter I of 2021) in its sentences.
     @Test func theExampleReviewsFiguresInItsSentences() {
         var review = Review(organization: "DUK", from: Self.day("2021-01-01"), to: Self.day("2021-03-30"))

@@ -1,3 +1,5 @@
+import DangBoCore
+@testable import DangBoInterchange
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -92,5 +94,24 @@ import Testing
         let passwd = try dangbo(["user", "passwd", "bithu.chibo", "--password-stdin"], input: "mat-khau-moi-dai\n")
         #expect(passwd.status == 0, "\(passwd.error)")
         #expect(!list.output.contains("mot-mat-khau") && !add.output.contains("mot-mat-khau"))
+
+        // The demo bloc's quarter report as a party document, at once (the demo sets the bloc's document settings);
+        // an organization without settings is refused until they are set.
+        let report = folder.appendingPathComponent("bao-cao.docx")
+        let review = ["report", "review", "--from", "2026-07-01", "--to", "2026-09-30", "--format", "docx", "--output", report.path]
+        let written = try dangbo(review + ["--organization", "DUK", "--number", "15"])
+        #expect(written.status == 0 && written.output.contains("Số 15-BC/ĐUK, Vĩnh Phúc, ngày 30 tháng 9 năm 2026"), "\(written.error)")
+        let texts = try PartyDocumentDOCX.texts(of: report)
+        #expect(texts.prefix(4) == ["ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "*", "Số 15-BC/ĐUK", "ĐẢNG CỘNG SẢN VIỆT NAM"], "\(texts.prefix(6))")
+        #expect(texts.contains { $0.hasPrefix("Đến 30/9/2026, Đảng bộ Khối các cơ quan tỉnh có ") })
+        let cell = try dangbo(review + ["--organization", "DUK.01"])
+        #expect(cell.status != 0 && cell.error.contains("Chưa đặt địa danh và chữ viết tắt của DUK.01"), "\(cell.error)")
+        #expect(try dangbo(["organization", "settings", "DUK.01", "--place", "Vĩnh Phúc", "--issuer-code", "ĐU"]).status == 0)
+        let set = try dangbo(review + ["--organization", "DUK.01"])
+        #expect(set.status == 0 && set.output.contains("Số     -BC/ĐU"), "\(set.error)")
+        // Under the bloc: the bloc's name on the first line, the organization's committee (or cell) on the second.
+        let lines = try PartyDocumentDOCX.texts(of: report)
+        #expect(lines.first == "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH" && (lines[1].hasPrefix("ĐẢNG ỦY ") || lines[1].hasPrefix("CHI BỘ ")),
+                "\(lines.prefix(3))")
     }
 }
