@@ -14,6 +14,8 @@ enum SiteURL: Equatable {
     case review
     /// The records behind one figure of a review (query: to-chuc, tu, den, chi-tieu).
     case reviewRecords
+    /// The review as a party document, a DOCX draft to download (query: to-chuc, tu, den).
+    case reviewDocument
     /// Biến động đảng viên: recent movements in scope and the forms that record them.
     case movements
     /// One membership event's own form (GET shows it, POST records it).
@@ -64,6 +66,7 @@ enum SiteURL: Equatable {
         case .organization: ["to-chuc", ":code"]
         case .review: ["bao-cao", "so-ket"]
         case .reviewRecords: ["bao-cao", "so-ket", "danh-sach"]
+        case .reviewDocument: ["bao-cao", "so-ket", "van-ban"]
         case .movements: ["bien-dong"]
         case .eventForm: ["dang-vien", ":member", "bien-dong", ":kind"]
         case .newMember: ["dang-vien", "moi"]

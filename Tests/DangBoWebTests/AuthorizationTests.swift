@@ -23,6 +23,8 @@ import VaporTesting
         case .reviewRecords: ["dang-vien", "chuyen-di", "loai-cap-tren-co-so", "kiem-tra-thuong-xuyen-cap-uy-dang-vien"].map {
                                  SiteURL.reviewRecords.with(query: [("to-chuc", root), ("tu", "1/1/2016"), ("den", "26/11/2026"), ("chi-tieu", $0)])
                              } + [SiteURL.reviewRecords.with(query: [("to-chuc", root), ("chi-tieu", "ket-nap")])]
+        case .reviewDocument: [SiteURL.reviewDocument.with(query: [("to-chuc", root)]),
+                               SiteURL.reviewDocument.with(query: [("to-chuc", root), ("tu", "1/1/2021"), ("den", "31/3/2021")])]
         case .movements: [SiteURL.movements.with(query: [("to-chuc", root)]), SiteURL.movements.with(query: [("to-chuc", root), ("tu", "1/1/2000")])]
         case .eventForm: [EventKind.transferredOut, .recognizedOfficial, .moved].map { SiteURL.eventForm(outsider, $0).path }
                          + [SiteURL.eventForm(outsider, .transferredOut).with(query: [("ngay", "1/1/2010")])]
@@ -41,7 +43,7 @@ import VaporTesting
 
     static let routes: [SiteURL] = [.home, .login, .logout, .organizations, .members, .member(MemberID(1)),
                                     .organization(""), .review, .stylesheet, .health, .apiReview,
-                                    .reviewRecords, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
+                                    .reviewRecords, .reviewDocument, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
                                     .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .auditLog]
 
     @Test func aCellSecretaryGetsNothingFromOutsideTheCell() async throws {

@@ -1,4 +1,5 @@
 import DangBoCore
+import DangBoInterchange
 import DangBoStore
 import Plot
 import Vapor
@@ -13,6 +14,29 @@ struct ReviewController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.review, use: show)
         routes.get(.reviewRecords, use: records)
+        routes.get(.reviewDocument, use: document)
+    }
+
+    /// The review as its party document (issue 10): a DOCX draft, its number left blank, the issuer block, place and
+    /// signer as `Store.reviewDocument` finds them; refused (422) until the organization's document settings are set.
+    @Sendable func document(_ request: Request) async throws -> Response {
+        let context = try await PageContext.of(request, store: store, today: today())
+        let (organization, from, to) = try await question(of: request, context: context)
+        let document: PartyDocument
+        do {
+            document = try await store.reviewDocument(of: organization.id, from: from, to: to, number: nil)
+        } catch let error as ReviewDocumentError {
+            throw Abort(.unprocessableEntity, reason: error.description)
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).docx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try PartyDocumentDOCX.write(document, to: file)
+        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: file)))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+        // NB: an ASCII name (codes are letters, digits and dots); the day as YYYY-MM-DD.
+        response.headers.replaceOrAdd(name: .contentDisposition,
+                                      value: "attachment; filename=\"bao-cao-\(organization.code)-\(from.iso)-\(to.iso).docx\"")
+        return response
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -73,8 +97,5 @@ struct ReviewController {
     }
 
     /// The quarter before the one `day` lies in: quý III/2026 for 29/11/2026, quý IV/2025 for 15/2/2026.
-    static func previousQuarter(of day: Day) -> (from: Day, to: Day) {
-        let current = Day(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1)!
-        return (current.adding(months: -3), current.previous)
-    }
+    static func previousQuarter(of day: Day) -> (from: Day, to: Day) { ReviewDraft.lastQuarter(endingBy: day.previous) }
 }

@@ -45,6 +45,8 @@ struct ReviewPage {
                   .button(.type(.submit), .text("Xem"))),
             .h2(.text("\(organization.name) — \(VietnameseFormat.period(from: review.from, to: review.to))")),
             .p(.class("muted"), .text("Mỗi số liệu là liên kết tới danh sách các trường hợp được tính.")),
+            .p(.class("document-link"), .a(.href(SiteURL.reviewDocument.with(query: [("to-chuc", organization.code), ("tu", from), ("den", to)])),
+                                           .text("Tải báo cáo dạng văn bản của Đảng (.docx, bản dự thảo)"))),
             .table(.class("review-figures"), .tbody(
                 row("Đảng viên đến \(to)", .members(.total)),
                 row("Chính thức", .members(.official)),
