@@ -56,6 +56,28 @@ public enum ReviewDocument {
                       rows: rows.map { [$0.0, n($0.1)] } + [["Cân đối (đầu kỳ + tăng − giảm = cuối kỳ)", b.holds ? "khớp" : "không khớp"]])
     }
 
+    /// The review's tables for a spreadsheet (issue 10 point 4, XLSX): the main figures and the movement table, each
+    /// figure a plain integer (no thousands dot: the sheet computes with them).
+    public static func tables(_ review: Review) -> [(name: String, header: [String], rows: [[String]])] {
+        let mv = review.movements, b = review.balance
+        let summary: [(String, Int)] = [
+            ("Chi, đảng bộ cơ sở", review.organizations.grassroots), ("Thành lập mới", review.organizations.established),
+            ("Giải thể", review.organizations.dissolved), ("Kiện toàn cấp ủy", review.committees.consolidated),
+            ("Đảng viên", review.members.total), ("Chính thức", review.members.official), ("Dự bị", review.members.probationary),
+            ("Miễn sinh hoạt", review.members.exempt), ("Đầu kỳ", review.members.atStart),
+        ]
+        let movements: [(String, Int)] = [
+            ("Đảng viên đầu kỳ", b.atStart), ("Kết nạp", mv.admitted), ("Kết nạp lại", mv.readmitted), ("Phục hồi đảng tịch", mv.restored),
+            ("Công nhận chính thức", mv.recognizedOfficial), ("Chuyển đến", mv.transferredIn), ("Đến do sắp xếp tổ chức", mv.reorganizedIn),
+            ("Chuyển sinh hoạt nội bộ", mv.movedInternally), ("Từ trần", mv.died), ("Xóa tên", mv.removed),
+            ("Xóa tên đảng viên dự bị", mv.probationRemoved), ("Khai trừ", mv.expelled), ("Xin ra khỏi Đảng", mv.withdrew),
+            ("Chuyển đi", mv.transferredOut), ("Đi do sắp xếp tổ chức", mv.reorganizedOut), ("Tăng", b.inflow), ("Giảm", b.outflow),
+            ("Đảng viên cuối kỳ", b.atEnd),
+        ]
+        return [("Tổng hợp", ["Số liệu", "Số lượng"], summary.map { [$0.0, String($0.1)] }),
+                ("Biến động đảng viên", ["Biến động", "Số lượng"], movements.map { [$0.0, String($0.1)] })]
+    }
+
     /// The document of `review` for the organization called `name` (as of the review's last day).
     public static func document(
         _ review: Review, name: String, issuer: (superior: String, issuer: String), settings: DocumentSettings,

@@ -90,8 +90,8 @@ struct ReviewReport: AsyncParsableCommand {
     @Option(help: "Organization code.") var organization: String
     @Option(help: "First day of the period.") var from: String
     @Option(help: "Last day of the period (stocks are as of this day).") var to: String
-    @Option(help: "text, json or docx (docx needs --output).") var format: ReviewFormat = .text
-    @Option(help: "The file to write (docx).") var output: String?
+    @Option(help: "text, json, docx or xlsx (docx and xlsx need --output).") var format: ReviewFormat = .text
+    @Option(help: "The file to write (docx, xlsx).") var output: String?
     @Option(help: "docx: the document's number in the issuer's register (left blank for a draft when absent).") var number: Int?
     @Option(help: "docx: the document's day (default: the last day of the period).") var date: String?
     @Option(help: "docx: the signer's name (default: the secretary of the committee on the document's day).") var signer: String?
@@ -99,10 +99,12 @@ struct ReviewReport: AsyncParsableCommand {
     @Option(help: "docx: \"T/M BAN THƯỜNG VỤ\", … (default: by the organization's kind).") var authority: String?
     @Option(help: "docx: a line of \"Nơi nhận\" (repeat; default: the superior committee (b/c) and \"Lưu VP.\").") var recipient: [String] = []
 
-    enum ReviewFormat: String, ExpressibleByArgument, CaseIterable { case text, json, docx }
+    enum ReviewFormat: String, ExpressibleByArgument, CaseIterable { case text, json, docx, xlsx }
 
     func validate() throws {
-        if format == .docx, output == nil { throw ValidationError("--format docx writes a file: give --output FILE") }
+        if format == .docx || format == .xlsx, output == nil {
+            throw ValidationError("--format \(format.rawValue) writes a file: give --output FILE")
+        }
         if let number, number < 1 { throw ValidationError("--number must be 1 or more") }
     }
 
@@ -113,6 +115,14 @@ struct ReviewReport: AsyncParsableCommand {
             let (root, name) = try await organizationNamed(organization, on: last, in: store)
             if format == .docx { return try await writeDocument(root: root, from: first, to: last, store: store) }
             let review = try await store.review(of: root, from: first, to: last)
+            if format == .xlsx {
+                let tables = ReviewDocument.tables(review).map { table in
+                    Table(name: table.name, header: table.header,
+                          rows: table.rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })
+                }
+                try XLSXWriter.write(tables, to: URL(fileURLWithPath: output!))
+                return print("Đã ghi \(output!): \(tables.map(\.name).joined(separator: ", ")).")
+            }
             print(format == .json ? try json(review) : ReportText.review(review, name: name), terminator: format == .json ? "\n" : "")
         }
     }

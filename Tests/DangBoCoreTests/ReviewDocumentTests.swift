@@ -53,6 +53,18 @@ import Testing
         #expect(review.balance.holds)  // 4.020 + 88 − 62 = 4.046
     }
 
+    @Test func theSpreadsheetTablesAreTheReviewsFigures() throws {
+        let review = Self.review()
+        let tables = ReviewDocument.tables(review)
+        #expect(tables.map(\.name) == ["Tổng hợp", "Biến động đảng viên"])
+        let summary = Dictionary(uniqueKeysWithValues: tables[0].rows.map { ($0[0], $0[1]) })
+        #expect(summary["Chi, đảng bộ cơ sở"] == "57" && summary["Đảng viên"] == "4046" && summary["Dự bị"] == "146")
+        let movements = Dictionary(uniqueKeysWithValues: tables[1].rows.map { ($0[0], $0[1]) })
+        #expect(movements["Đảng viên đầu kỳ"] == "4020" && movements["Kết nạp"] == "18" && movements["Tăng"] == "88"
+                && movements["Giảm"] == "62" && movements["Đảng viên cuối kỳ"] == "4046")
+        #expect(tables.allSatisfy { table in table.rows.allSatisfy { $0.count == table.header.count && Int($0[1]) != nil } })
+    }
+
     @Test(arguments: [(OrganizationKind.upperCommittee, "T/M BAN THƯỜNG VỤ"), (.grassrootsCommittee, "T/M ĐẢNG ỦY"),
                       (.partialCommittee, "T/M ĐẢNG ỦY"), (.grassrootsCell, "T/M CHI BỘ"), (.subordinateCell, "T/M CHI BỘ")])
     func theAuthorityByKind(kind: OrganizationKind, authority: String) {

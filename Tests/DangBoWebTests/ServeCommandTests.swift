@@ -109,6 +109,17 @@ import Testing
         #expect(try dangbo(["organization", "settings", "DUK.01", "--place", "Vĩnh Phúc", "--issuer-code", "ĐU"]).status == 0)
         let set = try dangbo(review + ["--organization", "DUK.01"])
         #expect(set.status == 0 && set.output.contains("Số     -BC/ĐU"), "\(set.error)")
+        // The review's tables as a workbook: the figures as plain integers, equal to the JSON review's.
+        let workbook = folder.appendingPathComponent("bao-cao.xlsx")
+        let xlsx = try dangbo(["report", "review", "--from", "2026-07-01", "--to", "2026-09-30", "--organization", "DUK",
+                               "--format", "xlsx", "--output", workbook.path])
+        #expect(xlsx.status == 0, "\(xlsx.error)")
+        let sheets = try XLSXReader.read(url: workbook)
+        let json = try dangbo(["report", "review", "--from", "2026-07-01", "--to", "2026-09-30", "--organization", "DUK", "--format", "json"])
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let members = try #require(figures["members"] as? [String: Any])
+        #expect(sheets.map(\.name) == ["Tổng hợp", "Biến động đảng viên"])
+        #expect(sheets.first?.rows.first { $0.cells.first == "Đảng viên" }?.cells.last == "\(members["total"] as? Int ?? -1)")
         // Under the bloc: the bloc's name on the first line, the organization's committee (or cell) on the second.
         let lines = try PartyDocumentDOCX.texts(of: report)
         #expect(lines.first == "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH" && (lines[1].hasPrefix("ĐẢNG ỦY ") || lines[1].hasPrefix("CHI BỘ ")),
