@@ -5,8 +5,12 @@ extension PartyDocument {
     public static func issuerBlock(of id: OrganizationID, in tree: OrganizationTree, on day: Day)
         -> (superior: String, issuer: String)? {
         guard let version = tree.version(of: id, on: day) else { return nil }
-        let superior = version.parent.flatMap { tree.version(of: $0, on: day) }?.name ?? ""
-        return (superior.uppercased(), issuingBody(of: version.name).uppercased())
+        return issuerBlock(name: version.name, superiorName: version.parent.flatMap { tree.version(of: $0, on: day) }?.name)
+    }
+
+    /// The issuer block of an organization called `name` under one called `superiorName` (nil for a root) that day.
+    public static func issuerBlock(name: String, superiorName: String?) -> (superior: String, issuer: String) {
+        ((superiorName ?? "").uppercased(), issuingBody(of: name).uppercased())
     }
 
     /// The body that issues an organization's documents, from the organization's name: a đảng bộ's committee

@@ -42,6 +42,12 @@ public enum ReviewDocument {
         }
     }
 
+    /// "Nơi nhận" when none is given: the standing body of the superior committee "(b/c)" (báo cáo) and the office's
+    /// file copy; a root reports to nobody above it.
+    public static func recipients(superiorName: String?) -> [String] {
+        (superiorName.map { ["Thường trực \(PartyDocument.issuingBody(of: $0)) (b/c),"] } ?? []) + ["Lưu VP."]
+    }
+
     /// The movement table of the period (issue 10 point 2): the members at the start, each inflow and outflow, the end,
     /// and whether the balance holds.
     public static func movementTable(_ review: Review) -> PartyDocument.Block {

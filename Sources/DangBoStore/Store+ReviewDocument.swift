@@ -1,5 +1,6 @@
 import DangBoCore
 import Foundation
+import SQLKit
 
 /// Why a review document cannot be drafted, in Vietnamese.
 public enum ReviewDocumentError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -28,21 +29,23 @@ extension Store {
         narrative: ReviewDocument.Narrative = ReviewDocument.Narrative()
     ) async throws -> PartyDocument {
         let day = date ?? to
-        let tree = try await loadTree()
-        let code = tree[root]?.code ?? "#\(root.rawValue)"
+        // NB: the organization and its superior by indexed queries, never the whole tree (a province's page asks it).
+        let code = try await reader.select().column("code").from("organizations").where("id", .equal, root.rawValue).first()?
+            .decode(column: "code", as: String.self) ?? "#\(root.rawValue)"
         guard let settings = try await documentSettings(of: root) else { throw ReviewDocumentError.noSettings(code) }
-        guard let issuer = PartyDocument.issuerBlock(of: root, in: tree, on: day), let version = tree.version(of: root, on: day),
-              let name = tree.version(of: root, on: to)?.name
+        guard let summary = try await organization(root, on: day), let name = try await organization(root, on: to)?.name
         else { throw ReviewDocumentError.notOnThatDay(code, day) }
+        var superior: String?
+        if let parent = summary.parent { superior = try await organization(parent, on: day)?.name }
         let review = try await self.review(of: root, from: from, to: to)
         let secretary = try await seats(of: root, in: Scope(roots: [root]), on: day)
             .first { $0.seat.committee == .executive && $0.seat.position == .secretary }?.name
-        let superior = version.parent.flatMap { tree.version(of: $0, on: day) }.map { PartyDocument.issuingBody(of: $0.name) }
         return ReviewDocument.document(
-            review, name: name, issuer: issuer, settings: settings, number: number, date: day,
-            signer: .init(authority: authority ?? ReviewDocument.authority(of: version.kind), title: signerTitle,
+            review, name: name, issuer: PartyDocument.issuerBlock(name: summary.name, superiorName: superior),
+            settings: settings, number: number, date: day,
+            signer: .init(authority: authority ?? ReviewDocument.authority(of: summary.kind), title: signerTitle,
                           name: signer ?? secretary ?? ""),
-            recipients: recipients.isEmpty ? (superior.map { ["Thường trực \($0) (b/c),"] } ?? []) + ["Lưu VP."] : recipients,
+            recipients: recipients.isEmpty ? ReviewDocument.recipients(superiorName: superior) : recipients,
             narrative: narrative)
     }
 }
