@@ -67,7 +67,7 @@ let package = Package(
             name: "DangBoWeb",
             dependencies: [
                 "DangBoCore", "DangBoInterchange", "DangBoStore", .product(name: "Vapor", package: "vapor"),
-                .product(name: "Plot", package: "Plot"),
+                .product(name: "Plot", package: "Plot"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             exclude: ["README.md"],
             swiftSettings: strict

@@ -100,3 +100,16 @@ extension Store {
             previousHash: try row.decode(column: "previous_hash", as: String?.self), hash: try row.decode(column: "hash", as: String?.self))
     }
 }
+
+extension Store {
+    /// The version of the registry's data: the id and hash of the last audit entry. Every write is audited in its own
+    /// transaction, so the version changes with every committed write and only then, in every process sharing the
+    /// database; a restore brings back the version of the data it restores (the chain's hash names its whole history).
+    /// One indexed read, on a reader.
+    public func dataVersion() async throws -> String {
+        guard let row = try await reader.raw("SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1").first() else {
+            return "0"
+        }
+        return "\(try row.decode(column: "id", as: Int.self)):\(try row.decode(column: "hash", as: String?.self) ?? "")"
+    }
+}

@@ -17,6 +17,7 @@ public struct WebBenchmark: Sendable {
     /// Starts the application on 127.0.0.1:`port` with a session of the account `login` (created as an admin on
     /// `root` when it does not exist, with a random password nobody is told: it only ever logs in here).
     public static func start(store: Store, root: OrganizationID, login: String = "bench", port: Int,
+                             configuration: WebConfiguration = WebConfiguration(),
                              today: @escaping @Sendable () -> Day) async throws -> WebBenchmark {
         let account: Account
         if let existing = try await store.accounts().first(where: { $0.login == login }) {
@@ -34,7 +35,7 @@ public struct WebBenchmark: Sendable {
         app.logger.logLevel = .warning
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = port
-        WebServer.configure(app, store: store, today: today)
+        WebServer.configure(app, store: store, configuration: configuration, today: today)
         try await app.server.start(address: .hostname("127.0.0.1", port: port))
         // NB: the CSRF cookie too, as a browser sends it back after its first page: without it every request would
         // draw a new token and set it again, which no user's browser asks for.

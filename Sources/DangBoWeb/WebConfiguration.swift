@@ -9,12 +9,15 @@ public struct WebConfiguration: Sendable {
     /// Failed logins of one name before it must wait, and how long.
     public var loginAttempts: Int
     public var loginLockout: Duration
+    /// UTF-8 bytes of rendered list pages kept per data version and scope (`PageCache`); 0 keeps none.
+    public var pageCacheBytes: Int
 
     /// The ports a server may listen on (0 would be a random one).
     public static let ports = 1...65_535
 
     public init(hostname: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
-                sessionLifetime: Duration = .seconds(8 * 3600), loginAttempts: Int = 5, loginLockout: Duration = .seconds(15 * 60)) {
+                sessionLifetime: Duration = .seconds(8 * 3600), loginAttempts: Int = 5, loginLockout: Duration = .seconds(15 * 60),
+                pageCacheBytes: Int = 32 << 20) {
         precondition(Self.ports.contains(port), "validated by the caller")
         self.hostname = hostname
         self.port = port
@@ -22,5 +25,6 @@ public struct WebConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
         self.loginAttempts = loginAttempts
         self.loginLockout = loginLockout
+        self.pageCacheBytes = pageCacheBytes
     }
 }

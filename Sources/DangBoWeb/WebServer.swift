@@ -48,7 +48,7 @@ public enum WebServer {
         AuthController(store: store, configuration: configuration, throttle: throttle).register(app)
         DashboardController(store: store, today: today).register(app)
         OrganizationController(store: store, today: today).register(app)
-        MemberController(store: store, today: today).register(app)
+        MemberController(store: store, today: today, cache: PageCache(capacity: configuration.pageCacheBytes)).register(app)
         EventFormController(store: store, today: today).register(app)
         NewMemberController(store: store, today: today).register(app)
         MovementsController(store: store, today: today).register(app)

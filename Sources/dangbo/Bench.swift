@@ -132,18 +132,24 @@ struct Bench: AsyncParsableCommand {
         do {
             let blocBench = try await WebBenchmark.start(store: store, root: bloc.0, login: "bench-\(bloc.1.lowercased())",
                                                          port: webPort + 1, today: { day })
+            // NB: the same application with no page kept: what a list costs when it is asked for the first time after
+            // a write (the figure the kept page hides).
+            let computing = try await WebBenchmark.start(store: store, root: root, port: webPort + 2,
+                                                         configuration: WebConfiguration(pageCacheBytes: 0), today: { day })
             do {
                 say("web: as of \(day.iso), \(connections) connections, \(duration) s per page, wrk and the server on the same cores")
                 for (name, url, bench, connections) in [
                     ("member page", admin.url(memberPage: member), admin, connections),
                     ("member list of \(grassroots.1) (\(list.total) members)", admin.url(memberListOf: grassroots.1), admin, connections),
+                    ("  the same, no page kept", computing.url(memberListOf: grassroots.1), computing, connections),
                     ("dashboard of \(bloc.1) (\(bloc.2) members), 1 connection", blocBench.dashboardURL, blocBench, 1),
                 ] {
                     try await check(url, cookie: bench.cookieHeader)
                     say(padded(name) + " " + (try runWrk(url, cookie: bench.cookieHeader, connections: connections)))
                 }
-            } catch { try? await blocBench.stop(); throw error }
+            } catch { try? await blocBench.stop(); try? await computing.stop(); throw error }
             try await blocBench.stop()
+            try await computing.stop()
             try await measureDashboardParts(store, bloc: bloc, day: day)
         } catch { try? await admin.stop(); throw error }
         try await admin.stop()

@@ -1,7 +1,7 @@
 import DangBoCore
 import DangBoStore
 import DangBoSynthetic
-import DangBoWeb
+@testable import DangBoWeb
 import Foundation
 import Testing
 import VaporTesting
@@ -122,6 +122,45 @@ import VaporTesting
             let record = try await client.get("/dang-vien/\(member.id.rawValue)").body.string
             #expect(record.contains("Quá trình sinh hoạt"))
             #expect(record.contains(VietnameseFormat.day(member.birthDate)))
+        }
+    }
+
+    /// The member list is kept per data version and scope (`PageCache`): asked again it answers the same; after any
+    /// write it shows the write; an account of another scope never gets a page kept for a wider one.
+    @Test func aKeptListFollowsEveryWriteAndEveryScope() async throws {
+        try await WebFixture.withApp { app, store, registry in
+            let day = Day(iso: "2026-11-26")!
+            let cell = WebFixture.cell(in: registry)
+            let inCell = registry.journals.values.filter { $0.period(on: day)?.cell == cell.id }
+            let total = registry.statistics(of: WebFixture.synthetic.organizations[0].id, asOf: day).members.total
+            let admin = WebClient(app: app)
+            _ = try await admin.login("quantri", WebFixture.password)
+            let first = try await admin.get("/dang-vien").body.string
+            #expect(first.contains("\(VietnameseFormat.number(total)) đảng viên"))
+            #expect(try await admin.get("/dang-vien").body.string == first)
+
+            // The same address for the cell's secretary: the cell's members only.
+            let secretary = WebClient(app: app)
+            _ = try await secretary.login("bithu", WebFixture.password)
+            let own = try await secretary.get("/dang-vien").body.string
+            #expect(own.contains("\(inCell.count) đảng viên") && !own.contains("\(VietnameseFormat.number(total)) đảng viên"))
+
+            // A transfer out through the form: the same list, asked again, no longer has the member.
+            let member = try #require(inCell.filter { $0.period(on: day)?.standing == .official && ($0.events.last?.effective ?? day) < Day(iso: "2026-11-01")! }
+                .min { $0.member.id < $1.member.id })
+            let listOfCell = "/dang-vien?to-chuc=\(cell.code)&q=\(VietnameseText.folded(member.member.fullName).replacingOccurrences(of: " ", with: "+"))"
+            let before = try await admin.get(listOfCell).body.string
+            #expect(before.contains(member.member.fullName))
+            let version = try await store.dataVersion()
+            let response = try await admin.post(SiteURL.eventForm(member.member.id, .transferredOut).path, [
+                "ngay-hieu-luc": "20/11/2026", "so-quyet-dinh": "98-QĐ/ĐUK", "ngay-quyet-dinh": "18/11/2026",
+            ])
+            #expect(response.status == .seeOther, "\(response.body.string.prefix(400))")
+            #expect(try await store.dataVersion() != version)
+            let after = try await admin.get(listOfCell).body.string
+            #expect(!after.contains(">\(member.member.fullName)<"), "\(member.member.fullName)")
+            #expect(try await admin.get("/dang-vien").body.string.contains("\(VietnameseFormat.number(total - 1)) đảng viên"))
+            #expect(try await secretary.get("/dang-vien").body.string.contains("\(inCell.count - 1) đảng viên"))
         }
     }
 }

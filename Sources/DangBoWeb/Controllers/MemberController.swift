@@ -7,6 +7,7 @@ import Vapor
 struct MemberController {
     let store: Store
     let today: @Sendable () -> Day
+    let cache: PageCache
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(.members, use: list)
@@ -33,15 +34,24 @@ struct MemberController {
         // A band of the statistics (the filter's choices) or of the age pyramid (its figures link here).
         if let band = request.query[String.self, at: "tuoi"], AgeBand.ages(ofLabel: band) != nil { query.ageBand = band }
         let code = request.query[String.self, at: "to-chuc"] ?? ""
-        if !code.isEmpty {
-            // NB: an organization outside the caller's scope is answered as unknown, never with its members.
-            guard let organization = try await store.organization(code: code, on: context.asOf, in: context.caller.scope) else {
-                throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(context.asOf)).")
+        // NB: the page's content is kept per data version, scope and question (`PageCache`); the organization asked
+        // is resolved inside, so that an unknown code is answered afresh each time (nothing kept for an error).
+        let key = PageCache.Key(
+            version: try await store.dataVersion(), scope: context.caller.scope.roots.map(\.rawValue).sorted(),
+            page: ["members", context.asOf.iso, code, query.text, "\(query.page)", query.standing?.rawValue ?? "",
+                   query.gender?.rawValue ?? "", query.ageBand ?? ""].joined(separator: "\u{1F}"))
+        let content = try await cache.content(for: key) {
+            if !code.isEmpty {
+                // NB: an organization outside the caller's scope is answered as unknown, never with its members.
+                guard let organization = try await store.organization(code: code, on: context.asOf, in: context.caller.scope) else {
+                    throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(context.asOf)).")
+                }
+                query.root = organization.id
             }
-            query.root = organization.id
+            let page = try await store.memberList(query, in: context.caller.scope)
+            return MemberListPage(context: context, query: query, code: code, page: page).content().render()
         }
-        let page = try await store.memberList(query, in: context.caller.scope)
-        return Response.html(MemberListPage(context: context, query: query, code: code, page: page).render())
+        return Response.html(Layout(title: "Đảng viên", topBar: context.topBar, current: .members).render(.raw(content)))
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -170,6 +180,11 @@ struct MemberListPage {
     var page: DangBoStore.MemberListPage
 
     func render() -> String {
+        Layout(title: "Đảng viên", topBar: context.topBar, current: .members).render(content())
+    }
+
+    /// The page without its frame: the filters, the count, the rows and the links to the pages around.
+    func content() -> Node<HTML.BodyContext> {
         let n = VietnameseFormat.number
         let lastPage = max(1, (page.total + page.pageSize - 1) / page.pageSize)
         func link(page number: Int) -> String {
@@ -178,7 +193,7 @@ struct MemberListPage {
                                          ("gioi-tinh", query.gender.map { $0 == .male ? "nam" : "nu" } ?? ""),
                                          ("tuoi", query.ageBand ?? ""), ("ngay", VietnameseFormat.day(context.asOf))])
         }
-        return Layout(title: "Đảng viên", topBar: context.topBar, current: .members).render(.div(
+        return .div(
             .form(.class("filters"), .action(SiteURL.members.path), .method(.get),
                   .div(.label(.for("q"), .text("Họ và tên")), .input(.type(.search), .name("q"), .id("q"), .value(query.text))),
                   .div(.label(.for("to-chuc"), .text("Mã tổ chức")), .input(.type(.text), .name("to-chuc"), .id("to-chuc"), .value(code))),
@@ -207,7 +222,7 @@ struct MemberListPage {
                 })),
             .div(.class("pages"),
                  .if(page.page > 1, .a(.href(link(page: page.page - 1)), .text("← Trang trước"))),
-                 .if(page.page < lastPage, .a(.href(link(page: page.page + 1)), .text("Trang sau →"))))))
+                 .if(page.page < lastPage, .a(.href(link(page: page.page + 1)), .text("Trang sau →")))))
     }
 
     /// The age bands to choose from: the statistics' bands, and the pyramid's band the list was opened with.
