@@ -78,4 +78,13 @@ extension Store {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(Day(ordinal: days).iso)T\(two(time / 3_600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
     }
+
+    /// The moment `timestamp(_:)` wrote (nil for any other text).
+    static func date(fromTimestamp text: String) -> Date? {
+        let parts = text.split(separator: "T")
+        guard parts.count == 2, let day = Day(iso: String(parts[0])), parts[1].hasSuffix("Z") else { return nil }
+        let time = parts[1].dropLast().split(separator: ":").compactMap { Int($0) }
+        guard time.count == 3 else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval((day.ordinal * 86_400) + time[0] * 3_600 + time[1] * 60 + time[2]))
+    }
 }

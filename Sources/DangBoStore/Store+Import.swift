@@ -37,8 +37,9 @@ extension Store {
     /// store inside the rolled-back transaction: the values as they would be stored (names split, ethnicity and
     /// religion in their canonical spelling, the cell and standing its periods give), not as the file wrote them.
     public func previewImport(
-        at url: URL, today: Day = Importer.Context.today(), scope: Scope? = nil, sample: Int = 20
+        at url: URL, today: Day = Importer.Context.today(), scope: Scope? = nil, page: Int = 1, sample: Int = 20
     ) async throws -> ImportPreview {
+        let offset = (max(1, page) - 1) * sample
         let body = Self.importBody(url: url, today: today, scope: scope, claiming: nil, progress: nil)
         do {
             _ = try await writing { store -> Int in
@@ -46,8 +47,9 @@ extension Store {
                 let summary = try await store.load(audit: nil, body)
                 throw RolledBack(result: ImportPreview(
                     summary: summary,
-                    organizations: try await store.organizations(from: OrganizationID(next.organization), limit: sample),
-                    members: try await store.members(from: MemberID(next.member), limit: sample, on: today)))
+                    organizations: try await store.organizations(from: OrganizationID(next.organization), limit: sample, offset: offset),
+                    members: try await store.members(from: MemberID(next.member), limit: sample, offset: offset, on: today),
+                    page: max(1, page), pageSize: sample))
             }
         } catch let rolledBack as RolledBack<ImportPreview> {
             return rolledBack.result
@@ -68,18 +70,18 @@ extension Store {
     }
 
     /// The organizations numbered from `first` on, each as its first version names it (a preview's new ones).
-    private func organizations(from first: OrganizationID, limit: Int) async throws -> [OrganizationSummary] {
+    private func organizations(from first: OrganizationID, limit: Int, offset: Int) async throws -> [OrganizationSummary] {
         try await sql.raw("""
             SELECT \(Self.summaryColumns) FROM organizations o
             JOIN organization_versions v ON v.organization_id = o.id
                 AND v.valid_from = (SELECT MIN(f.valid_from) FROM organization_versions f WHERE f.organization_id = o.id)
-            WHERE o.id >= \(literal: first.rawValue) ORDER BY o.id LIMIT \(literal: limit)
+            WHERE o.id >= \(literal: first.rawValue) ORDER BY o.id LIMIT \(literal: limit) OFFSET \(literal: offset)
             """).all().map(Self.summary(from:))
     }
 
     /// The members numbered from `first` on, with their events counted and the cell and standing of their period on
     /// `day` (none when not on the rolls that day).
-    private func members(from first: MemberID, limit: Int, on day: Day) async throws -> [ImportPreview.Member] {
+    private func members(from first: MemberID, limit: Int, offset: Int, on day: Day) async throws -> [ImportPreview.Member] {
         let d = day.yyyymmdd
         return try await sql.raw("""
             SELECT m.*, p.standing AS standing, o.id AS cell_id, o.code AS cell_code, v.name AS cell_name,
@@ -89,7 +91,7 @@ extension Store {
             LEFT JOIN membership_periods p ON p.member_id = m.id AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
             LEFT JOIN organizations o ON o.id = p.cell_id
             LEFT JOIN organization_versions v ON v.organization_id = p.cell_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
-            WHERE m.id >= \(literal: first.rawValue) ORDER BY m.id LIMIT \(literal: limit)
+            WHERE m.id >= \(literal: first.rawValue) ORDER BY m.id LIMIT \(literal: limit) OFFSET \(literal: offset)
             """).all().map { row in
             var cell: OrganizationSummary?
             if try row.decode(column: "cell_id", as: Int?.self) != nil, try row.decode(column: "cell_name", as: String?.self) != nil {

@@ -19,6 +19,8 @@ public struct PendingImport: Sendable {
     /// The file as the user uploaded it ("du-lieu.zip", "so-dang-vien.xlsx").
     public var fileName: String
     public var content: Data
+    /// Until when it waits for its confirmation.
+    public var expiresAt: Date
 }
 
 /// Why a pending upload cannot be confirmed.
@@ -49,12 +51,13 @@ extension Store {
 
     /// The upload of `key`, if it is the account's and has not expired at `now`.
     public func pendingImport(_ key: PendingImportKey, now: Date) async throws -> PendingImport? {
-        guard let row = try await sql.select().columns("file_name", "content").from("pending_imports")
+        guard let row = try await sql.select().columns("file_name", "content", "expires_at").from("pending_imports")
             .where("token_hash", .equal, key.tokenHash).where("account_id", .equal, key.account)
             .where("expires_at", .greaterThan, Self.timestamp(now)).first()
         else { return nil }
         return PendingImport(fileName: try row.decode(column: "file_name", as: String.self),
-                             content: try row.decode(column: "content", as: Data.self))
+                             content: try row.decode(column: "content", as: Data.self),
+                             expiresAt: Self.date(fromTimestamp: try row.decode(column: "expires_at", as: String.self)) ?? now)
     }
 
     /// Removes the uploads expired at `now`.

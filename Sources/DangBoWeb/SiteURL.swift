@@ -30,6 +30,8 @@ enum SiteURL: Equatable {
     case importUpload
     /// Write a previewed upload.
     case importConfirm
+    /// Another page of a previewed upload's new records (a form: the upload's token is never in an address).
+    case importPreview
     /// The audit log, for admins.
     case auditLog
     case stylesheet
@@ -74,6 +76,7 @@ enum SiteURL: Equatable {
         case .organizationChange: ["to-chuc", ":code", "thay-doi"]
         case .importUpload: ["nhap-du-lieu"]
         case .importConfirm: ["nhap-du-lieu", "xac-nhan"]
+        case .importPreview: ["nhap-du-lieu", "xem-truoc"]
         case .auditLog: ["quan-tri", "nhat-ky"]
         case .stylesheet: ["static", "dangbo.css"]
         case .health: ["healthz"]

@@ -32,7 +32,7 @@ import VaporTesting
         // A cell secretary may neither import nor read the audit log (403); confirming is a form, posted in ImportPageTests.
         case .importUpload: [SiteURL.importUpload.path]
         case .auditLog: [SiteURL.auditLog.path, SiteURL.auditLog.with(query: [("hanh-dong", "import"), ("tu", "1/1/2000")])]
-        case .importConfirm: []
+        case .importConfirm, .importPreview: []
         // A cell secretary changes no part of the tree (403); the forms' posts are refused in TreeChangeFormsTests.
         case .newOrganization: [SiteURL.newOrganization.path, SiteURL.newOrganization.with(query: [("cap-tren", root)])]
         case .organizationChange: [SiteURL.organizationChange(root).path,
@@ -44,7 +44,7 @@ import VaporTesting
     static let routes: [SiteURL] = [.home, .login, .logout, .organizations, .members, .member(MemberID(1)),
                                     .organization(""), .review, .stylesheet, .health, .apiReview,
                                     .reviewRecords, .reviewDocument, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
-                                    .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .auditLog]
+                                    .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .importPreview, .auditLog]
 
     @Test func aCellSecretaryGetsNothingFromOutsideTheCell() async throws {
         try await WebFixture.withApp { app, _, registry in

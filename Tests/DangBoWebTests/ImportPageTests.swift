@@ -120,6 +120,45 @@ import ZIPFoundation
         }
     }
 
+    /// Every new record can be read before confirming: the preview pages through them, 50 at a time, each page the
+    /// dry run again; the token travels in a form, never in an address; nothing is written.
+    @Test func thePreviewPagesThroughEveryNewRecord() async throws {
+        try await WebFixture.withApp { app, store, _ in
+            let client = WebClient(app: app)
+            _ = try await client.login("quantri", WebFixture.password)
+            var files = Self.bloc
+            let ids = (300..<420).map { "001199000\($0)" }
+            files["members.csv"] = "national_id,full_name,gender,birth_date\n"
+                + ids.enumerated().map { "\($1),Phạm Văn Trang \($0 + 1),nam,1985-04-12\n" }.joined()
+            files["events.csv"] = "national_id,kind,effective_on,organization_code\n"
+                + ids.map { "\($0),transferred_in,2025-03-01,\(Self.root).NHAP\n" }.joined()
+            files["committee_seats.csv"] = nil
+            let before = try await Self.counts(store)
+            let first = try await Self.upload(client, try Self.zip(files)).body.string
+            #expect(first.contains("<h2>Đảng viên mới (1–50 trong 120)</h2>"), "\(first.prefix(3_000))")
+            #expect(first.contains("Trang 1/3") && first.contains("Trang sau →") && !first.contains("← Trang trước"))
+            #expect(first.contains(">Phạm Văn Trang 50<") && !first.contains(">Phạm Văn Trang 51<"))
+            let token = try #require(Self.token(in: first))
+            #expect(!first.contains("href=\"/nhap-du-lieu/xem-truoc"))
+
+            let last = try await client.post(SiteURL.importPreview.path, ["ma": token, "trang": "3"])
+            let page = last.body.string
+            #expect(last.status == .ok && page.contains("<h2>Đảng viên mới (101–120 trong 120)</h2>"), "\(page.prefix(3_000))")
+            #expect(page.contains(">Phạm Văn Trang 120<") && !page.contains(">Phạm Văn Trang 100<"))
+            #expect(page.contains("Trang 3/3") && page.contains("← Trang trước") && !page.contains("Trang sau →"))
+            #expect(page.contains("Xác nhận nhập") && Self.token(in: page) == token)
+            #expect(try await Self.counts(store) == before)
+
+            // Another account's request with the token finds nothing.
+            let other = WebClient(app: app)
+            _ = try await other.login("bithu", WebFixture.password)
+            #expect(try await other.post(SiteURL.importPreview.path, ["ma": token, "trang": "2"]).status != .ok)
+            // The pages led to the same confirmation.
+            #expect(try await client.post(SiteURL.importConfirm.path, ["ma": token]).status == .ok)
+            #expect(try await Self.counts(store)["members"] == before["members"]! + 120)
+        }
+    }
+
     @Test func aBadRowIsListedAtItsLineWithoutAConfirmButtonAndNothingIsWritten() async throws {
         try await WebFixture.withApp { app, store, _ in
             let client = WebClient(app: app)

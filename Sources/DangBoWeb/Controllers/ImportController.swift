@@ -29,6 +29,7 @@ struct ImportController {
         routes.grouped(BodyLimit(maximumBytes: maximumUploadBytes))
             .on(.POST, SiteURL.importUpload.components, body: .collect(maxSize: ByteCount(value: maximumUploadBytes)), use: upload)
         routes.post(.importConfirm, use: confirm)
+        routes.post(.importPreview, use: previewPage)
     }
 
     @Sendable func form(_ request: Request) async throws -> Response {
@@ -96,11 +97,33 @@ struct ImportController {
         return Response.html(ImportPreviewPage(context: context, fileName: pending.fileName, outcome: .written(summary)).render())
     }
 
+    /// Another page of a pending upload's preview: the dry run again (the store may have changed since; new errors are
+    /// shown the same way), its new records from `trang` on.
+    @Sendable func previewPage(_ request: Request) async throws -> Response {
+        let context = try await PageContext.of(request, store: store, today: today())
+        let scope = try Self.importScope(of: context.caller)
+        let token = (try? request.content.get(String.self, at: "ma")) ?? ""
+        let page = max(1, (try? request.content.get(Int.self, at: "trang")) ?? 1)
+        let key = PendingImportKey(tokenHash: SessionCookie.hash(token), account: context.caller.account.id)
+        guard token.count == 64, let pending = try await store.pendingImport(key, now: Date()) else {
+            throw Abort(.notFound, reason: PendingImportError.gone.description)
+        }
+        switch try await preview(pending.content, name: pending.fileName, caller: context.caller, scope: scope, page: page) {
+        case .success(let preview):
+            return Response.html(ImportPreviewPage(
+                context: context, fileName: pending.fileName, outcome: .ready(preview, token: token, until: pending.expiresAt)).render())
+        case .failure(let failure):
+            return Response.html(ImportPreviewPage(context: context, fileName: pending.fileName, outcome: .refused(failure.issues)).render(),
+                                 status: .unprocessableEntity)
+        }
+    }
+
     /// The dry run of an upload: what it would write, or every issue (the upload's own or the import's).
-    private func preview(_ content: Data, name: String, caller: Caller, scope: Scope?) async throws -> Result<ImportPreview, ImportFailure> {
+    private func preview(_ content: Data, name: String, caller: Caller, scope: Scope?, page: Int = 1)
+        async throws -> Result<ImportPreview, ImportFailure> {
         do {
             return .success(try await withUnpacked(content, name: name) { url in
-                try await store.previewImport(at: url, today: today(), scope: scope, sample: ImportPreviewPage.sample)
+                try await store.previewImport(at: url, today: today(), scope: scope, page: page, sample: ImportPreviewPage.sample)
             })
         } catch let failure as ImportFailure {
             return .failure(failure)

@@ -37,8 +37,9 @@ struct ImportPreviewPage {
                     + "bấm “Xác nhận nhập” để ghi (tệp được giữ đến \(Self.time(until))).")),
                 counts(preview.summary),
                 warnings(preview.summary.warnings),
-                newOrganizations(preview.organizations, of: preview.summary.organizations),
-                newMembers(preview.members, of: preview.summary.members),
+                newOrganizations(preview),
+                newMembers(preview),
+                pages(preview, token: token),
                 .form(.action(SiteURL.importConfirm.path), .method(.post), .class("import-confirm"),
                       .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
                       .input(.type(.hidden), .name("ma"), .value(token)),
@@ -63,13 +64,15 @@ struct ImportPreviewPage {
 
     static let listed = ImportController.listedIssues
 
-    /// How many of the new organizations and members the preview shows as they would be stored.
-    static let sample = 20
+    /// How many of the new organizations and members a page of the preview shows as they would be stored.
+    static let sample = 50
 
-    /// "Tổ chức đảng mới": the first new organizations as their first version names them.
-    private func newOrganizations(_ organizations: [OrganizationSummary], of total: Int) -> Node<HTML.BodyContext> {
-        .if(!organizations.isEmpty, .group(
-            .h2(.text(Self.heading("Tổ chức đảng mới", shown: organizations.count, of: total))),
+    /// "Tổ chức đảng mới": the page's new organizations as their first version names them.
+    private func newOrganizations(_ preview: ImportPreview) -> Node<HTML.BodyContext> {
+        let organizations = preview.organizations
+        return .if(!organizations.isEmpty, .group(
+            .h2(.text(Self.heading("Tổ chức đảng mới", first: (preview.page - 1) * preview.pageSize + 1, shown: organizations.count,
+                                   of: preview.summary.organizations))),
             .table(.class("import-sample"),
                 .thead(.tr(.th(.text("Mã")), .th(.text("Tên")), .th(.text("Loại")))),
                 .tbody(.forEach(organizations) { organization in
@@ -77,11 +80,12 @@ struct ImportPreviewPage {
                 }))))
     }
 
-    /// "Đảng viên mới": the first new members with the values as they would be stored, and where the import puts them.
-    private func newMembers(_ members: [ImportPreview.Member], of total: Int) -> Node<HTML.BodyContext> {
-        let day = VietnameseFormat.day
+    /// "Đảng viên mới": the page's new members with the values as they would be stored, and where the import puts them.
+    private func newMembers(_ preview: ImportPreview) -> Node<HTML.BodyContext> {
+        let day = VietnameseFormat.day, members = preview.members
         return .if(!members.isEmpty, .group(
-            .h2(.text(Self.heading("Đảng viên mới", shown: members.count, of: total))),
+            .h2(.text(Self.heading("Đảng viên mới", first: (preview.page - 1) * preview.pageSize + 1, shown: members.count,
+                                   of: preview.summary.members))),
             .table(.class("import-sample"),
                 .thead(.tr(.th(.text("Họ và tên")), .th(.text("Ngày sinh")), .th(.text("Giới tính")), .th(.text("Dân tộc")),
                            .th(.text("Tôn giáo")), .th(.text("Chi bộ")), .th(.text("Đảng viên")), .th(.class("number"), .text("Biến động")))),
@@ -93,10 +97,25 @@ struct ImportPreviewPage {
                 }))))
     }
 
-    /// "Đảng viên mới (20 đầu tiên trong 3.994)", or the heading alone when all are shown.
-    static func heading(_ words: String, shown: Int, of total: Int) -> String {
-        shown < total ? "\(words) (\(VietnameseFormat.number(shown)) đầu tiên trong \(VietnameseFormat.number(total)))"
-            : "\(words) (\(VietnameseFormat.number(total)))"
+    /// "Đảng viên mới (51–100 trong 3.994)", or the count alone when all are shown.
+    static func heading(_ words: String, first: Int, shown: Int, of total: Int) -> String {
+        let n = VietnameseFormat.number
+        return shown < total ? "\(words) (\(n(first))–\(n(first + shown - 1)) trong \(n(total)))" : "\(words) (\(n(total)))"
+    }
+
+    /// The preview's other pages, each a form that posts the upload's token (never put into an address).
+    private func pages(_ preview: ImportPreview, token: String) -> Node<HTML.BodyContext> {
+        func go(_ page: Int, _ label: String) -> Node<HTML.BodyContext> {
+            .form(.action(SiteURL.importPreview.path), .method(.post), .class("inline"),
+                  .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
+                  .input(.type(.hidden), .name("ma"), .value(token)),
+                  .input(.type(.hidden), .name("trang"), .value("\(page)")),
+                  .button(.type(.submit), .class("link"), .text(label)))
+        }
+        return .if(preview.pageCount > 1, .div(.class("pages"),
+            .span(.text("Trang \(preview.page)/\(preview.pageCount) ")),
+            .if(preview.page > 1, go(preview.page - 1, "← Trang trước")),
+            .if(preview.page < preview.pageCount, go(preview.page + 1, "Trang sau →"))))
     }
 
     /// One row per file or sheet read, with the records its table adds.

@@ -35,6 +35,7 @@ enum Stylesheet {
     .notice { border-left: 3px solid #1e7d32; padding: .3rem .6rem; background: #f1f8f1; }
     ol.issues, ul.warnings { font-size: .9rem; } ol.issues code, ul.warnings code { font-family: inherit; white-space: pre-wrap; }
     .import-confirm { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
+    form.inline { display: inline; } button.link { border: 0; background: none; color: var(--party); text-decoration: underline; cursor: pointer; }
     table.audit-log td { vertical-align: top; } p.chain { margin-bottom: 1rem; }
     .charts .chart { margin-bottom: 1.5rem; } .chart h3 { font-size: 1rem; margin: .5rem 0; }
     .chart svg.chart-svg { display: block; width: 100%; max-width: 48rem; height: auto; font-family: inherit; }
