@@ -4,9 +4,9 @@
 ///
 /// The content only: writers lay it out (DOCX in DangBoInterchange, HTML for printing in the web application). Issue 10
 /// builds the periodic review into one; the figures and the narrative are the body's blocks.
-public struct PartyDocument: Sendable, Equatable {
+public struct PartyDocument: Sendable, Equatable, Codable {
     /// A part of the body, in reading order.
-    public enum Block: Sendable, Equatable {
+    public enum Block: Sendable, Equatable, Codable {
         /// A section heading ("I. KẾT QUẢ…", "1. Công tác tổ chức"): bold; level 1 in capitals as written.
         case heading(String, level: Int)
         /// A paragraph of the body: justified, its first line indented.

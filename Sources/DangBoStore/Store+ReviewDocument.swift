@@ -28,6 +28,16 @@ extension Store {
         signerTitle: String = "BÍ THƯ", authority: String? = nil, recipients: [String] = [],
         narrative: ReviewDocument.Narrative = ReviewDocument.Narrative()
     ) async throws -> PartyDocument {
+        try await reviewDocumentAndFigures(of: root, from: from, to: to, number: number, date: date, signer: signer,
+                                           signerTitle: signerTitle, authority: authority, recipients: recipients,
+                                           narrative: narrative).document
+    }
+
+    /// `reviewDocument(…)` with the review it was made from.
+    func reviewDocumentAndFigures(
+        of root: OrganizationID, from: Day, to: Day, number: Int?, date: Day?, signer: String?, signerTitle: String,
+        authority: String?, recipients: [String], narrative: ReviewDocument.Narrative
+    ) async throws -> (document: PartyDocument, review: Review) {
         let day = date ?? to
         // NB: the organization and its superior by indexed queries, never the whole tree (a province's page asks it).
         let code = try await reader.select().column("code").from("organizations").where("id", .equal, root.rawValue).first()?
@@ -40,12 +50,12 @@ extension Store {
         let review = try await self.review(of: root, from: from, to: to)
         let secretary = try await seats(of: root, in: Scope(roots: [root]), on: day)
             .first { $0.seat.committee == .executive && $0.seat.position == .secretary }?.name
-        return ReviewDocument.document(
+        return (ReviewDocument.document(
             review, name: name, issuer: PartyDocument.issuerBlock(name: summary.name, superiorName: superior),
             settings: settings, number: number, date: day,
             signer: .init(authority: authority ?? ReviewDocument.authority(of: summary.kind), title: signerTitle,
                           name: signer ?? secretary ?? ""),
             recipients: recipients.isEmpty ? ReviewDocument.recipients(superiorName: superior) : recipients,
-            narrative: narrative)
+            narrative: narrative), review)
     }
 }

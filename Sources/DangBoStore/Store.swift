@@ -195,6 +195,7 @@ public final class Store: Sendable {
         M0017_CreateLoginFailures(),
         M0018_IndexEventsByDayAndOrganization(),
         M0019_CreateDocumentSettings(),
+        M0020_CreateReviewReports(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

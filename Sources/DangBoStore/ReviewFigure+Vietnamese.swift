@@ -1,9 +1,8 @@
 import DangBoCore
-import DangBoStore
 
 /// The words a review uses for each of its figures (UX.md; `domain/GLOSSARY.md`).
 extension ReviewFigure {
-    var vietnamese: String {
+    public var vietnamese: String {
         switch self {
         case .members(let stock):
             switch stock {
@@ -29,7 +28,7 @@ extension ReviewFigure {
 }
 
 extension ReviewFigure.Movement {
-    var vietnamese: String {
+    public var vietnamese: String {
         switch self {
         case .admitted: "Kết nạp"
         case .readmitted: "Kết nạp lại"
@@ -53,7 +52,7 @@ extension ReviewFigure.Movement {
 }
 
 extension ReviewFigure.OversightCount {
-    func vietnamese(_ activity: OversightActivity) -> String {
+    public func vietnamese(_ activity: OversightActivity) -> String {
         switch self {
         case .cases: "số cuộc"
         case .organizations: "tổ chức đảng được \(activity.vietnamese.lowercased())"
