@@ -81,3 +81,22 @@ public struct PartyDocument: Sendable, Equatable, Codable {
         return "\(place), ngày \(day) tháng \(month) năm \(date.year)"
     }
 }
+
+extension PartyDocument {
+    /// The document as plain text, in reading order (a terminal, a mail, a check by eye): the issuer block, the header
+    /// and the date line, the type and summary, the body (a table's cells separated by tabs), the signature, the
+    /// recipients.
+    public var plainText: String {
+        var lines = [superior, issuer].filter { !$0.isEmpty } + ["*", numberAndCode, "", "ĐẢNG CỘNG SẢN VIỆT NAM", dateLine, "", kind,
+                                                               summary, "-----", ""]
+        for block in body {
+            switch block {
+            case .heading(let text, _): lines.append(text)
+            case .paragraph(let text): lines.append(text)
+            case .table(let header, let rows): lines += ([header] + rows).map { $0.joined(separator: "\t") }
+            }
+        }
+        lines += ["", authority, signerTitle, "", signerName, "", "Nơi nhận:"] + recipients.map { "- \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -38,6 +38,13 @@ extension Store {
             """).first().map(Self.summary(from:))
     }
 
+    /// The organizations that stand at the top of the tree in some version: a scope of them covers the whole registry
+    /// on every day (the operator's scope on the command line).
+    public func rootOrganizations() async throws -> [OrganizationID] {
+        try await reader.raw("SELECT DISTINCT organization_id AS id FROM organization_versions WHERE parent_id IS NULL ORDER BY organization_id")
+            .all().map { OrganizationID(try $0.decode(column: "id", as: Int.self)) }
+    }
+
     /// Whether `id` lies in `scope` on `day` (ancestry in SQL): the twin of `Scope.covers(_:in:on:)`.
     public func covers(_ scope: Scope, _ id: OrganizationID, on day: Day) async throws -> Bool {
         guard !scope.roots.isEmpty else { return false }

@@ -119,15 +119,18 @@ extension Store {
     }
 
     /// Issues the review of `root` for `from`–`to` as its party document: the narrative written for the period (each
-    /// section required), the number given or the next of the organization's reports that year (the document's day),
-    /// the figures and the document computed inside the write and stored as JSON with their digest, and the keys of
-    /// the records behind each figure (for the reconciliation), in one locked write with its audit entry.
+    /// section required; `narrative`, when given, is written first in the same transaction), the number given or the
+    /// next of the organization's reports that year (the document's day), the figures and the document computed inside
+    /// the write and stored as JSON with their digest, and the keys of the records behind each figure (for the
+    /// reconciliation), in one locked write with its audit entries: refused, nothing is written.
     public func issueReview(
         of root: OrganizationID, from: Day, to: Day, number: Int? = nil, date: Day? = nil, signer: String? = nil,
-        signerTitle: String = "BÍ THƯ", authority: String? = nil, recipients: [String] = [], actor: String
+        signerTitle: String = "BÍ THƯ", authority: String? = nil, recipients: [String] = [],
+        narrative written: ReviewDocument.Narrative? = nil, actor: String
     ) async throws -> IssuedReview {
         try await writing { store in
             if let code = try await store.issuedCode(of: root, from: from, to: to) { throw ReviewReportError.alreadyIssued(code: code) }
+            if let written { try await store.setReviewNarrative(written, of: root, from: from, to: to, actor: actor) }
             let narrative = try await store.reviewNarrative(of: root, from: from, to: to) ?? ReviewDocument.Narrative()
             for section in Self.narrativeSections where narrative[keyPath: section.path].isEmpty {
                 throw ReviewReportError.missingSection(section.name)

@@ -16,6 +16,16 @@ enum SiteURL: Equatable {
     case reviewRecords
     /// The review as a party document, a DOCX draft to download (query: to-chuc, tu, den).
     case reviewDocument
+    /// Soạn thảo báo cáo: the narrative of a review and its issue (GET the form, POST it; query: to-chuc, tu, den).
+    case reviewNarrative
+    /// The review's draft document as print-ready HTML (query: to-chuc, tu, den).
+    case reviewPrint
+    /// The reports issued in the caller's scope.
+    case issuedReviews
+    /// One issued report: the document as frozen and its reconciliation.
+    case issuedReview(Int)
+    /// One issued report's DOCX.
+    case issuedReviewDocument(Int)
     /// Biến động đảng viên: recent movements in scope and the forms that record them.
     case movements
     /// One membership event's own form (GET shows it, POST records it).
@@ -46,6 +56,7 @@ enum SiteURL: Equatable {
             case .parameter(let name):
                 switch self {
                 case .member(let id) where name == "member", .eventForm(let id, _) where name == "member": "\(id.rawValue)"
+                case .issuedReview(let id) where name == "report", .issuedReviewDocument(let id) where name == "report": "\(id)"
                 case .eventForm(_, let kind) where name == "kind": kind.rawValue
                 // NB: as written; `with(query:)` escapes it (codes are letters, digits and dots).
                 case .organization(let code) where name == "code", .organizationChange(let code) where name == "code": code
@@ -69,6 +80,11 @@ enum SiteURL: Equatable {
         case .review: ["bao-cao", "so-ket"]
         case .reviewRecords: ["bao-cao", "so-ket", "danh-sach"]
         case .reviewDocument: ["bao-cao", "so-ket", "van-ban"]
+        case .reviewNarrative: ["bao-cao", "so-ket", "soan-thao"]
+        case .reviewPrint: ["bao-cao", "so-ket", "ban-in"]
+        case .issuedReviews: ["bao-cao", "da-ban-hanh"]
+        case .issuedReview: ["bao-cao", "da-ban-hanh", ":report"]
+        case .issuedReviewDocument: ["bao-cao", "da-ban-hanh", ":report", "van-ban"]
         case .movements: ["bien-dong"]
         case .eventForm: ["dang-vien", ":member", "bien-dong", ":kind"]
         case .newMember: ["dang-vien", "moi"]

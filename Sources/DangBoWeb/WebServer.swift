@@ -55,6 +55,7 @@ public enum WebServer {
         OrganizationPageController(store: store, today: today).register(app)
         OrganizationChangeController(store: store, today: today).register(app)
         ReviewController(store: store, today: today).register(app)
+        ReviewReportController(store: store, today: today).register(app)
         ImportController(store: store, today: today).register(app)
         AuditLogController(store: store, today: today).register(app)
         APIController(store: store).register(app)

@@ -79,7 +79,8 @@ struct Stats: AsyncParsableCommand {
 }
 
 struct Report: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reports.", subcommands: [ReviewReport.self])
+    static let configuration = CommandConfiguration(abstract: "Reports.", subcommands: [ReviewReport.self, ReviewNarrativeCommand.self, ReviewIssueCommand.self, ReviewIssuedCommand.self,
+                                                                                ReviewReconcileCommand.self])
 }
 
 struct ReviewReport: AsyncParsableCommand {

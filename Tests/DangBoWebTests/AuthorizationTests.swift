@@ -38,19 +38,39 @@ import VaporTesting
         case .organizationChange: [SiteURL.organizationChange(root).path,
                                    SiteURL.organizationChange(root).with(query: [("ngay", "1/1/2010")])]
         case .apiReview: [SiteURL.apiReview.with(query: [("organization", root), ("from", "2021-01-01"), ("to", "2021-03-31")])]
+        case .reviewNarrative: [SiteURL.reviewNarrative.with(query: [("to-chuc", root), ("tu", "1/7/2026"), ("den", "30/9/2026")])]
+        case .reviewPrint: [SiteURL.reviewPrint.with(query: [("to-chuc", root), ("tu", "1/7/2026"), ("den", "30/9/2026")])]
+        // The root's report, issued by `issueTheRootsReport` (id 1); the list is the caller's own (checked apart).
+        case .issuedReview: [SiteURL.issuedReview(1).path]
+        case .issuedReviewDocument: [SiteURL.issuedReviewDocument(1).path]
+        case .issuedReviews: []
         }
     }
 
     static let routes: [SiteURL] = [.home, .login, .logout, .organizations, .members, .member(MemberID(1)),
                                     .organization(""), .review, .stylesheet, .health, .apiReview,
                                     .reviewRecords, .reviewDocument, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
-                                    .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .importPreview, .auditLog]
+                                    .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .importPreview, .auditLog,
+                                    .reviewNarrative, .reviewPrint, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1)]
+
+    /// The root's report of the third quarter of 2026, issued (id 1), so that asking for it from a cell is a real
+    /// question about the outside.
+    static func issueTheRootsReport(_ store: Store) async throws -> IssuedReview {
+        let root = WebFixture.synthetic.organizations[0]
+        try await store.setDocumentSettings(try DocumentSettings(place: "Vĩnh Phúc", issuerCode: "ĐUK"), of: root.id, actor: "test")
+        return try await store.issueReview(
+            of: root.id, from: Day(iso: "2026-07-01")!, to: Day(iso: "2026-09-30")!, number: 15,
+            narrative: ReviewDocument.Narrative(results: ["Kết quả."], shortcomings: ["Hạn chế."], directions: ["Phương hướng."]),
+            actor: "test")
+    }
 
     @Test func aCellSecretaryGetsNothingFromOutsideTheCell() async throws {
-        try await WebFixture.withApp { app, _, registry in
+        try await WebFixture.withApp { app, store, registry in
             let day = Day(iso: "2026-11-26")!
             let cell = WebFixture.cell(in: registry)
             let root = WebFixture.synthetic.organizations[0]
+            let report = try await Self.issueTheRootsReport(store)
+            #expect(report.id == 1)
             let outsider = try #require(registry.journals.values.first { ($0.period(on: day)?.cell).map { $0 != cell.id } ?? false })
             let client = WebClient(app: app)
             _ = try await client.login("bithu", WebFixture.password)
@@ -66,6 +86,14 @@ import VaporTesting
                 }
             }
             #expect(asked >= 8)
+            // The list of issued reports is the caller's own: the root's is not on it.
+            let list = try await client.get(SiteURL.issuedReviews.path)
+            #expect(list.status == .ok && !list.body.string.contains(report.document.numberAndCode))
+            // Writing the root's narrative or issuing it: refused, nothing written.
+            let posted = try await client.post(SiteURL.reviewNarrative.with(query: [("to-chuc", root.code), ("tu", "1/10/2026"), ("den", "31/12/2026")]),
+                                               ["ket-qua": "x", "han-che": "y", "phuong-huong": "z", "hanh-dong": "ban-hanh"])
+            #expect([.notFound, .forbidden].contains(posted.status))
+            #expect(try await store.issuedReviews(in: Scope(roots: [root.id])).count == 1)
         }
     }
 

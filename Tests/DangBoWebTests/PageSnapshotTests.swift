@@ -14,8 +14,9 @@ import VaporTesting
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     @Test func keyPagesAreTheirSnapshots() async throws {
-        try await WebFixture.withApp { app, _, registry in
+        try await WebFixture.withApp { app, store, registry in
             let client = WebClient(app: app)
+            let report = try await AuthorizationTests.issueTheRootsReport(store)
             try Self.assertSnapshot(try await client.get("/dang-nhap").body.string, named: "login")
             _ = try await client.login("quantri", WebFixture.password)
             let day = Day(iso: "2026-11-26")!
@@ -31,6 +32,7 @@ import VaporTesting
                 ("member-list", SiteURL.members.with(query: [("q", "nguyen"), ("to-chuc", root.code)])),
                 ("member", SiteURL.member(member.id).path),
                 ("review", SiteURL.review.with(query: [("to-chuc", root.code), ("tu", "1/7/2026"), ("den", "30/9/2026")])),
+                ("issued-review", SiteURL.issuedReview(report.id).path),
                 ("not-found", "/dang-vien/999999999"),
             ]
             for (name, path) in pages {

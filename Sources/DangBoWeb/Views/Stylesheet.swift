@@ -31,10 +31,23 @@ enum Stylesheet {
       .menu ul { display: flex; flex-wrap: wrap; } .menu a, .menu .later { padding: .25rem .6rem; } }
     @media print { @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
       body { background: #fff; font-size: 13pt; } .topbar, .menu, form.filters, .pages, .logout { display: none; }
-      main { padding: 0; } a { color: inherit; text-decoration: none; } tr { page-break-inside: avoid; } }
+      main { padding: 0; } a { color: inherit; text-decoration: none; } tr { page-break-inside: avoid; }
+      .screen-only, main:has(.party-document) > h1 { display: none; } .party-document { border: 0; padding: 0; margin: 0; max-width: none; } }
     .notice { border-left: 3px solid #1e7d32; padding: .3rem .6rem; background: #f1f8f1; }
     ol.issues, ul.warnings { font-size: .9rem; } ol.issues code, ul.warnings code { font-family: inherit; white-space: pre-wrap; }
     .import-confirm { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
+    .party-document { font-family: "Times New Roman", Times, serif; font-size: 14pt; max-width: 165mm; background: #fff;
+      padding: 1rem 1.5rem; border: 1px solid var(--line); margin: 1rem 0; }
+    .party-document table.pd-head, .party-document table.pd-foot { border: 0; margin-bottom: .8rem; font-size: 13pt; }
+    .party-document table.pd-head td, .party-document table.pd-foot td { border: 0; vertical-align: top; text-align: center; width: 50%; }
+    .pd-issuing, .pd-party, .pd-kind, .pd-summary, .pd-sign div:not(.pd-space), .pd-h1, .pd-h2 { font-weight: bold; }
+    .pd-party { display: inline-block; border-bottom: 1px solid currentColor; } .pd-date { font-style: italic; margin-top: .4rem; }
+    .pd-kind { text-align: center; font-size: 16pt; margin-top: 1rem; } .pd-summary, .pd-rule { text-align: center; }
+    .pd-p { text-align: justify; text-indent: 1.25cm; margin: .3rem 0; } .pd-h1, .pd-h2 { margin: .6rem 0 .3rem; }
+    .pd-h2 { text-indent: 1.25cm; } .party-document table.pd-table { margin: .5rem 0; font-size: 13pt; }
+    .pd-recipients { text-align: left !important; font-size: 11pt; } .pd-to { font-weight: bold; font-style: italic; font-size: 12pt; }
+    .pd-space { height: 4rem; }
+    form.narrative textarea { width: 100%; max-width: 48rem; font: inherit; } .draft-sentences { max-width: 48rem; }
     form.inline { display: inline; } button.link { border: 0; background: none; color: var(--party); text-decoration: underline; cursor: pointer; }
     table.audit-log td { vertical-align: top; } p.chain { margin-bottom: 1rem; }
     .charts .chart { margin-bottom: 1.5rem; } .chart h3 { font-size: 1rem; margin: .5rem 0; }
