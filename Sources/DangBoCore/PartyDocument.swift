@@ -41,11 +41,13 @@ public struct PartyDocument: Sendable, Equatable, Codable {
     public var signerName: String
     /// "Nơi nhận": one line each ("Thường trực Tỉnh ủy (b/c),"), the last usually "Lưu VP.".
     public var recipients: [String]
+    /// Pages after the signature ("Phụ lục"): the statistical tables of a review. Nil in documents stored before it.
+    public var appendix: [Block]?
 
     public init(
         superior: String, issuer: String, number: Int?, typeCode: String, issuerCode: String, place: String, date: Day,
         kind: String, summary: String, body: [Block], authority: String, signerTitle: String, signerName: String,
-        recipients: [String]
+        recipients: [String], appendix: [Block]? = nil
     ) {
         self.superior = superior
         self.issuer = issuer
@@ -61,6 +63,7 @@ public struct PartyDocument: Sendable, Equatable, Codable {
         self.signerTitle = signerTitle
         self.signerName = signerName
         self.recipients = recipients
+        self.appendix = appendix
     }
 
     /// "Số 15-BC/ĐUK": the number joined to the type by a hyphen, the issuer after a slash (RULES §9); a draft leaves
@@ -97,6 +100,12 @@ extension PartyDocument {
             }
         }
         lines += ["", authority, signerTitle, "", signerName, "", "Nơi nhận:"] + recipients.map { "- \($0)" }
+        for block in appendix ?? [] {
+            switch block {
+            case .heading(let text, _), .paragraph(let text): lines += ["", text]
+            case .table(let header, let rows): lines += ([header] + rows).map { $0.joined(separator: "\t") }
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

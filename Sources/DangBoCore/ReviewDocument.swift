@@ -87,7 +87,8 @@ public enum ReviewDocument {
     /// The document of `review` for the organization called `name` (as of the review's last day).
     public static func document(
         _ review: Review, name: String, issuer: (superior: String, issuer: String), settings: DocumentSettings,
-        number: Int?, date: Day, signer: Signer, recipients: [String], narrative: Narrative = Narrative()
+        number: Int?, date: Day, signer: Signer, recipients: [String], narrative: Narrative = Narrative(),
+        tables: ReviewTables? = nil
     ) -> PartyDocument {
         let period = VietnameseFormat.period(from: review.from, to: review.to)
         let next = ReviewDraft.nextPeriod(from: review.from, to: review.to).map { VietnameseFormat.period(from: $0.from, to: $0.to) }
@@ -111,6 +112,7 @@ public enum ReviewDocument {
         return PartyDocument(
             superior: issuer.superior, issuer: issuer.issuer, number: number, typeCode: "BC", issuerCode: settings.issuerCode,
             place: settings.place, date: date, kind: "BÁO CÁO", summary: ReviewDraft.summary(from: review.from, to: review.to),
-            body: body, authority: signer.authority, signerTitle: signer.title, signerName: signer.name, recipients: recipients)
+            body: body, authority: signer.authority, signerTitle: signer.title, signerName: signer.name, recipients: recipients,
+            appendix: tables.map { appendix($0, to: review.to) })
     }
 }

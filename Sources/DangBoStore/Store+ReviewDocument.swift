@@ -48,6 +48,7 @@ extension Store {
         var superior: String?
         if let parent = summary.parent { superior = try await organization(parent, on: day)?.name }
         let review = try await self.review(of: root, from: from, to: to)
+        let tables = try await reviewTables(of: root, from: from, to: to)
         let secretary = try await seats(of: root, in: Scope(roots: [root]), on: day)
             .first { $0.seat.committee == .executive && $0.seat.position == .secretary }?.name
         return (ReviewDocument.document(
@@ -56,6 +57,6 @@ extension Store {
             signer: .init(authority: authority ?? ReviewDocument.authority(of: summary.kind), title: signerTitle,
                           name: signer ?? secretary ?? ""),
             recipients: recipients.isEmpty ? ReviewDocument.recipients(superiorName: superior) : recipients,
-            narrative: narrative), review)
+            narrative: narrative, tables: tables), review)
     }
 }

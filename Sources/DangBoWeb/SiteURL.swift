@@ -16,6 +16,8 @@ enum SiteURL: Equatable {
     case reviewRecords
     /// The review as a party document, a DOCX draft to download (query: to-chuc, tu, den).
     case reviewDocument
+    /// The review's tables as an XLSX workbook (query: to-chuc, tu, den).
+    case reviewWorkbook
     /// Soạn thảo báo cáo: the narrative of a review and its issue (GET the form, POST it; query: to-chuc, tu, den).
     case reviewNarrative
     /// The review's draft document as print-ready HTML (query: to-chuc, tu, den).
@@ -80,6 +82,7 @@ enum SiteURL: Equatable {
         case .review: ["bao-cao", "so-ket"]
         case .reviewRecords: ["bao-cao", "so-ket", "danh-sach"]
         case .reviewDocument: ["bao-cao", "so-ket", "van-ban"]
+        case .reviewWorkbook: ["bao-cao", "so-ket", "bang-tinh"]
         case .reviewNarrative: ["bao-cao", "so-ket", "soan-thao"]
         case .reviewPrint: ["bao-cao", "so-ket", "ban-in"]
         case .issuedReviews: ["bao-cao", "da-ban-hanh"]

@@ -117,7 +117,8 @@ struct ReviewReport: AsyncParsableCommand {
             if format == .docx { return try await writeDocument(root: root, from: first, to: last, store: store) }
             let review = try await store.review(of: root, from: first, to: last)
             if format == .xlsx {
-                let tables = ReviewDocument.tables(review).map { table in
+                let statistics = try await store.reviewTables(of: root, from: first, to: last)
+                let tables = (ReviewDocument.tables(review) + ReviewDocument.sheets(statistics)).map { table in
                     Table(name: table.name, header: table.header,
                           rows: table.rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })
                 }

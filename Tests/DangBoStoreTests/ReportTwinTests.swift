@@ -60,7 +60,15 @@ import Testing
                     }
                 }
             }
+            var kindsSeen = (established: Set<OrganizationKind>(), dissolved: Set<OrganizationKind>())
             for (root, start, end) in questions {
+                // The review's table of organizations by kind (issue 10 point 2).
+                let kinds = registry.tree.kindCounts(under: root, from: start, to: end)
+                #expect(try await store.organizationKindCounts(under: root, from: start, to: end) == kinds, "kinds \(root) \(start)…\(end)")
+                for count in kinds {
+                    if count.established > 0 { kindsSeen.established.insert(count.kind) }
+                    if count.dissolved > 0 { kindsSeen.dissolved.insert(count.kind) }
+                }
                 let sqlStatistics = try await store.statistics(of: root, asOf: end)
                 #expect(sqlStatistics == registry.statistics(of: root, asOf: end), "statistics \(root) \(end)")
                 let coreReview = registry.review(of: root, from: start, to: end)
@@ -71,6 +79,8 @@ import Testing
                     #expect(sqlReview.balance.holds)
                 }
             }
+            // The questions met establishments and dissolutions of more than one kind, or the kind table proved little.
+            #expect(kindsSeen.established.count >= 2 && kindsSeen.dissolved.count >= 2, "\(kindsSeen)")
         }
     }
 

@@ -145,4 +145,48 @@ import Testing
             #expect(try await store.issuedReview(issued.id, in: Scope(roots: [grassroots.id]))?.intact == false)
         }
     }
+
+    /// Point 2: the tables of a review are Core's figures: each grassroots organization's statistics, the subtree's,
+    /// the organizations by kind; the document carries them as its appendix, the workbook as its sheets.
+    @Test func theStatisticalTablesAreCoresFiguresInTheDocumentAndTheWorkbook() async throws {
+        try await TestDatabases.each { store in
+            let (change, registry) = Self.generated
+            try await store.write(change, tree: registry.tree, audit: ReportTwinTests.audit)
+            let tree = registry.tree
+            let root = OrganizationID(1)
+            let from = Day(iso: "2016-01-01")!, to = Self.to
+            let tables = try await store.reviewTables(of: root, from: from, to: to)
+            let grassroots = tree.organizations.values.filter { tree.version(of: $0.id, on: to)?.kind.isGrassroots == true
+                && tree.isWithin($0.id, root: root, on: to) }.sorted { $0.code < $1.code }
+            #expect(tables.rows.map(\.code) == grassroots.map(\.code) && tables.omittedRows == 0)
+            for (row, organization) in zip(tables.rows, grassroots) {
+                #expect(row.statistics == registry.statistics(of: organization.id, asOf: to), "\(organization.code)")
+                #expect(row.name == tree.version(of: organization.id, on: to)!.name)
+            }
+            #expect(tables.total == registry.statistics(of: root, asOf: to))
+            #expect(tables.kinds == tree.kindCounts(under: root, from: from, to: to))
+            #expect(tables.kinds.map(\.established).reduce(0, +) > 0 && tables.rows.count >= 2)
+
+            let n = VietnameseFormat.number
+            try await store.setDocumentSettings(try DocumentSettings(place: "Vĩnh Phúc", issuerCode: "ĐUK"), of: root, actor: "test")
+            let document = try await store.reviewDocument(of: root, from: from, to: to, number: nil)
+            let texts = try ReviewDocumentStoreTests.texts(of: document)
+            let appendix = try #require(texts.firstIndex(of: "PHỤ LỤC: SỐ LIỆU THỐNG KÊ ĐẾN NGÀY 30/9/2026"))
+            #expect(appendix > (texts.firstIndex(of: "Nơi nhận:") ?? .max))
+            for row in tables.rows {
+                let at = try #require(texts[appendix...].firstIndex(of: row.name), "\(row.name)")
+                #expect(Array(texts[(at + 1)...(at + 3)]) == [n(row.statistics.members.total), n(row.statistics.members.official),
+                                                              n(row.statistics.members.probationary)])
+            }
+            let total = try #require(texts[appendix...].firstIndex(of: "Cộng"))
+            #expect(texts[total + 1] == n(tables.total.members.total))
+
+            let sheets = ReviewDocument.sheets(tables)
+            #expect(sheets.map(\.name) == ["Theo tổ chức cơ sở", "Giới tính", "Độ tuổi", "Dân tộc", "Tôn giáo", "Trình độ học vấn",
+                                           "Lý luận chính trị", "Nghề nghiệp", "Tổ chức theo loại"])
+            let ages = try #require(sheets.first { $0.name == "Độ tuổi" })
+            // Each organization's age bands add up to its members; the last row is the total.
+            for row in ages.rows { #expect(row.dropFirst(2).compactMap { Int($0) }.reduce(0, +) == Int(sheets[0].rows[ages.rows.firstIndex(of: row)!][2])) }
+        }
+    }
 }

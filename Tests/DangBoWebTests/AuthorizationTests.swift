@@ -39,6 +39,7 @@ import VaporTesting
                                    SiteURL.organizationChange(root).with(query: [("ngay", "1/1/2010")])]
         case .apiReview: [SiteURL.apiReview.with(query: [("organization", root), ("from", "2021-01-01"), ("to", "2021-03-31")])]
         case .reviewNarrative: [SiteURL.reviewNarrative.with(query: [("to-chuc", root), ("tu", "1/7/2026"), ("den", "30/9/2026")])]
+        case .reviewWorkbook: [SiteURL.reviewWorkbook.with(query: [("to-chuc", root), ("tu", "1/7/2026"), ("den", "30/9/2026")])]
         case .reviewPrint: [SiteURL.reviewPrint.with(query: [("to-chuc", root), ("tu", "1/7/2026"), ("den", "30/9/2026")])]
         // The root's report, issued by `issueTheRootsReport` (id 1); the list is the caller's own (checked apart).
         case .issuedReview: [SiteURL.issuedReview(1).path]
@@ -51,7 +52,7 @@ import VaporTesting
                                     .organization(""), .review, .stylesheet, .health, .apiReview,
                                     .reviewRecords, .reviewDocument, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
                                     .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .importPreview, .auditLog,
-                                    .reviewNarrative, .reviewPrint, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1)]
+                                    .reviewNarrative, .reviewPrint, .reviewWorkbook, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1)]
 
     /// The root's report of the third quarter of 2026, issued (id 1), so that asking for it from a cell is a real
     /// question about the outside.

@@ -115,4 +115,25 @@ import VaporTesting
             #expect(print.status == .ok && print.body.string.contains("class=\"party-document\"") && print.body.string.contains("Bản dự thảo"))
         }
     }
+
+    /// The review page's workbook: the figures, the movement table and the statistical tables, plain integers.
+    @Test func theWorkbookHoldsTheTables() async throws {
+        try await WebFixture.withApp { app, _, registry in
+            let root = WebFixture.synthetic.organizations[0]
+            let client = WebClient(app: app)
+            _ = try await client.login("quantri", WebFixture.password)
+            #expect(try await client.get(SiteURL.review.with(query: Self.query)).body.string
+                .contains(HTMLEscaping.attribute(SiteURL.reviewWorkbook.with(query: Self.query))))
+            let response = try await client.get(SiteURL.reviewWorkbook.with(query: Self.query))
+            #expect(response.status == .ok && response.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(response.body.readableBytesView).write(to: file)
+            let sheets = try XLSXReader.read(url: file)
+            #expect(sheets.map(\.name).prefix(3) == ["Tổng hợp", "Biến động đảng viên", "Theo tổ chức cơ sở"])
+            let perOrganization = try #require(sheets.first { $0.name == "Theo tổ chức cơ sở" })
+            let statistics = registry.statistics(of: root.id, asOf: Self.to)
+            #expect(perOrganization.rows.last?.cells.prefix(4) == ["", "Cộng", "\(statistics.members.total)", "\(statistics.members.official)"])
+        }
+    }
 }

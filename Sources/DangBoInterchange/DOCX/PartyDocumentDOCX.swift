@@ -54,7 +54,22 @@ public enum PartyDocumentDOCX {
         body += paragraph(document.kind, size: 16, bold: true, alignment: "center", spacingBefore: 360)
         body += paragraph(document.summary, size: 14, bold: true, alignment: "center")
         body += paragraph("-----", size: 14, alignment: "center", spacingAfter: 240)
-        for block in document.body {
+        body += blocks(document.body)
+        body += signature(document)
+        if let appendix = document.appendix, !appendix.isEmpty {
+            body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#
+            body += blocks(appendix)
+        }
+        body += #"<w:sectPr><w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
+            + #"<w:pgMar w:top="\#(margins.top)" w:right="\#(margins.right)" w:bottom="\#(margins.bottom)" "#
+            + #"w:left="\#(margins.left)" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>"#
+        return declaration + #"<w:document xmlns:w="\#(wordNamespace)"><w:body>"# + body + "</w:body></w:document>"
+    }
+
+    /// Headings, paragraphs and tables of the body or the appendix.
+    static func blocks(_ blocks: [PartyDocument.Block]) -> String {
+        var body = ""
+        for block in blocks {
             switch block {
             case .heading(let text, let level):
                 body += paragraph(text, size: 14, bold: true, alignment: "both", firstLineIndent: level > 1 ? 720 : 0,
@@ -65,11 +80,7 @@ public enum PartyDocumentDOCX {
                 body += table(header: header, rows: rows)
             }
         }
-        body += signature(document)
-        body += #"<w:sectPr><w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
-            + #"<w:pgMar w:top="\#(margins.top)" w:right="\#(margins.right)" w:bottom="\#(margins.bottom)" "#
-            + #"w:left="\#(margins.left)" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>"#
-        return declaration + #"<w:document xmlns:w="\#(wordNamespace)"><w:body>"# + body + "</w:body></w:document>"
+        return body
     }
 
     /// The issuer block (left) and "ĐẢNG CỘNG SẢN VIỆT NAM" with its rule and the date line (right), side by side in a
@@ -102,21 +113,25 @@ public enum PartyDocumentDOCX {
     static func table(header: [String], rows: [[String]]) -> String {
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return "" }
-        let width = textWidth / columns
-        var xml = #"<w:tbl><w:tblPr><w:tblW w:w="\#(width * columns)" w:type="dxa"/><w:tblBorders>"#
+        // NB: the first column holds the names: wider when the figures are many (a table per organization).
+        let first = columns > 3 ? textWidth * 3 / 10 : textWidth / columns
+        let width = columns > 1 ? (textWidth - first) / (columns - 1) : textWidth
+        let widths = [first] + Array(repeating: width, count: columns - 1)
+        let size = columns > 6 ? 10 : 12
+        var xml = #"<w:tbl><w:tblPr><w:tblW w:w="\#(widths.reduce(0, +))" w:type="dxa"/><w:tblBorders>"#
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
             xml += #"<w:\#(side) w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#
         }
         xml += "</w:tblBorders></w:tblPr><w:tblGrid>"
-        xml += String(repeating: #"<w:gridCol w:w="\#(width)"/>"#, count: columns)
+        for width in widths { xml += #"<w:gridCol w:w="\#(width)"/>"# }
         xml += "</w:tblGrid>"
         func row(_ cells: [String], header: Bool) -> String {
             var row = header ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
             for index in 0..<columns {
                 let text = index < cells.count ? cells[index] : ""
                 let numeric = !header && index > 0 && !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
-                row += #"<w:tc><w:tcPr><w:tcW w:w="\#(width)" w:type="dxa"/></w:tcPr>"#
-                    + paragraph(text, size: 12, bold: header, alignment: header ? "center" : (numeric ? "right" : "left"))
+                row += #"<w:tc><w:tcPr><w:tcW w:w="\#(widths[index])" w:type="dxa"/></w:tcPr>"#
+                    + paragraph(text, size: size, bold: header, alignment: header ? "center" : (numeric ? "right" : "left"))
                     + "</w:tc>"
             }
             return row + "</w:tr>"

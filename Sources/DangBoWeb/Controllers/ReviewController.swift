@@ -15,6 +15,28 @@ struct ReviewController {
         routes.get(.review, use: show)
         routes.get(.reviewRecords, use: records)
         routes.get(.reviewDocument, use: document)
+        routes.get(.reviewWorkbook, use: workbook)
+    }
+
+    /// The review's tables as a workbook (issue 10 points 2 and 4): the main figures, the movement table, the members
+    /// of each grassroots organization and their composition, the organizations by kind; plain integers.
+    @Sendable func workbook(_ request: Request) async throws -> Response {
+        let context = try await PageContext.of(request, store: store, today: today())
+        let (organization, from, to) = try await question(of: request, context: context)
+        let review = try await store.review(of: organization.id, from: from, to: to)
+        let statistics = try await store.reviewTables(of: organization.id, from: from, to: to)
+        let tables = (ReviewDocument.tables(review) + ReviewDocument.sheets(statistics)).map { table in
+            Table(name: table.name, header: table.header,
+                  rows: table.rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try XLSXWriter.write(tables, to: file)
+        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: file)))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response.headers.replaceOrAdd(name: .contentDisposition,
+                                      value: "attachment; filename=\"bang-so-lieu-\(organization.code)-\(from.iso)-\(to.iso).xlsx\"")
+        return response
     }
 
     /// The review as its party document (issue 10): a DOCX draft, its number left blank, the issuer block, place and

@@ -21,20 +21,7 @@ enum PartyDocumentHTML {
             .div(.class("pd-kind"), .text(document.kind)),
             .div(.class("pd-summary"), .text(document.summary)),
             .div(.class("pd-rule"), .text("-----")),
-            .forEach(document.body) { block in
-                switch block {
-                case .heading(let text, let level): .div(.class(level > 1 ? "pd-h2" : "pd-h1"), .text(text))
-                case .paragraph(let text): .p(.class("pd-p"), .text(text))
-                case .table(let header, let rows):
-                    .table(.class("pd-table"),
-                           .thead(.tr(.forEach(header) { .th(.text($0)) })),
-                           .tbody(.forEach(rows) { row in
-                               .tr(.forEach(row.enumerated()) { index, cell in
-                                   index == 0 ? .td(.text(cell)) : .td(.class("number"), .text(cell))
-                               })
-                           }))
-                }
-            },
+            blocks(document.body),
             .table(.class("pd-foot"), .tbody(.tr(
                 .td(.class("pd-recipients"),
                     .div(.class("pd-to"), .text("Nơi nhận:")),
@@ -42,6 +29,25 @@ enum PartyDocumentHTML {
                 .td(.class("pd-sign"),
                     .div(.text(document.authority)), .div(.text(document.signerTitle)),
                     .div(.class("pd-space")), .div(.text(document.signerName)))))),
+            .unwrap(document.appendix) { .div(.class("pd-appendix"), blocks($0)) },
         ])
+    }
+
+    /// Headings, paragraphs and tables, of the body or the appendix.
+    static func blocks(_ blocks: [PartyDocument.Block]) -> Node<HTML.BodyContext> {
+        .forEach(blocks) { block in
+            switch block {
+            case .heading(let text, let level): .div(.class(level > 1 ? "pd-h2" : "pd-h1"), .text(text))
+            case .paragraph(let text): .p(.class("pd-p"), .text(text))
+            case .table(let header, let rows):
+                .table(.class("pd-table"),
+                       .thead(.tr(.forEach(header) { .th(.text($0)) })),
+                       .tbody(.forEach(rows) { row in
+                           .tr(.forEach(row.enumerated()) { index, cell in
+                               index == 0 ? .td(.text(cell)) : .td(.class("number"), .text(cell))
+                           })
+                       }))
+            }
+        }
     }
 }

@@ -55,6 +55,9 @@ struct ReviewPage {
                .a(.href(SiteURL.reviewDocument.with(query: [("to-chuc", organization.code), ("tu", from), ("den", to)])),
                   .text("Tải báo cáo dạng văn bản của Đảng (.docx, bản dự thảo)")),
                .text(" · "),
+               .a(.href(SiteURL.reviewWorkbook.with(query: [("to-chuc", organization.code), ("tu", from), ("den", to)])),
+                  .text("Bảng số liệu (.xlsx)")),
+               .text(" · "),
                .a(.href(SiteURL.issuedReviews.path), .text("Báo cáo đã ban hành"))),
             .table(.class("review-figures"), .tbody(
                 row("Đảng viên đến \(to)", .members(.total)),

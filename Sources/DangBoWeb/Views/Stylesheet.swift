@@ -32,7 +32,8 @@ enum Stylesheet {
     @media print { @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
       body { background: #fff; font-size: 13pt; } .topbar, .menu, form.filters, .pages, .logout { display: none; }
       main { padding: 0; } a { color: inherit; text-decoration: none; } tr { page-break-inside: avoid; }
-      .screen-only, main:has(.party-document) > h1 { display: none; } .party-document { border: 0; padding: 0; margin: 0; max-width: none; } }
+      .screen-only, main:has(.party-document) > h1 { display: none; } .party-document { border: 0; padding: 0; margin: 0; max-width: none; }
+      .pd-appendix { break-before: page; border: 0; margin: 0; padding: 0; } }
     .notice { border-left: 3px solid #1e7d32; padding: .3rem .6rem; background: #f1f8f1; }
     ol.issues, ul.warnings { font-size: .9rem; } ol.issues code, ul.warnings code { font-family: inherit; white-space: pre-wrap; }
     .import-confirm { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
@@ -46,7 +47,8 @@ enum Stylesheet {
     .pd-p { text-align: justify; text-indent: 1.25cm; margin: .3rem 0; } .pd-h1, .pd-h2 { margin: .6rem 0 .3rem; }
     .pd-h2 { text-indent: 1.25cm; } .party-document table.pd-table { margin: .5rem 0; font-size: 13pt; }
     .pd-recipients { text-align: left !important; font-size: 11pt; } .pd-to { font-weight: bold; font-style: italic; font-size: 12pt; }
-    .pd-space { height: 4rem; }
+    .pd-space { height: 4rem; } .pd-appendix { margin-top: 2rem; border-top: 1px dashed var(--line); padding-top: 1rem; }
+    .pd-appendix table.pd-table { font-size: 11pt; }
     form.narrative textarea { width: 100%; max-width: 48rem; font: inherit; } .draft-sentences { max-width: 48rem; }
     form.inline { display: inline; } button.link { border: 0; background: none; color: var(--party); text-decoration: underline; cursor: pointer; }
     table.audit-log td { vertical-align: top; } p.chain { margin-bottom: 1rem; }
