@@ -13,6 +13,39 @@ public struct PartyDocument: Sendable, Equatable, Codable {
         case paragraph(String)
         /// A table: its header row repeated on every page (UX.md "Printing"), then its rows.
         case table(header: [String], rows: [[String]])
+        /// A bar chart of its own figures (issue 10 point 5): the HTML draws it as SVG, the DOCX as a native chart.
+        case chart(Chart)
+    }
+
+    /// A bar chart: a value per category for each series, the figures kept with the document (so a frozen report
+    /// draws the same chart years later).
+    public struct Chart: Sendable, Equatable, Codable {
+        public struct Series: Sendable, Equatable, Codable {
+            public var name: String
+            public var values: [Int]
+
+            public init(name: String, values: [Int]) {
+                self.name = name
+                self.values = values
+            }
+        }
+
+        public var title: String
+        public var categories: [String]
+        public var series: [Series]
+
+        public init(title: String, categories: [String], series: [Series]) {
+            precondition(series.allSatisfy { $0.values.count == categories.count }, "a value per category")
+            self.title = title
+            self.categories = categories
+            self.series = series
+        }
+
+        /// The chart as a table (text readers, the plain text, a screen reader): a row per category.
+        public var table: (header: [String], rows: [[String]]) {
+            (["", ] + series.map(\.name),
+             categories.enumerated().map { index, category in [category] + series.map { VietnameseFormat.number($0.values[index]) } })
+        }
     }
 
     /// The superior organization's name on the issuer block's first line ("ĐẢNG BỘ TỈNH VĨNH PHÚC"); empty when the
@@ -97,6 +130,7 @@ extension PartyDocument {
             case .heading(let text, _): lines.append(text)
             case .paragraph(let text): lines.append(text)
             case .table(let header, let rows): lines += ([header] + rows).map { $0.joined(separator: "\t") }
+            case .chart(let chart): lines += [chart.title] + ([chart.table.header] + chart.table.rows).map { $0.joined(separator: "\t") }
             }
         }
         lines += ["", authority, signerTitle, "", signerName, "", "Nơi nhận:"] + recipients.map { "- \($0)" }
@@ -104,6 +138,7 @@ extension PartyDocument {
             switch block {
             case .heading(let text, _), .paragraph(let text): lines += ["", text]
             case .table(let header, let rows): lines += ([header] + rows).map { $0.joined(separator: "\t") }
+            case .chart(let chart): lines += [chart.title] + ([chart.table.header] + chart.table.rows).map { $0.joined(separator: "\t") }
             }
         }
         return lines.joined(separator: "\n") + "\n"

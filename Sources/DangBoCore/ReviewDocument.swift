@@ -62,6 +62,28 @@ public enum ReviewDocument {
                       rows: rows.map { [$0.0, n($0.1)] } + [["Cân đối (đầu kỳ + tăng − giảm = cuối kỳ)", b.holds ? "khớp" : "không khớp"]])
     }
 
+    /// "Biến động đảng viên trong kỳ": each kind of inflow and outflow the review counts (those of the example review
+    /// always, the others when not zero), one bar each.
+    public static func movementChart(_ review: Review) -> PartyDocument.Chart {
+        let mv = review.movements
+        let all: [(String, Int, Bool)] = [
+            ("Kết nạp", mv.admitted, true), ("Kết nạp lại", mv.readmitted, false), ("Phục hồi", mv.restored, false),
+            ("Chuyển đến", mv.transferredIn, true), ("Đến do sắp xếp", mv.reorganizedIn, false), ("Từ trần", mv.died, true),
+            ("Xóa tên", mv.removed + mv.probationRemoved, false), ("Khai trừ", mv.expelled, false), ("Ra khỏi Đảng", mv.withdrew, false),
+            ("Chuyển đi", mv.transferredOut, true), ("Đi do sắp xếp", mv.reorganizedOut, false),
+        ]
+        let shown = all.filter { $0.2 || $0.1 > 0 }
+        return PartyDocument.Chart(title: "Biến động đảng viên \(VietnameseFormat.period(from: review.from, to: review.to))",
+                                   categories: shown.map(\.0), series: [.init(name: "Đảng viên", values: shown.map(\.1))])
+    }
+
+    /// "Đảng viên theo độ tuổi": the members in each age band on the day of `statistics`.
+    public static func ageChart(_ statistics: Statistics) -> PartyDocument.Chart {
+        let bands = AgeBand.bands.map(\.label)
+        return PartyDocument.Chart(title: "Đảng viên theo độ tuổi đến ngày \(VietnameseFormat.day(statistics.asOf))", categories: bands,
+                                   series: [.init(name: "Đảng viên", values: bands.map { statistics.members.byAgeBand[$0] ?? 0 })])
+    }
+
     /// The review's tables for a spreadsheet (issue 10 point 4, XLSX): the main figures and the movement table, each
     /// figure a plain integer (no thousands dot: the sheet computes with them).
     public static func tables(_ review: Review) -> [(name: String, header: [String], rows: [[String]])] {
@@ -103,6 +125,8 @@ public enum ReviewDocument {
         ]
         body += ReviewDraft.sentences(review, name: name).map(PartyDocument.Block.paragraph)
         body.append(movementTable(review))
+        body.append(.chart(movementChart(review)))
+        if let tables { body.append(.chart(ageChart(tables.total))) }
         body.append(.heading("2. Các mặt công tác khác", level: 2))
         body += written(narrative.results)
         body.append(.heading("II. HẠN CHẾ, NGUYÊN NHÂN", level: 1))

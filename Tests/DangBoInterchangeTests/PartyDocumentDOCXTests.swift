@@ -89,26 +89,63 @@ import Testing
         #expect(try Self.parts(of: draft).bytes == written.bytes)
     }
 
-    static var libreOffice: String? {
-        ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// Where LibreOffice is installed (optional, docs/operations.md), the document converts to PDF through
+    /// `PartyDocumentPDF` (what `dangbo report issued --format pdf` runs), its chart included.
+    @Test(.enabled(if: PartyDocumentPDF.program != nil, "LibreOffice is not installed")) func theDocumentConvertsToPDF() throws {
+        var document = Self.example
+        document.body.append(.chart(PartyDocument.Chart(title: "Biến động đảng viên quý I/2021", categories: ["Kết nạp", "Chuyển đi"],
+                                                        series: [.init(name: "Đảng viên", values: [26, 12])])))
+        let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: pdf) }
+        try PartyDocumentPDF.write(document, to: pdf)
+        let bytes = try Data(contentsOf: pdf)
+        #expect(bytes.starts(with: Data("%PDF".utf8)) && bytes.count > 5_000)
     }
 
-    /// Where LibreOffice is installed (optional, docs/operations.md), the document converts to PDF.
-    @Test(.enabled(if: libreOffice != nil, "LibreOffice is not installed")) func theDocumentConvertsToPDF() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let docx = directory.appendingPathComponent("bao-cao.docx")
-        try PartyDocumentDOCX.write(Self.example, to: docx)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.libreOffice!)
-        process.arguments = ["--headless", "-env:UserInstallation=file://\(directory.path)/profile", "--convert-to", "pdf",
-                             "--outdir", directory.path, docx.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let pdf = try Data(contentsOf: directory.appendingPathComponent("bao-cao.pdf"))
-        #expect(process.terminationStatus == 0 && pdf.starts(with: Data("%PDF".utf8)) && pdf.count > 5_000)
+    /// Point 5: a chart of the document is a native Word chart: its own part, declared and related, placed inline in
+    /// the body where the block stands, its categories and values cached in the part (the document's own figures),
+    /// with its title as text; the appendix's charts follow the body's in numbering.
+    @Test func aChartIsANativeChartPartWithItsFiguresCached() throws {
+        var document = Self.example
+        let movements = PartyDocument.Chart(title: "Biến động đảng viên quý I/2021", categories: ["Kết nạp", "Chuyển đến", "Từ trần"],
+                                            series: [.init(name: "Đảng viên", values: [26, 1_234, 0])])
+        let ages = PartyDocument.Chart(title: "Độ tuổi", categories: ["18-30", "31-35"],
+                                       series: [.init(name: "Nam", values: [3, 4]), .init(name: "Nữ & khác", values: [5, 6])])
+        document.body.insert(.chart(movements), at: 4)
+        document.appendix = [.heading("PHỤ LỤC", level: 1), .chart(ages)]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).docx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try PartyDocumentDOCX.write(document, to: url)
+        let package = try XLSXPackage(url: url, limits: .standard)
+        func tokens(_ path: String) throws -> [XMLTokenizer.Token] {
+            var tokens: [XMLTokenizer.Token] = []
+            try package.parse(path, large: true) { tokens.append($0) }
+            return tokens
+        }
+        /// The texts of every `c:v` of a chart part, in order.
+        func cached(_ path: String) throws -> [String] {
+            var values: [String] = [], inValue = false
+            for token in try tokens(path) {
+                switch token {
+                case .start(let element): inValue = element.name == "v"  // NB: names without their prefix (c:v)
+                case .text(let text, _) where inValue: values.append(text)
+                case .end: inValue = false
+                default: break
+                }
+            }
+            return values
+        }
+        #expect(try cached("word/charts/chart1.xml") == ["Đảng viên", "Kết nạp", "Chuyển đến", "Từ trần", "26", "1234", "0"])
+        #expect(try cached("word/charts/chart2.xml") == ["Nam", "18-30", "31-35", "3", "4", "Nữ & khác", "18-30", "31-35", "5", "6"])
+        let types = Self.elements(try tokens("[Content_Types].xml"), named: "Override").compactMap { $0["PartName"] }
+        #expect(types.contains("/word/charts/chart1.xml") && types.contains("/word/charts/chart2.xml"))
+        let relationships = Self.elements(try tokens("word/_rels/document.xml.rels"), named: "Relationship")
+            .filter { $0["Type"]?.hasSuffix("/chart") == true }
+        #expect(relationships.map { $0["Target"] } == ["charts/chart1.xml", "charts/chart2.xml"])
+        let body = try tokens("word/document.xml")
+        #expect(Self.elements(body, named: "chart").map { $0["id"] } == ["rIdChart1", "rIdChart2"])
+        let texts = try PartyDocumentDOCX.texts(of: url)
+        let title = try #require(texts.firstIndex(of: "Biến động đảng viên quý I/2021"))
+        #expect(texts[title - 1] == "Ban chấp hành & Ban thường vụ <dự thảo>" && texts.last == "Độ tuổi")
     }
 }

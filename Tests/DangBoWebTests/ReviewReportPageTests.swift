@@ -85,6 +85,7 @@ import VaporTesting
             #expect(page.contains("Số 15-BC/ĐUK") && page.contains("Vĩnh Phúc, ngày 05 tháng 10 năm 2026"))
             #expect(page.contains("Các chi bộ sinh hoạt đều đặn.") && page.contains("class=\"party-document\""))
             #expect(page.contains("Không có số liệu nào của báo cáo thay đổi kể từ khi ban hành."))
+            #expect(page.contains("<h3>Biến động đảng viên quý III/2026</h3><svg") && page.contains("<h3>Đảng viên theo độ tuổi đến ngày 30/9/2026</h3><svg"))
             let before = try Self.docx(try await client.get(SiteURL.issuedReviewDocument(1).path))
             #expect(before.1.contains("Số 15-BC/ĐUK") && before.1.contains("Một số chi bộ sinh hoạt còn hình thức."))
             // Once issued: the form says so and offers no more fields.
@@ -122,8 +123,13 @@ import VaporTesting
             let root = WebFixture.synthetic.organizations[0]
             let client = WebClient(app: app)
             _ = try await client.login("quantri", WebFixture.password)
-            #expect(try await client.get(SiteURL.review.with(query: Self.query)).body.string
-                .contains(HTMLEscaping.attribute(SiteURL.reviewWorkbook.with(query: Self.query))))
+            let reviewPage = try await client.get(SiteURL.review.with(query: Self.query)).body.string
+            #expect(reviewPage.contains(HTMLEscaping.attribute(SiteURL.reviewWorkbook.with(query: Self.query))))
+            // Point 5: the document's charts on the review page, drawn from its figures.
+            let review = registry.review(of: root.id, from: Self.from, to: Self.to)
+            #expect(reviewPage.contains("<h3>Biến động đảng viên quý III/2026</h3><svg"))
+            #expect(reviewPage.contains("<title>Chuyển đến: \(review.movements.transferredIn) đảng viên</title>"))
+            #expect(reviewPage.contains("<h3>Đảng viên theo độ tuổi đến ngày 30/9/2026</h3>"))
             let response = try await client.get(SiteURL.reviewWorkbook.with(query: Self.query))
             #expect(response.status == .ok && response.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).xlsx")

@@ -10,14 +10,15 @@ import Foundation
 public enum PartyDocumentDOCX {
     /// Writes `document` to `url`, replacing it at once.
     public static func write(_ document: PartyDocument, to url: URL) throws {
+        let charts = charts(of: document)
         try XLSXWriter.zip([
-            ("[Content_Types].xml", contentTypes),
+            ("[Content_Types].xml", contentTypes(charts: charts.count)),
             ("_rels/.rels", packageRelationships),
-            ("word/_rels/document.xml.rels", documentRelationships),
+            ("word/_rels/document.xml.rels", documentRelationships(charts: charts.count)),
             ("word/styles.xml", styles),
             ("word/settings.xml", settings),
             ("word/document.xml", self.document(document)),
-        ], to: url)
+        ] + charts.enumerated().map { ("word/charts/chart\($0.offset + 1).xml", chartPart($0.element)) }, to: url)
     }
 
     /// The text of each run of a written document's body, in reading order (what the tests and a reader check).
@@ -54,20 +55,23 @@ public enum PartyDocumentDOCX {
         body += paragraph(document.kind, size: 16, bold: true, alignment: "center", spacingBefore: 360)
         body += paragraph(document.summary, size: 14, bold: true, alignment: "center")
         body += paragraph("-----", size: 14, alignment: "center", spacingAfter: 240)
-        body += blocks(document.body)
+        var chart = 0
+        body += blocks(document.body, chart: &chart)
         body += signature(document)
         if let appendix = document.appendix, !appendix.isEmpty {
             body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#
-            body += blocks(appendix)
+            body += blocks(appendix, chart: &chart)
         }
         body += #"<w:sectPr><w:pgSz w:w="\#(page.width)" w:h="\#(page.height)"/>"#
             + #"<w:pgMar w:top="\#(margins.top)" w:right="\#(margins.right)" w:bottom="\#(margins.bottom)" "#
             + #"w:left="\#(margins.left)" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>"#
-        return declaration + #"<w:document xmlns:w="\#(wordNamespace)"><w:body>"# + body + "</w:body></w:document>"
+        return declaration + #"<w:document xmlns:w="\#(wordNamespace)" xmlns:wp="\#(wordDrawingNamespace)" "#
+            + #"xmlns:r="\#(relationshipNamespace)"><w:body>"# + body + "</w:body></w:document>"
     }
 
-    /// Headings, paragraphs and tables of the body or the appendix.
-    static func blocks(_ blocks: [PartyDocument.Block]) -> String {
+    /// Headings, paragraphs, tables and charts of the body or the appendix; `chart` counts the charts written so far
+    /// (chart `n` is the `n`th of `charts(of:)`).
+    static func blocks(_ blocks: [PartyDocument.Block], chart: inout Int) -> String {
         var body = ""
         for block in blocks {
             switch block {
@@ -78,6 +82,9 @@ public enum PartyDocumentDOCX {
                 body += paragraph(text, size: 14, alignment: "both", firstLineIndent: 720, spacingAfter: 120)
             case .table(let header, let rows):
                 body += table(header: header, rows: rows)
+            case .chart(let figure):
+                chart += 1
+                body += chartParagraph(figure, number: chart)
             }
         }
         return body
@@ -182,6 +189,20 @@ public enum PartyDocumentDOCX {
 
     static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    static func contentTypes(charts: Int) -> String {
+        let overrides = (0..<charts).map {
+            #"<Override PartName="/word/charts/chart\#($0 + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>"#
+        }.joined()
+        return contentTypes.replacingOccurrences(of: "</Types>", with: overrides + "</Types>")
+    }
+
+    static func documentRelationships(charts: Int) -> String {
+        let relationships = (0..<charts).map {
+            #"<Relationship Id="\#(chartRelationship($0 + 1))" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart\#($0 + 1).xml"/>"#
+        }.joined()
+        return documentRelationships.replacingOccurrences(of: "</Relationships>", with: relationships + "</Relationships>")
+    }
 
     static let contentTypes = declaration
         + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#

@@ -65,7 +65,8 @@ struct ReviewController {
         let context = try await PageContext.of(request, store: store, today: today())
         let (organization, from, to) = try await question(of: request, context: context)
         let review = try await store.review(of: organization.id, from: from, to: to)
-        return Response.html(ReviewPage(context: context, organization: organization, review: review).render())
+        let statistics = try await store.statistics(of: organization.id, asOf: to)
+        return Response.html(ReviewPage(context: context, organization: organization, review: review, statistics: statistics).render())
     }
 
     /// The records behind one figure (`chi-tieu`, a `ReviewFigure` slug) of the review the same query asks.

@@ -29,14 +29,15 @@ enum PartyDocumentHTML {
                 .td(.class("pd-sign"),
                     .div(.text(document.authority)), .div(.text(document.signerTitle)),
                     .div(.class("pd-space")), .div(.text(document.signerName)))))),
-            .unwrap(document.appendix) { .div(.class("pd-appendix"), blocks($0)) },
+            .unwrap(document.appendix) { .div(.class("pd-appendix"), blocks($0, numberedFrom: document.body.count)) },
         ])
     }
 
     /// Headings, paragraphs and tables, of the body or the appendix.
-    static func blocks(_ blocks: [PartyDocument.Block]) -> Node<HTML.BodyContext> {
-        .forEach(blocks) { block in
+    static func blocks(_ blocks: [PartyDocument.Block], numberedFrom first: Int = 0) -> Node<HTML.BodyContext> {
+        .forEach(blocks.enumerated()) { index, block in
             switch block {
+            case .chart(let chart): DocumentChart(chart: chart, number: first + index).figure.node
             case .heading(let text, let level): .div(.class(level > 1 ? "pd-h2" : "pd-h1"), .text(text))
             case .paragraph(let text): .p(.class("pd-p"), .text(text))
             case .table(let header, let rows):

@@ -8,6 +8,8 @@ struct ReviewPage {
     var context: PageContext
     var organization: OrganizationSummary
     var review: Review
+    /// The statistics on the period's last day, for the age chart.
+    var statistics: Statistics?
 
     /// The link to the records behind `figure` of this review.
     static func recordsLink(_ figure: ReviewFigure, code: String, from: Day, to: Day) -> String {
@@ -73,6 +75,9 @@ struct ReviewPage {
                 })),
             .p(.class("balance"), .text("Cân đối: \(n(b.atStart)) + \(n(b.inflow)) − \(n(b.outflow)) = \(n(b.atStart + b.inflow - b.outflow)); "
                 + "cuối kỳ \(n(b.atEnd)) — \(b.holds ? "khớp" : "KHÔNG KHỚP")")),
+            // The document's charts (issue 10 point 5), drawn from the same figures.
+            .div(.class("charts"), DocumentChart(chart: ReviewDocument.movementChart(review), number: 1).figure.node,
+                 .unwrap(statistics) { DocumentChart(chart: ReviewDocument.ageChart($0), number: 2).figure.node }),
             .h2("Tổ chức đảng"),
             .table(.class("review-figures"), .tbody(
                 row("Tổ chức cơ sở đảng đến \(to)", .organizations(.grassroots)),

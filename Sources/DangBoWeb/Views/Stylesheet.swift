@@ -33,7 +33,7 @@ enum Stylesheet {
       body { background: #fff; font-size: 13pt; } .topbar, .menu, form.filters, .pages, .logout { display: none; }
       main { padding: 0; } a { color: inherit; text-decoration: none; } tr { page-break-inside: avoid; }
       .screen-only, main:has(.party-document) > h1 { display: none; } .party-document { border: 0; padding: 0; margin: 0; max-width: none; }
-      .pd-appendix { break-before: page; border: 0; margin: 0; padding: 0; } }
+      .pd-appendix { break-before: page; border: 0; margin: 0; padding: 0; } .party-document details { display: none; } }
     .notice { border-left: 3px solid #1e7d32; padding: .3rem .6rem; background: #f1f8f1; }
     ol.issues, ul.warnings { font-size: .9rem; } ol.issues code, ul.warnings code { font-family: inherit; white-space: pre-wrap; }
     .import-confirm { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
