@@ -110,7 +110,7 @@ public enum ReviewDocument {
     public static func document(
         _ review: Review, name: String, issuer: (superior: String, issuer: String), settings: DocumentSettings,
         number: Int?, date: Day, signer: Signer, recipients: [String], narrative: Narrative = Narrative(),
-        tables: ReviewTables? = nil
+        tables: ReviewTables? = nil, established: [String] = [], dissolved: [String] = []
     ) -> PartyDocument {
         let period = VietnameseFormat.period(from: review.from, to: review.to)
         let next = ReviewDraft.nextPeriod(from: review.from, to: review.to).map { VietnameseFormat.period(from: $0.from, to: $0.to) }
@@ -123,7 +123,8 @@ public enum ReviewDocument {
             .heading("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ \(period.uppercased())", level: 1),
             .heading("1. Tình hình tổ chức đảng, đảng viên; công tác kiểm tra, giám sát", level: 2),
         ]
-        body += ReviewDraft.sentences(review, name: name).map(PartyDocument.Block.paragraph)
+        body += ReviewDraft.sentences(review, name: name, established: established, dissolved: dissolved)
+            .map(PartyDocument.Block.paragraph)
         body.append(movementTable(review))
         body.append(.chart(movementChart(review)))
         if let tables { body.append(.chart(ageChart(tables.total))) }

@@ -37,7 +37,9 @@ public enum ReviewDraft {
     /// The draft sentences of the figures, one paragraph each, in the order of a review: the organization and its
     /// members at the end of the period, the work of the period (what was done, then who left), oversight, the
     /// balance. Parts whose figures are all zero are left out of their sentence; a sentence with nothing left is.
-    public static func sentences(_ review: Review, name: String) -> [String] {
+    /// `established` and `dissolved`, when they name every grassroots organization counted (three at most), are
+    /// named as the example review names them ("thành lập mới Chi bộ Ban bảo vệ chăm sóc sức khỏe cán bộ tỉnh").
+    public static func sentences(_ review: Review, name: String, established: [String] = [], dissolved: [String] = []) -> [String] {
         let n = VietnameseFormat.number, mv = review.movements
         var sentences = [
             "Đến \(VietnameseFormat.day(review.to)), \(name) có \(n(review.organizations.grassroots)) chi, đảng bộ cơ sở, với "
@@ -45,10 +47,13 @@ public enum ReviewDraft {
                 + "\(n(review.members.probationary)) đảng viên dự bị).",
         ]
         func clauses(_ parts: [(Int, String)]) -> [String] { parts.filter { $0.0 > 0 }.map(\.1) }
+        func named(_ names: [String], _ count: Int) -> String {
+            names.count == count && count <= 3 ? names.joined(separator: ", ") : "\(n(count)) tổ chức cơ sở đảng"
+        }
         let done = clauses([
             (review.committees.consolidated, "bổ sung, kiện toàn cấp ủy thuộc \(n(review.committees.consolidated)) tổ chức đảng"),
-            (review.organizations.established, "thành lập mới \(n(review.organizations.established)) tổ chức cơ sở đảng"),
-            (review.organizations.dissolved, "giải thể \(n(review.organizations.dissolved)) tổ chức cơ sở đảng"),
+            (review.organizations.established, "thành lập mới " + named(established, review.organizations.established)),
+            (review.organizations.dissolved, "giải thể " + named(dissolved, review.organizations.dissolved)),
             (mv.admitted, "kết nạp \(n(mv.admitted)) quần chúng ưu tú vào Đảng"),
             (mv.readmitted, "kết nạp lại \(n(mv.readmitted)) đảng viên"),
             (mv.restored, "phục hồi đảng tịch cho \(n(mv.restored)) đồng chí"),

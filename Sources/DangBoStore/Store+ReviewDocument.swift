@@ -49,6 +49,14 @@ extension Store {
         if let parent = summary.parent { superior = try await organization(parent, on: day)?.name }
         let review = try await self.review(of: root, from: from, to: to)
         let tables = try await reviewTables(of: root, from: from, to: to)
+        // The grassroots organizations established and dissolved, by name when few (as the example review names them).
+        func names(_ figure: ReviewFigure.OrganizationFigure, _ count: Int) async throws -> [String] {
+            guard (1...3).contains(count) else { return [] }
+            return try await reviewRecords(of: root, from: from, to: to, figure: .organizations(figure), in: Scope(roots: [root]))
+                .compactMap { $0.organization?.name }
+        }
+        let established = try await names(.established, review.organizations.established)
+        let dissolved = try await names(.dissolved, review.organizations.dissolved)
         let secretary = try await seats(of: root, in: Scope(roots: [root]), on: day)
             .first { $0.seat.committee == .executive && $0.seat.position == .secretary }?.name
         return (ReviewDocument.document(
@@ -57,6 +65,6 @@ extension Store {
             signer: .init(authority: authority ?? ReviewDocument.authority(of: summary.kind), title: signerTitle,
                           name: signer ?? secretary ?? ""),
             recipients: recipients.isEmpty ? ReviewDocument.recipients(superiorName: superior) : recipients,
-            narrative: narrative, tables: tables), review)
+            narrative: narrative, tables: tables, established: established, dissolved: dissolved), review)
     }
 }

@@ -69,6 +69,12 @@ import Testing
             + "giám sát thường xuyên 164 đảng viên, 32 tổ chức đảng.")
         #expect(sentences[3] == "Đầu kỳ có 4.006 đảng viên, tăng 88, giảm 48; cuối kỳ có 4.046 đảng viên.")
         #expect(sentences.count == 4)  // nobody left: no sentence of departures
+        // Named as the example names it, when the names given are every one counted; a count otherwise.
+        let named = ReviewDraft.sentences(review, name: "Đảng bộ Khối các cơ quan tỉnh",
+                                          established: ["Chi bộ Ban bảo vệ chăm sóc sức khỏe cán bộ tỉnh"])
+        #expect(named[1].contains("; thành lập mới Chi bộ Ban bảo vệ chăm sóc sức khỏe cán bộ tỉnh; kết nạp 18"))
+        let partial = ReviewDraft.sentences(review, name: "Đảng bộ Khối các cơ quan tỉnh", established: ["Chi bộ A", "Chi bộ B"])
+        #expect(partial[1].contains("; thành lập mới 1 tổ chức cơ sở đảng; "))
     }
 
     @Test func departuresAndInspectionsWhenThereAreSome() {

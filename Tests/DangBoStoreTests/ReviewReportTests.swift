@@ -189,4 +189,24 @@ import Testing
             for row in ages.rows { #expect(row.dropFirst(2).compactMap { Int($0) }.reduce(0, +) == Int(sheets[0].rows[ages.rows.firstIndex(of: row)!][2])) }
         }
     }
+
+    /// A grassroots organization established in the period is named in the draft, as the example review names it.
+    @Test func anEstablishmentIsNamedInTheDraft() async throws {
+        let (change, registry) = Self.generated
+        let tree = registry.tree
+        let root = OrganizationID(1)
+        // A day on which exactly one grassroots organization under the root was established.
+        let byDay = Dictionary(grouping: tree.organizations.values.filter {
+            $0.versions[0].kind.isGrassroots && $0.established > Day(iso: "2001-01-01")! && tree.isWithin($0.id, root: root, on: $0.established)
+        }, by: \.established)
+        let (day, organizations) = try #require(byDay.filter { $0.value.count == 1 }.min { $0.key < $1.key })
+        try await TestDatabases.each { store in
+            try await store.write(change, tree: tree, audit: ReportTwinTests.audit)
+            try await store.setDocumentSettings(try DocumentSettings(place: "Vĩnh Phúc", issuerCode: "ĐUK"), of: root, actor: "test")
+            let document = try await store.reviewDocument(of: root, from: day, to: day, number: nil)
+            let name = organizations[0].versions[0].name
+            #expect(document.body.contains { if case .paragraph(let text) = $0 { text.contains("thành lập mới \(name)") } else { false } },
+                    "\(name) \(day)")
+        }
+    }
 }
