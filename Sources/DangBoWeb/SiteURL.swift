@@ -28,6 +28,8 @@ enum SiteURL: Equatable {
     case issuedReview(Int)
     /// One issued report's DOCX.
     case issuedReviewDocument(Int)
+    /// One issued report's PDF (where LibreOffice is installed).
+    case issuedReviewPDF(Int)
     /// Biến động đảng viên: recent movements in scope and the forms that record them.
     case movements
     /// One membership event's own form (GET shows it, POST records it).
@@ -58,7 +60,8 @@ enum SiteURL: Equatable {
             case .parameter(let name):
                 switch self {
                 case .member(let id) where name == "member", .eventForm(let id, _) where name == "member": "\(id.rawValue)"
-                case .issuedReview(let id) where name == "report", .issuedReviewDocument(let id) where name == "report": "\(id)"
+                case .issuedReview(let id) where name == "report", .issuedReviewDocument(let id) where name == "report",
+                     .issuedReviewPDF(let id) where name == "report": "\(id)"
                 case .eventForm(_, let kind) where name == "kind": kind.rawValue
                 // NB: as written; `with(query:)` escapes it (codes are letters, digits and dots).
                 case .organization(let code) where name == "code", .organizationChange(let code) where name == "code": code
@@ -88,6 +91,7 @@ enum SiteURL: Equatable {
         case .issuedReviews: ["bao-cao", "da-ban-hanh"]
         case .issuedReview: ["bao-cao", "da-ban-hanh", ":report"]
         case .issuedReviewDocument: ["bao-cao", "da-ban-hanh", ":report", "van-ban"]
+        case .issuedReviewPDF: ["bao-cao", "da-ban-hanh", ":report", "pdf"]
         case .movements: ["bien-dong"]
         case .eventForm: ["dang-vien", ":member", "bien-dong", ":kind"]
         case .newMember: ["dang-vien", "moi"]

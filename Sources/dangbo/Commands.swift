@@ -91,7 +91,7 @@ struct ReviewReport: AsyncParsableCommand {
     @Option(help: "Organization code.") var organization: String
     @Option(help: "First day of the period.") var from: String
     @Option(help: "Last day of the period (stocks are as of this day).") var to: String
-    @Option(help: "text, json, docx or xlsx (docx and xlsx need --output).") var format: ReviewFormat = .text
+    @Option(help: "text, json, docx, xlsx or pdf (through LibreOffice; docx, xlsx and pdf need --output).") var format: ReviewFormat = .text
     @Option(help: "The file to write (docx, xlsx).") var output: String?
     @Option(help: "docx: the document's number in the issuer's register (left blank for a draft when absent).") var number: Int?
     @Option(help: "docx: the document's day (default: the last day of the period).") var date: String?
@@ -100,10 +100,10 @@ struct ReviewReport: AsyncParsableCommand {
     @Option(help: "docx: \"T/M BAN THƯỜNG VỤ\", … (default: by the organization's kind).") var authority: String?
     @Option(help: "docx: a line of \"Nơi nhận\" (repeat; default: the superior committee (b/c) and \"Lưu VP.\").") var recipient: [String] = []
 
-    enum ReviewFormat: String, ExpressibleByArgument, CaseIterable { case text, json, docx, xlsx }
+    enum ReviewFormat: String, ExpressibleByArgument, CaseIterable { case text, json, docx, xlsx, pdf }
 
     func validate() throws {
-        if format == .docx || format == .xlsx, output == nil {
+        if format == .docx || format == .xlsx || format == .pdf, output == nil {
             throw ValidationError("--format \(format.rawValue) writes a file: give --output FILE")
         }
         if let number, number < 1 { throw ValidationError("--number must be 1 or more") }
@@ -114,7 +114,7 @@ struct ReviewReport: AsyncParsableCommand {
         guard first <= last else { throw ValidationError("--from must not be after --to") }
         try await withStore(options) { store in
             let (root, name) = try await organizationNamed(organization, on: last, in: store)
-            if format == .docx { return try await writeDocument(root: root, from: first, to: last, store: store) }
+            if format == .docx || format == .pdf { return try await writeDocument(root: root, from: first, to: last, store: store) }
             let review = try await store.review(of: root, from: first, to: last)
             if format == .xlsx {
                 let statistics = try await store.reviewTables(of: root, from: first, to: last)
@@ -139,7 +139,15 @@ struct ReviewReport: AsyncParsableCommand {
         } catch let error as ReviewDocumentError {
             throw UserError(message: error.description)
         }
-        try PartyDocumentDOCX.write(document, to: URL(fileURLWithPath: output!))
+        if format == .pdf {
+            do {
+                try PartyDocumentPDF.write(document, to: URL(fileURLWithPath: output!))
+            } catch let failure as PartyDocumentPDF.Failure {
+                throw UserError(message: failure.description)
+            }
+        } else {
+            try PartyDocumentDOCX.write(document, to: URL(fileURLWithPath: output!))
+        }
         print("Đã ghi \(output!): \(document.kind) \(document.numberAndCode), \(document.dateLine).")
     }
 }

@@ -44,6 +44,7 @@ import VaporTesting
         // The root's report, issued by `issueTheRootsReport` (id 1); the list is the caller's own (checked apart).
         case .issuedReview: [SiteURL.issuedReview(1).path]
         case .issuedReviewDocument: [SiteURL.issuedReviewDocument(1).path]
+        case .issuedReviewPDF: [SiteURL.issuedReviewPDF(1).path]
         case .issuedReviews: []
         }
     }
@@ -52,7 +53,7 @@ import VaporTesting
                                     .organization(""), .review, .stylesheet, .health, .apiReview,
                                     .reviewRecords, .reviewDocument, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
                                     .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .importPreview, .auditLog,
-                                    .reviewNarrative, .reviewPrint, .reviewWorkbook, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1)]
+                                    .reviewNarrative, .reviewPrint, .reviewWorkbook, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1), .issuedReviewPDF(1)]
 
     /// The root's report of the third quarter of 2026, issued (id 1), so that asking for it from a cell is a real
     /// question about the outside.

@@ -88,6 +88,13 @@ import VaporTesting
             #expect(page.contains("<h3>Biến động đảng viên quý III/2026</h3><svg") && page.contains("<h3>Đảng viên theo độ tuổi đến ngày 30/9/2026</h3><svg"))
             let before = try Self.docx(try await client.get(SiteURL.issuedReviewDocument(1).path))
             #expect(before.1.contains("Số 15-BC/ĐUK") && before.1.contains("Một số chi bộ sinh hoạt còn hình thức."))
+            // The PDF: LibreOffice's where it is installed, else the reason (never a broken file).
+            let pdf = try await client.get(SiteURL.issuedReviewPDF(1).path)
+            if PartyDocumentPDF.program != nil {
+                #expect(pdf.status == .ok && Data(pdf.body.readableBytesView).starts(with: Data("%PDF".utf8)))
+            } else {
+                #expect(pdf.status == .notImplemented && pdf.body.string.contains("LibreOffice"))
+            }
             // Once issued: the form says so and offers no more fields.
             let closed = try await client.get(Self.form).body.string
             #expect(closed.contains("Báo cáo kỳ này đã ban hành") && !closed.contains("name=\"han-che\""))

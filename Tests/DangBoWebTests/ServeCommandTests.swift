@@ -118,11 +118,35 @@ import Testing
         let json = try dangbo(["report", "review", "--from", "2026-07-01", "--to", "2026-09-30", "--organization", "DUK", "--format", "json"])
         let figures = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let members = try #require(figures["members"] as? [String: Any])
-        #expect(sheets.map(\.name) == ["Tổng hợp", "Biến động đảng viên"])
+        #expect(sheets.map(\.name).prefix(3) == ["Tổng hợp", "Biến động đảng viên", "Theo tổ chức cơ sở"])
         #expect(sheets.first?.rows.first { $0.cells.first == "Đảng viên" }?.cells.last == "\(members["total"] as? Int ?? -1)")
         // Under the bloc: the bloc's name on the first line, the organization's committee (or cell) on the second.
         let lines = try PartyDocumentDOCX.texts(of: report)
         #expect(lines.first == "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH" && (lines[1].hasPrefix("ĐẢNG ỦY ") || lines[1].hasPrefix("CHI BỘ ")),
                 "\(lines.prefix(3))")
+
+        // Issuing from the command line: the narrative from files, the report numbered and frozen, printed again as
+        // issued, and reconciled with the registry.
+        let period = ["--organization", "DUK", "--from", "2026-07-01", "--to", "2026-09-30"]
+        let refused = try dangbo(["report", "issue"] + period)
+        #expect(refused.status != 0 && refused.error.contains("Chưa viết phần “Các mặt công tác khác”"), "\(refused.error)")
+        var files: [String] = []
+        for (option, text) in [("--results", "Công tác tuyên truyền được triển khai kịp thời.\nCác chi bộ sinh hoạt đều đặn.\n"),
+                               ("--shortcomings", "Một số chi bộ sinh hoạt còn hình thức.\n"), ("--directions", "Chuẩn bị đại hội.\n")] {
+            let file = folder.appendingPathComponent("\(option.dropFirst(2)).txt")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            files += [option, file.path]
+        }
+        #expect(try dangbo(["report", "narrative"] + period + files).status == 0)
+        #expect(try dangbo(["report", "narrative"] + period).output.contains("  Các chi bộ sinh hoạt đều đặn."))
+        let issued = try dangbo(["report", "issue"] + period + ["--number", "15", "--date", "2026-10-05"])
+        #expect(issued.status == 0 && issued.output.contains("Đã ban hành báo cáo Số 15-BC/ĐUK (#1), Vĩnh Phúc, ngày 05 tháng 10 năm 2026."),
+                "\(issued.output) \(issued.error)")
+        #expect(try dangbo(["report", "issued"]).output.contains("#1\tSố 15-BC/ĐUK\t5/10/2026\tDUK\tquý III/2026"))
+        let text = try dangbo(["report", "issued", "--id", "1"]).output
+        #expect(text.contains("Số 15-BC/ĐUK\n") && text.contains("Một số chi bộ sinh hoạt còn hình thức.") && text.contains("PHỤ LỤC"))
+        #expect(try dangbo(["report", "reconcile", "--id", "1"]).output.contains("Không có số liệu nào thay đổi kể từ khi ban hành."))
+        let twice = try dangbo(["report", "issue"] + period)
+        #expect(twice.status != 0 && twice.error.contains("đã ban hành (Số 15-BC/ĐUK)"), "\(twice.error)")
     }
 }

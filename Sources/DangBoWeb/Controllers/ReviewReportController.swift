@@ -19,6 +19,7 @@ struct ReviewReportController {
         routes.get(.issuedReviews, use: list)
         routes.get(.issuedReview(0), use: show)
         routes.get(.issuedReviewDocument(0), use: document)
+        routes.get(.issuedReviewPDF(0), use: pdf)
     }
 
     /// The form's fields as posted (or as stored, for a first view).
@@ -193,6 +194,26 @@ struct ReviewReportController {
         let number = report.document.number.map(String.init) ?? ""
         response.headers.replaceOrAdd(name: .contentDisposition,
                                       value: "attachment; filename=\"bao-cao-so-\(number)-\(report.document.date.year).docx\"")
+        return response
+    }
+
+    /// The issued report as PDF, through LibreOffice where it is installed (501 with the reason where it is not).
+    @Sendable func pdf(_ request: Request) async throws -> Response {
+        let context = try await PageContext.of(request, store: store, today: today())
+        let report = try await issued(request, context)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            // NB: LibreOffice takes seconds: off the event loop.
+            try await Task.detached { try PartyDocumentPDF.write(report.document, to: file) }.value
+        } catch let failure as PartyDocumentPDF.Failure {
+            throw Abort(.notImplemented, reason: failure.description)
+        }
+        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: file)))
+        response.headers.contentType = .pdf
+        let number = report.document.number.map(String.init) ?? ""
+        response.headers.replaceOrAdd(name: .contentDisposition,
+                                      value: "attachment; filename=\"bao-cao-so-\(number)-\(report.document.date.year).pdf\"")
         return response
     }
 

@@ -131,7 +131,9 @@ struct IssuedReviewPage {
                 : "Nội dung lưu không khớp mã kiểm tra \(report.digest): bản ghi đã bị sửa ngoài DangBo.",
             back: (SiteURL.issuedReviews.path, "Các báo cáo đã ban hành"),
             extra: .div(.class("screen-only reconciliation"),
-                .p(.a(.href(SiteURL.issuedReviewDocument(report.id).path), .text("Tải văn bản (.docx)"))),
+                .p(.a(.href(SiteURL.issuedReviewDocument(report.id).path), .text("Tải văn bản (.docx)")),
+                   // NB: always offered: where LibreOffice is missing the PDF route says so (the page stays the same everywhere).
+                   .text(" · "), .a(.href(SiteURL.issuedReviewPDF(report.id).path), .text("Tải bản PDF (cần LibreOffice trên máy chủ)"))),
                 .h2(.text("Đối chiếu với dữ liệu hiện nay")),
                 .if(reconciliation.changes.isEmpty,
                     .p(.text("Không có số liệu nào của báo cáo thay đổi kể từ khi ban hành.")),
