@@ -47,43 +47,40 @@ extension Store {
     public func organizationKindCounts(under root: OrganizationID, from: Day, to: Day) async throws -> [OrganizationKindCounts] {
         let d = to.yyyymmdd, f = from.yyyymmdd, r = root.rawValue
         var counts = Dictionary(uniqueKeysWithValues: OrganizationKind.allCases.map { ($0, OrganizationKindCounts(kind: $0)) })
-        func kind(_ row: any SQLRow) throws -> OrganizationKind {
-            guard let kind = OrganizationKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
-                throw StoreError.unreadable("organization_versions.kind")
+        /// Runs a `SELECT kind, COUNT(*) AS n … GROUP BY kind` and sets the field `path` of each kind it counts.
+        func count(_ field: WritableKeyPath<OrganizationKindCounts, Int>, _ query: SQLQueryString) async throws {
+            for row in try await reader.raw(query).all() {
+                guard let kind = OrganizationKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                    throw StoreError.unreadable("organization_versions.kind")
+                }
+                counts[kind]![keyPath: field] = try row.decode(column: "n", as: Int.self)
             }
-            return kind
         }
-        for row in try await reader.raw("""
+        try await count(\.onLastDay, """
             SELECT v.kind AS kind, COUNT(*) AS n FROM organization_ancestry a
             JOIN organization_versions v ON v.organization_id = a.descendant_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
             WHERE a.ancestor_id = \(literal: r) AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
             GROUP BY v.kind
-            """).all() {
-            counts[try kind(row)]!.onLastDay = try row.decode(column: "n", as: Int.self)
-        }
+            """)
         // NB: established: the first version starts on `established_on`, and the ancestry holds on that day.
-        for row in try await reader.raw("""
+        try await count(\.established, """
             SELECT v.kind AS kind, COUNT(*) AS n FROM organizations o
             JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from = o.established_on
             WHERE o.established_on >= \(literal: f) AND o.established_on <= \(literal: d)
                 AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = o.id AND a.ancestor_id = \(literal: r)
                     AND a.valid_from <= o.established_on AND a.valid_to > o.established_on)
             GROUP BY v.kind
-            """).all() {
-            counts[try kind(row)]!.established = try row.decode(column: "n", as: Int.self)
-        }
+            """)
         // NB: dissolved: the last version ends on `dissolved_on`; "under root on its last day" is an ancestry range that
         // starts before `dissolved_on` and reaches it (days are stored as YYYYMMDD: no arithmetic on them).
-        for row in try await reader.raw("""
+        try await count(\.dissolved, """
             SELECT v.kind AS kind, COUNT(*) AS n FROM organizations o
             JOIN organization_versions v ON v.organization_id = o.id AND v.valid_to = o.dissolved_on
             WHERE o.dissolved_on >= \(literal: f) AND o.dissolved_on <= \(literal: d)
                 AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = o.id AND a.ancestor_id = \(literal: r)
                     AND a.valid_from < o.dissolved_on AND a.valid_to >= o.dissolved_on)
             GROUP BY v.kind
-            """).all() {
-            counts[try kind(row)]!.dissolved = try row.decode(column: "n", as: Int.self)
-        }
+            """)
         return OrganizationKind.allCases.map { counts[$0]! }
     }
 }

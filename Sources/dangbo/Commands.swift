@@ -93,12 +93,7 @@ struct ReviewReport: AsyncParsableCommand {
     @Option(help: "Last day of the period (stocks are as of this day).") var to: String
     @Option(help: "text, json, docx, xlsx or pdf (through LibreOffice; docx, xlsx and pdf need --output).") var format: ReviewFormat = .text
     @Option(help: "The file to write (docx, xlsx).") var output: String?
-    @Option(help: "docx: the document's number in the issuer's register (left blank for a draft when absent).") var number: Int?
-    @Option(help: "docx: the document's day (default: the last day of the period).") var date: String?
-    @Option(help: "docx: the signer's name (default: the secretary of the committee on the document's day).") var signer: String?
-    @Option(name: .customLong("signer-title"), help: "docx: the signer's title (default: BÍ THƯ).") var signerTitle = "BÍ THƯ"
-    @Option(help: "docx: \"T/M BAN THƯỜNG VỤ\", … (default: by the organization's kind).") var authority: String?
-    @Option(help: "docx: a line of \"Nơi nhận\" (repeat; default: the superior committee (b/c) and \"Lưu VP.\").") var recipient: [String] = []
+    @OptionGroup var document: DocumentOptions
 
     enum ReviewFormat: String, ExpressibleByArgument, CaseIterable { case text, json, docx, xlsx, pdf }
 
@@ -106,7 +101,6 @@ struct ReviewReport: AsyncParsableCommand {
         if format == .docx || format == .xlsx || format == .pdf, output == nil {
             throw ValidationError("--format \(format.rawValue) writes a file: give --output FILE")
         }
-        if let number, number < 1 { throw ValidationError("--number must be 1 or more") }
     }
 
     func run() async throws {
@@ -131,24 +125,15 @@ struct ReviewReport: AsyncParsableCommand {
 
     /// The review as the party document (`Store.reviewDocument`), written to `output`.
     private func writeDocument(root: OrganizationID, from: Day, to: Day, store: Store) async throws {
-        let document: PartyDocument
+        let written: PartyDocument
         do {
-            document = try await store.reviewDocument(
-                of: root, from: from, to: to, number: number, date: try date.map(parseDay), signer: signer,
-                signerTitle: signerTitle, authority: authority, recipients: recipient)
+            written = try await store.reviewDocument(
+                of: root, from: from, to: to, number: document.number, date: try document.day, signer: document.signer,
+                signerTitle: document.signerTitle, authority: document.authority, recipients: document.recipient)
         } catch let error as ReviewDocumentError {
             throw UserError(message: error.description)
         }
-        if format == .pdf {
-            do {
-                try PartyDocumentPDF.write(document, to: URL(fileURLWithPath: output!))
-            } catch let failure as PartyDocumentPDF.Failure {
-                throw UserError(message: failure.description)
-            }
-        } else {
-            try PartyDocumentDOCX.write(document, to: URL(fileURLWithPath: output!))
-        }
-        print("Đã ghi \(output!): \(document.kind) \(document.numberAndCode), \(document.dateLine).")
+        try write(written, pdf: format == .pdf, to: output!)
     }
 }
 

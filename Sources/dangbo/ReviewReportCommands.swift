@@ -22,6 +22,39 @@ struct ReviewPeriodOptions: ParsableArguments {
     }
 }
 
+/// What a party document says besides its figures: its number, day, signer and recipients (`report review` as a
+/// document, `report issue`).
+struct DocumentOptions: ParsableArguments {
+    @Option(help: "The document's number in the issuer's register (review: blank for a draft when absent; issue: the next of the year).")
+    var number: Int?
+    @Option(help: "The document's day (default: the last day of the period).") var date: String?
+    @Option(help: "The signer's name (default: the secretary of the committee on the document's day).") var signer: String?
+    @Option(name: .customLong("signer-title"), help: "The signer's title (default: BÍ THƯ).") var signerTitle = "BÍ THƯ"
+    @Option(help: "\"T/M BAN THƯỜNG VỤ\", … (default: by the organization's kind).") var authority: String?
+    @Option(help: "A line of \"Nơi nhận\" (repeat; default: the superior committee (b/c) and \"Lưu VP.\").") var recipient: [String] = []
+
+    func validate() throws {
+        if let number, number < 1 { throw ValidationError("--number must be 1 or more") }
+    }
+
+    var day: Day? { get throws { try date.map(parseDay) } }
+}
+
+/// Writes `document` to `path` as DOCX, or as PDF through LibreOffice, and says so.
+func write(_ document: PartyDocument, pdf: Bool, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    if pdf {
+        do {
+            try PartyDocumentPDF.write(document, to: url)
+        } catch let failure as PartyDocumentPDF.Failure {
+            throw UserError(message: failure.description)
+        }
+    } else {
+        try PartyDocumentDOCX.write(document, to: url)
+    }
+    print("Đã ghi \(path): \(document.kind) \(document.numberAndCode), \(document.dateLine).")
+}
+
 /// `dangbo report narrative`: the sections staff write (results, shortcomings and causes, directions), one paragraph
 /// per line of each file; without a file, prints what is written.
 struct ReviewNarrativeCommand: AsyncParsableCommand {
@@ -72,17 +105,8 @@ struct ReviewIssueCommand: AsyncParsableCommand {
         abstract: "Issue a review as a numbered party document: its figures and text frozen, never recomputed.")
     @OptionGroup var options: DatabaseOptions
     @OptionGroup var period: ReviewPeriodOptions
-    @Option(help: "The number in the issuer's register (default: the next of the organization's reports that year).") var number: Int?
-    @Option(help: "The document's day (default: the last day of the period).") var date: String?
-    @Option(help: "The signer's name (default: the secretary of the committee on the document's day).") var signer: String?
-    @Option(name: .customLong("signer-title"), help: "The signer's title (default: BÍ THƯ).") var signerTitle = "BÍ THƯ"
-    @Option(help: "\"T/M BAN THƯỜNG VỤ\", … (default: by the organization's kind).") var authority: String?
-    @Option(help: "A line of \"Nơi nhận\" (repeat; default: the superior committee (b/c) and \"Lưu VP.\").") var recipient: [String] = []
+    @OptionGroup var document: DocumentOptions
     @Option(help: "Who issues, for the audit trail.") var actor = "cli"
-
-    func validate() throws {
-        if let number, number < 1 { throw ValidationError("--number must be 1 or more") }
-    }
 
     func run() async throws {
         try await withStore(options) { store in
@@ -90,8 +114,8 @@ struct ReviewIssueCommand: AsyncParsableCommand {
             let issued: IssuedReview
             do {
                 issued = try await store.issueReview(
-                    of: id, from: from, to: to, number: number, date: try date.map(parseDay), signer: signer,
-                    signerTitle: signerTitle, authority: authority, recipients: recipient, actor: actor)
+                    of: id, from: from, to: to, number: document.number, date: try document.day, signer: document.signer,
+                    signerTitle: document.signerTitle, authority: document.authority, recipients: document.recipient, actor: actor)
             } catch let error as ReviewReportError {
                 throw UserError(message: error.description)
             } catch let error as ReviewDocumentError {
@@ -152,16 +176,7 @@ struct ReviewIssuedCommand: AsyncParsableCommand {
             switch format {
             case .text: print(report.document.plainText, terminator: "")
             case .json: print(try json(report.review))
-            case .docx:
-                try PartyDocumentDOCX.write(report.document, to: URL(fileURLWithPath: output!))
-                print("Đã ghi \(output!): \(report.document.kind) \(report.document.numberAndCode), \(report.document.dateLine).")
-            case .pdf:
-                do {
-                    try PartyDocumentPDF.write(report.document, to: URL(fileURLWithPath: output!))
-                } catch let error as PartyDocumentPDF.Failure {
-                    throw UserError(message: error.description)
-                }
-                print("Đã ghi \(output!) (PDF qua LibreOffice).")
+            case .docx, .pdf: try write(report.document, pdf: format == .pdf, to: output!)
             }
         }
     }

@@ -29,14 +29,9 @@ struct ReviewController {
             Table(name: table.name, header: table.header,
                   rows: table.rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try XLSXWriter.write(tables, to: file)
-        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: file)))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "attachment; filename=\"bang-so-lieu-\(organization.code)-\(from.iso)-\(to.iso).xlsx\"")
-        return response
+        return try await Download.response(Download.xlsx, fileName: "bang-so-lieu-\(organization.code)-\(from.iso)-\(to.iso).xlsx") {
+            try XLSXWriter.write(tables, to: $0)
+        }
     }
 
     /// The review as its party document (issue 10): a DOCX draft, its number left blank, the issuer block, place and
@@ -50,15 +45,10 @@ struct ReviewController {
         } catch let error as ReviewDocumentError {
             throw Abort(.unprocessableEntity, reason: error.description)
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).docx")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try PartyDocumentDOCX.write(document, to: file)
-        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: file)))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-        // NB: an ASCII name (codes are letters, digits and dots); the day as YYYY-MM-DD.
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "attachment; filename=\"bao-cao-\(organization.code)-\(from.iso)-\(to.iso).docx\"")
-        return response
+        // NB: an ASCII name (codes are letters, digits and dots); the days as YYYY-MM-DD.
+        return try await Download.response(Download.docx, fileName: "bao-cao-\(organization.code)-\(from.iso)-\(to.iso).docx") { [document] in
+            try PartyDocumentDOCX.write(document, to: $0)
+        }
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {

@@ -186,35 +186,24 @@ struct ReviewReportController {
     @Sendable func document(_ request: Request) async throws -> Response {
         let context = try await PageContext.of(request, store: store, today: today())
         let report = try await issued(request, context)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).docx")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try PartyDocumentDOCX.write(report.document, to: file)
-        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: file)))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
         let number = report.document.number.map(String.init) ?? ""
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "attachment; filename=\"bao-cao-so-\(number)-\(report.document.date.year).docx\"")
-        return response
+        return try await Download.response(Download.docx, fileName: "bao-cao-so-\(number)-\(report.document.date.year).docx") {
+            try PartyDocumentDOCX.write(report.document, to: $0)
+        }
     }
 
     /// The issued report as PDF, through LibreOffice where it is installed (501 with the reason where it is not).
     @Sendable func pdf(_ request: Request) async throws -> Response {
         let context = try await PageContext.of(request, store: store, today: today())
         let report = try await issued(request, context)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-\(UUID().uuidString).pdf")
-        defer { try? FileManager.default.removeItem(at: file) }
+        let number = report.document.number.map(String.init) ?? ""
         do {
-            // NB: LibreOffice takes seconds: off the event loop.
-            try await Task.detached { try PartyDocumentPDF.write(report.document, to: file) }.value
+            return try await Download.response(.pdf, fileName: "bao-cao-so-\(number)-\(report.document.date.year).pdf") {
+                try PartyDocumentPDF.write(report.document, to: $0)
+            }
         } catch let failure as PartyDocumentPDF.Failure {
             throw Abort(.notImplemented, reason: failure.description)
         }
-        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: file)))
-        response.headers.contentType = .pdf
-        let number = report.document.number.map(String.init) ?? ""
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "attachment; filename=\"bao-cao-so-\(number)-\(report.document.date.year).pdf\"")
-        return response
     }
 
     /// The issued report of the route if it lies in the caller's scope; 404 otherwise.
