@@ -5,11 +5,20 @@
 public enum ReviewDocument {
     /// The narrative parts staff write in the web application (each paragraph one line).
     public struct Narrative: Sendable, Equatable, Codable {
+        /// Part I.1 as staff reworded the draft's sentences; empty: the draft's sentences, drawn from the figures of
+        /// the day the document is made.
+        public var figures: [String]
+        /// `ReviewDraft.basis` of the draft sentences `figures` was reworded from: a report is issued from reworded
+        /// sentences only while the figures are still those (else staff must read the new ones first).
+        public var figuresBasis: String
         public var results: [String]
         public var shortcomings: [String]
         public var directions: [String]
 
-        public init(results: [String] = [], shortcomings: [String] = [], directions: [String] = []) {
+        public init(figures: [String] = [], figuresBasis: String = "", results: [String] = [], shortcomings: [String] = [],
+                    directions: [String] = []) {
+            self.figures = figures
+            self.figuresBasis = figuresBasis
             self.results = results
             self.shortcomings = shortcomings
             self.directions = directions
@@ -123,8 +132,8 @@ public enum ReviewDocument {
             .heading("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ \(period.uppercased())", level: 1),
             .heading("1. Tình hình tổ chức đảng, đảng viên; công tác kiểm tra, giám sát", level: 2),
         ]
-        body += ReviewDraft.sentences(review, name: name, established: established, dissolved: dissolved)
-            .map(PartyDocument.Block.paragraph)
+        let drafted = ReviewDraft.sentences(review, name: name, established: established, dissolved: dissolved)
+        body += (narrative.figures.isEmpty ? drafted : narrative.figures).map(PartyDocument.Block.paragraph)
         body.append(movementTable(review))
         body.append(.chart(movementChart(review)))
         if let tables { body.append(.chart(ageChart(tables.total))) }

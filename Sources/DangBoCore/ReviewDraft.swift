@@ -34,6 +34,12 @@ public enum ReviewDraft {
             + "phương hướng, nhiệm vụ \(next)"
     }
 
+    /// What reworded sentences are checked against (`ReviewDocument.Narrative.figuresBasis`): SHA-256 of the draft
+    /// sentences, one per line.
+    public static func basis(_ sentences: [String]) -> String {
+        SHA256.hex(Array(sentences.joined(separator: "\n").utf8))
+    }
+
     /// The draft sentences of the figures, one paragraph each, in the order of a review: the organization and its
     /// members at the end of the period, the work of the period (what was done, then who left), oversight, the
     /// balance. Parts whose figures are all zero are left out of their sentence; a sentence with nothing left is.

@@ -47,16 +47,8 @@ extension Store {
         else { throw ReviewDocumentError.notOnThatDay(code, day) }
         var superior: String?
         if let parent = summary.parent { superior = try await organization(parent, on: day)?.name }
-        let review = try await self.review(of: root, from: from, to: to)
+        let (review, established, dissolved) = try await draftFigures(of: root, from: from, to: to)
         let tables = try await reviewTables(of: root, from: from, to: to)
-        // The grassroots organizations established and dissolved, by name when few (as the example review names them).
-        func names(_ figure: ReviewFigure.OrganizationFigure, _ count: Int) async throws -> [String] {
-            guard (1...3).contains(count) else { return [] }
-            return try await reviewRecords(of: root, from: from, to: to, figure: .organizations(figure), in: Scope(roots: [root]))
-                .compactMap { $0.organization?.name }
-        }
-        let established = try await names(.established, review.organizations.established)
-        let dissolved = try await names(.dissolved, review.organizations.dissolved)
         let secretary = try await seats(of: root, in: Scope(roots: [root]), on: day)
             .first { $0.seat.committee == .executive && $0.seat.position == .secretary }?.name
         return (ReviewDocument.document(
@@ -66,5 +58,27 @@ extension Store {
                           name: signer ?? secretary ?? ""),
             recipients: recipients.isEmpty ? ReviewDocument.recipients(superiorName: superior) : recipients,
             narrative: narrative, tables: tables, established: established, dissolved: dissolved), review)
+    }
+
+    /// The review and the names its draft sentences give: the grassroots organizations established and dissolved, by
+    /// name when few (as the example review names them).
+    private func draftFigures(of root: OrganizationID, from: Day, to: Day) async throws
+        -> (review: Review, established: [String], dissolved: [String]) {
+        let review = try await self.review(of: root, from: from, to: to)
+        func names(_ figure: ReviewFigure.OrganizationFigure, _ count: Int) async throws -> [String] {
+            guard (1...3).contains(count) else { return [] }
+            return try await reviewRecords(of: root, from: from, to: to, figure: .organizations(figure), in: Scope(roots: [root]))
+                .compactMap { $0.organization?.name }
+        }
+        return (review, try await names(.established, review.organizations.established),
+                try await names(.dissolved, review.organizations.dissolved))
+    }
+
+    /// The draft sentences of the review of `root` for `from`–`to` as the document would have them today (part I.1,
+    /// `ReviewDraft.sentences`); empty when the organization did not exist on `to`.
+    public func draftSentences(of root: OrganizationID, from: Day, to: Day) async throws -> [String] {
+        guard let name = try await organization(root, on: to)?.name else { return [] }
+        let (review, established, dissolved) = try await draftFigures(of: root, from: from, to: to)
+        return ReviewDraft.sentences(review, name: name, established: established, dissolved: dissolved)
     }
 }

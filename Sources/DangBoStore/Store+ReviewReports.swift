@@ -53,6 +53,8 @@ public enum ReviewReportError: Error, Sendable, Equatable, CustomStringConvertib
     case numberTaken(code: String, year: Int)
     /// A narrative section is empty.
     case missingSection(String)
+    /// Part I.1 was reworded from draft sentences whose figures have changed since.
+    case figuresChanged
 
     public var description: String {
         switch self {
@@ -60,6 +62,8 @@ public enum ReviewReportError: Error, Sendable, Equatable, CustomStringConvertib
             "Báo cáo của kỳ này đã ban hành (\(code)); báo cáo đã ban hành không sửa, không ban hành lại."
         case .numberTaken(let code, let year): "\(code) đã dùng cho một báo cáo khác năm \(year); hãy chọn số khác."
         case .missingSection(let name): "Chưa viết phần “\(name)”."
+        case .figuresChanged:
+            "Số liệu đã thay đổi từ khi phần “Tình hình tổ chức đảng, đảng viên” được sửa lời văn: hãy đối chiếu với số liệu mới rồi lưu lại."
         }
     }
 }
@@ -73,7 +77,7 @@ extension Store {
     /// The narrative staff wrote for `organization`'s review of `from`–`to`; nil when none was written.
     public func reviewNarrative(of organization: OrganizationID, from: Day, to: Day) async throws -> ReviewDocument.Narrative? {
         guard let row = try await reader.raw("""
-            SELECT results, shortcomings, directions FROM review_narratives
+            SELECT figures, figures_basis, results, shortcomings, directions FROM review_narratives
             WHERE organization_id = \(literal: organization.rawValue) AND period_from = \(literal: from.yyyymmdd)
                 AND period_to = \(literal: to.yyyymmdd)
             """).first()
@@ -81,12 +85,15 @@ extension Store {
         func paragraphs(_ column: String) throws -> [String] {
             try row.decode(column: column, as: String.self).split(separator: "\n").map(String.init)
         }
-        return ReviewDocument.Narrative(results: try paragraphs("results"), shortcomings: try paragraphs("shortcomings"),
-                                        directions: try paragraphs("directions"))
+        return ReviewDocument.Narrative(
+            figures: try paragraphs("figures"), figuresBasis: try row.decode(column: "figures_basis", as: String.self),
+            results: try paragraphs("results"), shortcomings: try paragraphs("shortcomings"), directions: try paragraphs("directions"))
     }
 
     /// Writes the narrative of `organization`'s review of `from`–`to` (each paragraph trimmed, empty ones dropped),
-    /// replacing any, in a locked write with its audit entry; refused once the period's report is issued.
+    /// replacing any, in a locked write with its audit entry; refused once the period's report is issued. Reworded
+    /// figures (`figures`) equal to today's draft sentences are not kept (the document follows the figures); kept, they
+    /// keep the basis given, or today's when none is.
     public func setReviewNarrative(
         _ narrative: ReviewDocument.Narrative, of organization: OrganizationID, from: Day, to: Day, actor: String
     ) async throws {
@@ -101,9 +108,17 @@ extension Store {
                 DELETE FROM review_narratives WHERE organization_id = \(literal: organization.rawValue)
                     AND period_from = \(literal: from.yyyymmdd) AND period_to = \(literal: to.yyyymmdd)
                 """).run()
-            let texts = Self.narrativeSections.map { Self.paragraphs(narrative[keyPath: $0.path]).joined(separator: "\n") }
+            var figures = Self.paragraphs(narrative.figures), basis = narrative.figuresBasis
+            if !figures.isEmpty {
+                let drafted = try await store.draftSentences(of: organization, from: from, to: to)
+                if figures == drafted { figures = []; basis = "" } else if basis.isEmpty { basis = ReviewDraft.basis(drafted) }
+            } else {
+                basis = ""
+            }
+            let texts = [figures.joined(separator: "\n"), basis]
+                + Self.narrativeSections.map { Self.paragraphs(narrative[keyPath: $0.path]).joined(separator: "\n") }
             try await store.sql.insert(into: "review_narratives")
-                .columns(key.map(\.0) + ["results", "shortcomings", "directions"])
+                .columns(key.map(\.0) + ["figures", "figures_basis", "results", "shortcomings", "directions"])
                 .values(key.map { SQLBind($0.1) } + texts.map { SQLBind($0) })
                 .run()
             _ = try await Self.appendAudit(AuditRecord(
@@ -141,6 +156,10 @@ extension Store {
                 FROM issued_reviews WHERE organization_id = \(literal: root.rawValue) AND year = \(literal: day.year)
                 """).first()
             let chosen = try number ?? ((taken?.decode(column: "top", as: Int.self) ?? 0) + 1)
+            if !narrative.figures.isEmpty,
+               ReviewDraft.basis(try await store.draftSentences(of: root, from: from, to: to)) != narrative.figuresBasis {
+                throw ReviewReportError.figuresChanged
+            }
             let (document, review) = try await store.reviewDocumentAndFigures(
                 of: root, from: from, to: to, number: chosen, date: day, signer: signer, signerTitle: signerTitle,
                 authority: authority, recipients: recipients, narrative: narrative)

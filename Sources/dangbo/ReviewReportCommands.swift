@@ -63,6 +63,8 @@ struct ReviewNarrativeCommand: AsyncParsableCommand {
         abstract: "Write (or show) the narrative of a review: other work, shortcomings and causes, directions; one paragraph per line.")
     @OptionGroup var options: DatabaseOptions
     @OptionGroup var period: ReviewPeriodOptions
+    @Option(help: "A text file: part I.1 reworded from the draft's sentences (default: the draft's, following the figures).")
+    var figures: String?
     @Option(help: "A text file: \"Các mặt công tác khác\".") var results: String?
     @Option(help: "A text file: \"Hạn chế, nguyên nhân\".") var shortcomings: String?
     @Option(help: "A text file: \"Phương hướng, nhiệm vụ\".") var directions: String?
@@ -73,7 +75,10 @@ struct ReviewNarrativeCommand: AsyncParsableCommand {
             let (id, from, to) = try await period.resolve(in: store)
             var narrative = try await store.reviewNarrative(of: id, from: from, to: to) ?? ReviewDocument.Narrative()
             let files = [results, shortcomings, directions]
-            guard files.contains(where: { $0 != nil }) else {
+            guard files.contains(where: { $0 != nil }) || figures != nil else {
+                print("Tình hình tổ chức đảng, đảng viên (I.1):")
+                let sentences = narrative.figures.isEmpty ? try await store.draftSentences(of: id, from: from, to: to) : narrative.figures
+                print((narrative.figures.isEmpty ? "  (theo số liệu)\n" : "") + sentences.map { "  " + $0 }.joined(separator: "\n"))
                 for section in Store.narrativeSections {
                     print("\(section.name):")
                     let paragraphs = narrative[keyPath: section.path]
@@ -81,13 +86,17 @@ struct ReviewNarrativeCommand: AsyncParsableCommand {
                 }
                 return
             }
-            for (file, section) in zip(files, Store.narrativeSections) {
-                guard let file else { continue }
+            func read(_ file: String) throws -> String {
                 guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
                     throw UserError(message: "Không đọc được tệp \(file) (văn bản UTF-8).")
                 }
-                narrative[keyPath: section.path] = [text]
+                return text
             }
+            for (file, section) in zip(files, Store.narrativeSections) {
+                if let file { narrative[keyPath: section.path] = [try read(file)] }
+            }
+            // NB: reworded from today's draft (the store keeps today's basis).
+            if let figures { narrative.figures = [try read(figures)]; narrative.figuresBasis = "" }
             do {
                 try await store.setReviewNarrative(narrative, of: id, from: from, to: to, actor: actor)
             } catch let error as ReviewReportError {

@@ -209,4 +209,45 @@ import Testing
                     "\(name) \(day)")
         }
     }
+
+    /// Part I.1 may be reworded from the draft's sentences: kept only when it differs from them, printed instead of
+    /// them, and refused at issue once the figures it was reworded from have changed (nothing written), until it is
+    /// saved again against the new figures.
+    @Test func rewordedFiguresAreIssuedOnlyWhileTheirFiguresHold() async throws {
+        try await TestDatabases.each { store in
+            let (grassroots, registry) = try await Self.prepared(store)
+            let drafted = try await store.draftSentences(of: grassroots.id, from: Self.from, to: Self.to)
+            #expect(drafted == ReviewDraft.sentences(registry.review(of: grassroots.id, from: Self.from, to: Self.to),
+                                                     name: grassroots.name(on: Self.to)))
+            var narrative = Self.narrative
+            narrative.figures = drafted
+            try await store.setReviewNarrative(narrative, of: grassroots.id, from: Self.from, to: Self.to, actor: "test")
+            #expect(try await store.reviewNarrative(of: grassroots.id, from: Self.from, to: Self.to)?.figures == [])
+            let reworded = drafted[0] + " Các chi bộ đều có cấp ủy đủ số lượng."
+            narrative.figures = [reworded] + drafted.dropFirst()
+            try await store.setReviewNarrative(narrative, of: grassroots.id, from: Self.from, to: Self.to, actor: "test")
+            let kept = try #require(try await store.reviewNarrative(of: grassroots.id, from: Self.from, to: Self.to))
+            #expect(kept.figures.first == reworded && kept.figuresBasis == ReviewDraft.basis(drafted))
+
+            // A death in the period, recorded after the rewording: the figures it was reworded from no longer hold.
+            let member = try #require(registry.journals.values.filter {
+                $0.period(on: Self.to).map { Scope(roots: [grassroots.id]).covers($0.cell, in: registry.tree, on: Self.to) } == true
+                    && ($0.events.last?.effective ?? Self.to) < Self.from
+            }.min { $0.member.id < $1.member.id })
+            _ = try await store.recordEvent(MembershipEvent(member: member.member.id, kind: .died, effective: Day(iso: "2026-09-10")!),
+                                            in: Scope(roots: [grassroots.id]), actor: "test")
+            let audit = try await Self.auditCount(store)
+            await #expect(throws: ReviewReportError.figuresChanged) {
+                try await store.issueReview(of: grassroots.id, from: Self.from, to: Self.to, actor: "test")
+            }
+            #expect(try await Self.auditCount(store) == audit)
+            // Saved again against today's figures (no basis given: today's), it issues with the reworded text.
+            narrative.figuresBasis = ""
+            try await store.setReviewNarrative(narrative, of: grassroots.id, from: Self.from, to: Self.to, actor: "test")
+            let issued = try await store.issueReview(of: grassroots.id, from: Self.from, to: Self.to, actor: "test")
+            #expect(issued.document.body.contains(.paragraph(reworded)))
+            #expect(!issued.document.body.contains(.paragraph(drafted[0])))
+            #expect(issued.review.movements.died == registry.review(of: grassroots.id, from: Self.from, to: Self.to).movements.died + 1)
+        }
+    }
 }

@@ -149,4 +149,46 @@ import VaporTesting
             #expect(perOrganization.rows.last?.cells.prefix(4) == ["", "Cộng", "\(statistics.members.total)", "\(statistics.members.official)"])
         }
     }
+
+    /// The form offers part I.1 as the draft's sentences to reword; reworded, then overtaken by a later record, issuing
+    /// is refused on that field with today's figures shown, and the same form posted again issues it.
+    @Test func rewordedFiguresAreCheckedAgainstTodaysFigures() async throws {
+        try await WebFixture.withApp { app, store, registry in
+            let root = WebFixture.synthetic.organizations[0]
+            try await store.setDocumentSettings(try DocumentSettings(place: "Vĩnh Phúc", issuerCode: "ĐUK"), of: root.id, actor: "test")
+            let client = WebClient(app: app)
+            _ = try await client.login("quantri", WebFixture.password)
+            let drafted = ReviewDraft.sentences(registry.review(of: root.id, from: Self.from, to: Self.to), name: root.name(on: Self.to))
+            let page = try await client.get(Self.form).body.string
+            #expect(page.contains("<textarea name=\"so-lieu\" id=\"so-lieu\" rows=\"6\">\(HTMLEscaping.text(drafted.joined(separator: "\n")))</textarea>"))
+            struct NoBasis: Error {}
+            func basis(_ page: String) throws -> String {
+                guard let range = page.range(of: #"name="co-so" value="[0-9a-f]{64}""#, options: .regularExpression) else { throw NoBasis() }
+                return String(page[range].dropLast().suffix(64))
+            }
+            #expect(try basis(page) == ReviewDraft.basis(drafted))
+            var fields = Self.sections
+            fields["so-lieu"] = (["Tổng kết: " + drafted[0]] + drafted.dropFirst()).joined(separator: "\n")
+            fields["co-so"] = try basis(page)
+            fields["hanh-dong"] = "ban-hanh"
+            // A transfer out in the period recorded by someone else meanwhile.
+            let member = try #require(registry.journals.values.filter {
+                $0.period(on: Self.to)?.standing == .official && $0.period(on: Self.to)?.exempt == false
+                    && ($0.events.last?.effective ?? Self.to) < Self.from
+            }.min { $0.member.id < $1.member.id })
+            _ = try await store.recordEvent(MembershipEvent(member: member.member.id, kind: .transferredOut, effective: Day(iso: "2026-09-20")!),
+                                            in: Scope(roots: [root.id]), actor: "test")
+            let refused = try await client.post(Self.form, fields)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("<p class=\"error\" id=\"loi-so-lieu\">Số liệu đã thay đổi"), "\(refused.body.string.suffix(4_000))")
+            #expect(refused.body.string.contains("Tổng kết: "))  // the reworded text is kept
+            #expect(try await store.issuedReviews(in: Scope(roots: [root.id])).isEmpty)
+            // Read against today's figures and posted again: issued, with the reworded text.
+            fields["co-so"] = try basis(refused.body.string)
+            let issued = try await client.post(Self.form, fields)
+            #expect(issued.status == .seeOther, "\(issued.body.string.suffix(2_000))")
+            let report = try #require(try await store.issuedReviews(in: Scope(roots: [root.id])).first)
+            #expect(report.document.body.contains(.paragraph("Tổng kết: " + drafted[0])))
+        }
+    }
 }

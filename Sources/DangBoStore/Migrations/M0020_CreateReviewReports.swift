@@ -11,6 +11,8 @@ struct M0020_CreateReviewReports: AsyncMigration {
             .field("organization_id", .int64, .required, .references("organizations", "id"))
             .field("period_from", .int64, .required)
             .field("period_to", .int64, .required)
+            .field("figures", .string, .required)
+            .field("figures_basis", .string, .required)
             .field("results", .string, .required)
             .field("shortcomings", .string, .required)
             .field("directions", .string, .required)

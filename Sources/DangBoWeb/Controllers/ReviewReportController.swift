@@ -24,6 +24,8 @@ struct ReviewReportController {
 
     /// The form's fields as posted (or as stored, for a first view).
     struct Fields: Content {
+        var soLieu: String?
+        var coSo: String?
         var ketQua: String?
         var hanChe: String?
         var phuongHuong: String?
@@ -36,7 +38,7 @@ struct ReviewReportController {
         var hanhDong: String?
 
         enum CodingKeys: String, CodingKey {
-            case ketQua = "ket-qua", hanChe = "han-che", phuongHuong = "phuong-huong", so, ngayVanBan = "ngay-van-ban"
+            case soLieu = "so-lieu", coSo = "co-so", ketQua = "ket-qua", hanChe = "han-che", phuongHuong = "phuong-huong", so, ngayVanBan = "ngay-van-ban"
             case nguoiKy = "nguoi-ky", chucVu = "chuc-vu", thamQuyen = "tham-quyen", noiNhan = "noi-nhan", hanhDong = "hanh-dong"
         }
 
@@ -44,11 +46,13 @@ struct ReviewReportController {
         static let sectionFields = ["ket-qua", "han-che", "phuong-huong"]
 
         var narrative: ReviewDocument.Narrative {
-            ReviewDocument.Narrative(results: [ketQua ?? ""], shortcomings: [hanChe ?? ""], directions: [phuongHuong ?? ""])
+            ReviewDocument.Narrative(figures: [soLieu ?? ""], figuresBasis: coSo ?? "", results: [ketQua ?? ""],
+                                     shortcomings: [hanChe ?? ""], directions: [phuongHuong ?? ""])
         }
 
         func value(_ field: String) -> String? {
             switch field {
+            case "so-lieu": soLieu
             case "ket-qua": ketQua
             case "han-che": hanChe
             case "phuong-huong": phuongHuong
@@ -70,6 +74,10 @@ struct ReviewReportController {
         let (organization, from, to) = try await reviews.question(of: request, context: context)
         let stored = try await store.reviewNarrative(of: organization.id, from: from, to: to) ?? ReviewDocument.Narrative()
         var fields = Fields()
+        // NB: part I.1 as reworded, else the draft's sentences of today's figures, with the basis they came from.
+        let drafted = try await store.draftSentences(of: organization.id, from: from, to: to)
+        fields.soLieu = (stored.figures.isEmpty ? drafted : stored.figures).joined(separator: "\n")
+        fields.coSo = stored.figures.isEmpty ? ReviewDraft.basis(drafted) : stored.figuresBasis
         fields.ketQua = stored.results.joined(separator: "\n")
         fields.hanChe = stored.shortcomings.joined(separator: "\n")
         fields.phuongHuong = stored.directions.joined(separator: "\n")
@@ -81,7 +89,7 @@ struct ReviewReportController {
         let context = try await PageContext.of(request, store: store, today: today())
         try EventFormController.requireWriter(context)
         let (organization, from, to) = try await reviews.question(of: request, context: context)
-        let fields = try request.content.decode(Fields.self)
+        var fields = try request.content.decode(Fields.self)
         var errors: [String: [String]] = [:]
         let actor = ImportController.actor(context.caller)
         let back = SiteURL.reviewNarrative.with(query: Self.query(organization, from, to))
@@ -120,6 +128,10 @@ struct ReviewReportController {
                 let index = Store.narrativeSections.firstIndex { $0.name == name } ?? 0
                 errors[Fields.sectionFields[index], default: []].append("Hãy viết phần này trước khi ban hành.")
             case .numberTaken: errors["so", default: []].append(error.description)
+            case .figuresChanged:
+                // NB: the page shows today's figures beside the reworded text; posted again, it is taken as read.
+                errors["so-lieu", default: []].append(error.description)
+                fields.coSo = ReviewDraft.basis(try await store.draftSentences(of: organization.id, from: from, to: to))
             case .alreadyIssued: errors["", default: []].append(error.description)
             }
         } catch let error as ReviewDocumentError {
@@ -145,10 +157,9 @@ struct ReviewReportController {
         } catch let error as ReviewDocumentError {
             problem = error.description
         }
-        let review = try await store.review(of: organization.id, from: from, to: to)
         return ReviewNarrativePage(
             context: context, organization: organization, from: from, to: to,
-            sentences: ReviewDraft.sentences(review, name: organization.name), fields: fields, errors: errors, notice: notice,
+            sentences: try await store.draftSentences(of: organization.id, from: from, to: to), fields: fields, errors: errors, notice: notice,
             draft: draft, settingsProblem: problem, issued: issued,
             mayWrite: context.caller.account.grants.contains { MemberController.writers.contains($0.role) })
     }

@@ -37,8 +37,7 @@ struct ReviewNarrativePage {
             .p(.a(.href(SiteURL.review.with(query: query)), .text("Số liệu của kỳ (mỗi số liệu mở danh sách)")),
                .text(" · "), .a(.href(SiteURL.reviewPrint.with(query: query)), .text("Xem bản in dự thảo")),
                .text(" · "), .a(.href(SiteURL.reviewDocument.with(query: query)), .text("Tải bản dự thảo (.docx)"))),
-            .h3(.text("1. Tình hình tổ chức đảng, đảng viên; công tác kiểm tra, giám sát")),
-            .p(.class("muted"), .text("Phần này DangBo lập từ dữ liệu, kèm bảng biến động đảng viên; không sửa tay.")),
+            .h3(.text("Số liệu của kỳ (DangBo lập từ dữ liệu hôm nay)")),
             .div(.class("draft-sentences"), .forEach(sentences) { .p(.text($0)) }),
             .if(issued == nil && mayWrite, form(query), else: .empty)))
     }
@@ -46,6 +45,11 @@ struct ReviewNarrativePage {
     private func form(_ query: [(String, String)]) -> Node<HTML.BodyContext> {
         .form(.action(SiteURL.reviewNarrative.with(query: query)), .method(.post), .class("narrative"),
               .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
+              .input(.type(.hidden), .name("co-so"), .value(fields.coSo ?? "")),
+              area("so-lieu", "I.1. Tình hình tổ chức đảng, đảng viên; công tác kiểm tra, giám sát",
+                   hint: "DangBo điền sẵn mỗi số liệu một câu; có thể sửa lời văn. Để nguyên, văn bản luôn theo số liệu mới nhất; "
+                       + "đã sửa mà số liệu thay đổi trước khi ban hành, DangBo sẽ yêu cầu đối chiếu lại. Bảng biến động và biểu đồ "
+                       + "luôn lấy từ dữ liệu."),
               area("ket-qua", "2. Các mặt công tác khác"),
               area("han-che", "II. Hạn chế, nguyên nhân"),
               area("phuong-huong", "III. Phương hướng, nhiệm vụ \(ReviewDraft.nextPeriod(from: from, to: to).map { VietnameseFormat.period(from: $0.from, to: $0.to) } ?? "thời gian tới")"),
@@ -67,8 +71,9 @@ struct ReviewNarrativePage {
                   .button(.type(.submit), .name("hanh-dong"), .value("ban-hanh"), .text("Ban hành báo cáo")))))
     }
 
-    private func area(_ field: String, _ label: String) -> Node<HTML.FormContext> {
-        .div(.class("field"), .label(.for(field), .text(label)), FieldControl.errors(field, errors),
+    private func area(_ field: String, _ label: String, hint: String = "") -> Node<HTML.FormContext> {
+        .div(.class("field"), .label(.for(field), .text(label)),
+             .if(!hint.isEmpty, .p(.class("hint"), .text(hint))), FieldControl.errors(field, errors),
              .textarea(.name(field), .id(field), .rows(6),
                        .attribute(named: "aria-invalid", value: errors[field] == nil ? nil : "true"),
                        .text(fields.value(field) ?? "")))
