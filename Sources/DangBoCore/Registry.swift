@@ -6,6 +6,8 @@ public struct Registry: Sendable {
     public private(set) var journals: [MemberID: Journal] = [:]
     public var seats: [CommitteeSeat] = []
     public var cases: [OversightCase] = []
+    /// Cell meetings with their attendance (issue 11 point 4).
+    public var meetings: [Meeting] = []
 
     public init(tree: OrganizationTree = OrganizationTree()) { self.tree = tree }
 

@@ -17,7 +17,21 @@ public struct Review: Hashable, Sendable, Codable {
     public var supervision: [String: [String: SubjectCounts]]
     /// Inspection figures, keyed the same way.
     public var inspection: [String: [String: SubjectCounts]]
+    /// Cell meetings of the period (issue 11 point 4).
+    public var meetings: Meetings
     public var balance: Balance
+
+    /// The cell meetings of the period, held by cells of the scope.
+    public struct Meetings: Hashable, Sendable, Codable {
+        /// Regular meetings held in the period by cells of the scope (each in the scope on its day).
+        public var regular = 0
+        /// Thematic meetings, counted the same way.
+        public var thematic = 0
+        /// Cells of the scope that held no regular meeting in some calendar month of the period (or the part of it
+        /// inside the period) on every day of which they were cells of the scope.
+        public var cellsWithoutMonthlyMeeting = 0
+        public init() {}
+    }
 
     public struct Organizations: Hashable, Sendable, Codable {
         /// Grassroots organizations as of `to`.
@@ -121,6 +135,7 @@ public struct Review: Hashable, Sendable, Codable {
         self.committees = Committees()
         self.supervision = Self.emptyOversight()
         self.inspection = Self.emptyOversight()
+        self.meetings = Meetings()
         self.balance = Balance(atStart: 0, inflow: 0, outflow: 0, atEnd: 0)
     }
 
@@ -160,6 +175,26 @@ public struct Review: Hashable, Sendable, Codable {
         movements.transfers = movements.transferredIn + movements.transferredOut
         balance = Balance(atStart: members.atStart, inflow: movements.inflow, outflow: movements.outflow,
                           atEnd: members.total)
+    }
+}
+
+extension Review {
+    /// Decodes the published JSON; `meetings`, added by issue 11, is zero when a text written before it lacks it (a
+    /// report issued earlier, a user's stored file).
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        organization = try values.decode(String.self, forKey: .organization)
+        from = try values.decode(Day.self, forKey: .from)
+        to = try values.decode(Day.self, forKey: .to)
+        asOf = try values.decode(Day.self, forKey: .asOf)
+        organizations = try values.decode(Organizations.self, forKey: .organizations)
+        members = try values.decode(Members.self, forKey: .members)
+        movements = try values.decode(Movements.self, forKey: .movements)
+        committees = try values.decode(Committees.self, forKey: .committees)
+        supervision = try values.decode([String: [String: SubjectCounts]].self, forKey: .supervision)
+        inspection = try values.decode([String: [String: SubjectCounts]].self, forKey: .inspection)
+        meetings = try values.decodeIfPresent(Meetings.self, forKey: .meetings) ?? Meetings()
+        balance = try values.decode(Balance.self, forKey: .balance)
     }
 }
 
@@ -216,8 +251,22 @@ extension Registry {
                 Review.SubjectCounts(cases: entry.cases, organizations: entry.organizations.count, members: entry.members.count),
                 activity: key.activity, mode: key.mode, conductor: key.conductor)
         }
+        review.meetings = meetingFigures(of: root, from: from, to: to)
         review.settle()
         return review
+    }
+
+    /// `Review.meetings`: the meetings held in the period by cells of the scope, and the cells that missed a month.
+    public func meetingFigures(of root: OrganizationID, from: Day, to: Day) -> Review.Meetings {
+        var figures = Review.Meetings()
+        for meeting in meetings where from <= meeting.held && meeting.held <= to && tree.isWithin(meeting.cell, root: root, on: meeting.held) {
+            switch meeting.kind {
+            case .regular: figures.regular += 1
+            case .thematic: figures.thematic += 1
+            }
+        }
+        figures.cellsWithoutMonthlyMeeting = Set(meetingCompliance(of: root, from: from, to: to).withoutRegular.map(\.cell)).count
+        return figures
     }
 
     /// Counts one member's movements seen from `root`, step by step. On each day the tree changes first (a cell that

@@ -21,6 +21,8 @@ import Testing
         // Published since the foundation, beyond the minimum of DESIGN §4.
         "movements.reorganizedIn", "movements.reorganizedOut", "movements.probationRemoved", "movements.readmitted",
         "movements.restored", "members.exempt", "balance.atStart", "balance.inflow", "balance.outflow", "balance.atEnd",
+        // Issue 11 point 4.
+        "meetings.regular", "meetings.thematic", "meetings.cellsWithoutMonthlyMeeting",
     ]
 
     static func encoded() throws -> String {
@@ -56,5 +58,16 @@ import Testing
             #expect(node != nil, "missing published key \(key)")
         }
         #expect(((object as? [String: Any])?["asOf"] as? String) == "2021-03-31")
+    }
+
+    /// A review written before `meetings` was published (a report issued then, a user's file) still reads, with zeros.
+    @Test func aReviewWrittenBeforeMeetingsStillReads() throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(try Self.encoded().utf8)) as? [String: Any])
+        object["meetings"] = nil
+        let review = try JSONDecoder().decode(Review.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(review.meetings == Review.Meetings() && review.members.total == 4_046)
+        object["meetings"] = ["regular": 3, "thematic": 1, "cellsWithoutMonthlyMeeting": 2]
+        let later = try JSONDecoder().decode(Review.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(later.meetings.regular == 3 && later.meetings.cellsWithoutMonthlyMeeting == 2)
     }
 }

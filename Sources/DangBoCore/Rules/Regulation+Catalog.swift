@@ -65,9 +65,20 @@ extension Regulation {
         id: "qd-296-2025", code: "QĐ 296-QĐ/TW", title: "Quy định về công tác kiểm tra, giám sát và kỷ luật của Đảng",
         citationName: "Quy định 296-QĐ/TW", signed: day(2025, 5, 30), appliesFrom: day(2025, 5, 30))
 
+    /// HD 12-HD/BTCTW (2018) on the content of cell meetings. RULES §5 gives 06/7/2018 from one source; a second
+    /// source is unconfirmed.
+    public static let hd12of2018 = Regulation(
+        id: "hd-12-2018", code: "HD 12-HD/BTCTW", title: "Hướng dẫn một số vấn đề về nội dung sinh hoạt chi bộ",
+        citationName: "Hướng dẫn 12-HD/BTCTW", signed: day(2018, 7, 6), appliesFrom: day(2018, 7, 6), daysConfirmed: false)
+
+    /// HD 42-HD/BTCTW of 28/10/2025 on cell meetings, with Chỉ thị 50-CT/TW (23/7/2025) (RULES §0, §5).
+    public static let hd42of2025 = Regulation(
+        id: "hd-42-2025", code: "HD 42-HD/BTCTW", title: "Hướng dẫn nâng cao chất lượng sinh hoạt chi bộ",
+        citationName: "Hướng dẫn 42-HD/BTCTW", signed: day(2025, 10, 28), appliesFrom: day(2025, 10, 28))
+
     /// Every regulation the rule book may cite, in the order they start to apply.
-    public static let all: [Regulation] = [charter2011, qd29, hd01of2016, qd22, qd24, hd01of2021, qd69, qd232, qd264,
-                                           qd296, qd294]
+    public static let all: [Regulation] = [charter2011, qd29, hd01of2016, hd12of2018, qd22, qd24, hd01of2021, qd69, qd232,
+                                           qd264, qd296, qd294, hd42of2025]
 
     /// The regulation with `id`, if the catalog has it.
     public static func withID(_ id: String) -> Regulation? { all.first { $0.id == id } }

@@ -10,7 +10,8 @@ public enum RuleBook {
     public static let all: [any RuleDescribing] = [
         admissionAge, admissionOverSixty, readmissionLimit, probationMonths, recognitionEffect, probationerExclusions,
         restorationAfter, partyAgeStart, partyAgeGaps, oneCell, temporaryInHeadCount, badgeMilestones, badgeEarlyAwards,
-        seatHolderStanding, oversightOfDissolved,
+        seatHolderStanding, oversightOfDissolved, meetingRegularEvery, meetingThematicEvery, meetingMinimumMinutes,
+        meetingAbsenceMonths,
     ]
 
     /// The rule with `id`, if the book has it.
@@ -182,6 +183,55 @@ public enum RuleBook {
             // QĐ 22 (RULES §0, tranphudn.edu.vn/news/view/nhung-diem-moi-trong-quy-dinh-so-22-qd-tw-…).
             RuleVersion(.qd22, "phạm vi điều chỉnh", value: true, text: text, confirmed: true),
             RuleVersion(.qd296, nil, value: true, text: text, confirmed: false),
+        ])
+    }()
+
+    // MARK: - Cell meetings (RULES §5)
+
+    /// A cell holds a regular meeting (sinh hoạt thường kỳ) in every period of this many calendar months (1: every
+    /// month).
+    public static let meetingRegularEvery: Rule<Int> = {
+        let text = "chi bộ sinh hoạt thường kỳ mỗi tháng một lần"
+        return Rule(id: "meeting.regularEvery", name: "Sinh hoạt chi bộ thường kỳ", versions: [
+            // Charter Art. 24.2 (RULES §4, §5; luatminhkhue mau-to-trinh).
+            RuleVersion(.charter2011, "Điều 24, khoản 2", value: 1, text: text, confirmed: true),
+        ])
+    }()
+
+    /// A cell holds a thematic meeting (sinh hoạt chuyên đề) in every period of this many calendar months (3: every
+    /// quarter); it does not replace the monthly meeting.
+    public static let meetingThematicEvery: Rule<Int> = {
+        let text = "ít nhất mỗi quý một lần; không thay buổi sinh hoạt thường kỳ"
+        return Rule(id: "meeting.thematicEvery", name: "Sinh hoạt chuyên đề", versions: [
+            // The practice under HD 12-2018 (RULES §5: mnhoabinhvb.haiphong.edu.vn, citing it).
+            RuleVersion(.hd12of2018, nil, value: 3, text: text, confirmed: true),
+            // Whether HD 42-2025 keeps the frequency: unconfirmed (RULES §5).
+            RuleVersion(.hd42of2025, nil, value: 3, text: text, confirmed: false),
+        ])
+    }()
+
+    /// The shortest a cell meeting may last, in minutes (HD 42: 120 when regular and thematic business share one
+    /// session; a cell with few members may get a shorter limit from the competent committee).
+    public static let meetingMinimumMinutes: Rule<Int> = {
+        let text = "ít nhất 90 phút (120 phút khi kết hợp sinh hoạt thường kỳ và chuyên đề)"
+        return Rule(id: "meeting.minimumMinutes", name: "Thời lượng buổi sinh hoạt chi bộ", versions: [
+            // RULES §5: the 90-minute minimum was already in HD 12-2018 (truongxaydunghcm.edu.vn/kich-ban-sinh-hoat-chi-bo-hang-thang/).
+            RuleVersion(.hd12of2018, nil, value: 90, text: text, confirmed: true),
+            // HD 42 (luatvietnam.vn/…-186-105065-article.html).
+            RuleVersion(.hd42of2025, nil, value: 90, text: text, confirmed: true),
+        ])
+    }()
+
+    /// Absent from meetings without good reason in this many months of a calendar year: a ground for removal from
+    /// the rolls (xóa tên) of an official member.
+    public static let meetingAbsenceMonths: Rule<Int> = {
+        let text = "bỏ sinh hoạt đảng 3 tháng trong năm không có lý do chính đáng: căn cứ xem xét xóa tên"
+        return Rule(id: "meeting.absenceMonths", name: "Bỏ sinh hoạt không lý do", versions: [
+            // QĐ 24 §8.1 (RULES §3.7: cusc.edu.vn/xoa-ten-khoi-danh-sach-dang-vien/).
+            RuleVersion(.qd29, "mục 8.1", value: 3, text: text, confirmed: false),
+            RuleVersion(.qd24, "mục 8.1", value: 3, text: text, confirmed: true),
+            RuleVersion(.qd232, "mục 8.1", value: 3, text: text, confirmed: false),
+            RuleVersion(.qd294, "mục 8.1", value: 3, text: text, confirmed: false),
         ])
     }()
 
