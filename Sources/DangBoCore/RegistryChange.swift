@@ -10,10 +10,11 @@ public struct RegistryChange: Sendable {
     public var journals: [Journal] = []
     public var seats: [CommitteeSeat] = []
     public var cases: [OversightCase] = []
+    public var meetings: [Meeting] = []
 
     public init() {}
 
     public var isEmpty: Bool {
-        organizations.isEmpty && members.isEmpty && events.isEmpty && seats.isEmpty && cases.isEmpty
+        organizations.isEmpty && members.isEmpty && events.isEmpty && seats.isEmpty && cases.isEmpty && meetings.isEmpty
     }
 }

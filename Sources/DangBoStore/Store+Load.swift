@@ -75,6 +75,25 @@ extension Store {
                 outcome: try row.decode(column: "outcome", as: String?.self).flatMap(OversightOutcome.init(rawValue:)),
                 subjects: subjects[id] ?? []))
         }
+        var attendance: [Int: [Attendance]] = [:]
+        for row in try await sql.select().column("*").from("meeting_attendance").orderBy("meeting_id").orderBy("member_id").all() {
+            guard let status = AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
+                throw StoreError.unreadable("meeting_attendance.status")
+            }
+            attendance[try row.decode(column: "meeting_id", as: Int.self), default: []]
+                .append(Attendance(member: MemberID(try row.decode(column: "member_id", as: Int.self)), status: status))
+        }
+        for row in try await sql.select().column("*").from("meetings").orderBy("id").all() {
+            guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                throw StoreError.unreadable("meetings.kind")
+            }
+            registry.meetings.append(Meeting(
+                reference: try row.decode(column: "meeting_ref", as: String.self),
+                cell: OrganizationID(try row.decode(column: "cell_id", as: Int.self)), kind: kind,
+                held: try .stored(try row.decode(column: "held_on", as: Int.self)),
+                durationMinutes: try row.decode(column: "duration_minutes", as: Int.self),
+                attendance: attendance[try row.decode(column: "id", as: Int.self)] ?? []))
+        }
         return registry
     }
 

@@ -128,6 +128,7 @@ extension Store {
         try await record(journals: change.journals, replacing: true, on: sql)
         try await insert(seats: change.seats, on: sql)
         try await insert(cases: change.cases, on: sql)
+        try await insert(meetings: change.meetings, on: sql)
         _ = try await appendAudit(audit, on: database)
     }
 
@@ -256,6 +257,22 @@ extension Store {
                                    "ended_on", "outcome"], rows: caseRows, on: sql)
         try await insert(into: "oversight_subjects", columns: ["case_id", "organization_id", "member_id"],
                          rows: subjectRows, on: sql)
+    }
+
+    /// Meetings with their attendance, numbered after the last.
+    static func insert(meetings: [Meeting], on sql: any SQLDatabase) async throws {
+        guard !meetings.isEmpty else { return }
+        var nextID = try await nextID(in: "meetings", on: sql)
+        var meetingRows: [[BulkValue]] = [], attendanceRows: [[BulkValue]] = []
+        for meeting in meetings {
+            meetingRows.append([.int(nextID), .text(meeting.reference), .int(meeting.cell.rawValue), .text(meeting.kind.rawValue),
+                                .int(meeting.held.yyyymmdd), .int(meeting.durationMinutes)])
+            attendanceRows += meeting.attendance.map { [.int(nextID), .int($0.member.rawValue), .text($0.status.rawValue)] }
+            nextID += 1
+        }
+        try await insert(into: "meetings", columns: ["id", "meeting_ref", "cell_id", "kind", "held_on", "duration_minutes"],
+                         rows: meetingRows, on: sql)
+        try await insert(into: "meeting_attendance", columns: ["meeting_id", "member_id", "status"], rows: attendanceRows, on: sql)
     }
 
     static func insert(subjects: [OversightSubject], ofCase id: Int, on sql: any SQLDatabase) async throws {

@@ -196,6 +196,7 @@ public final class Store: Sendable {
         M0018_IndexEventsByDayAndOrganization(),
         M0019_CreateDocumentSettings(),
         M0020_CreateReviewReports(),
+        M0021_CreateMeetings(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

@@ -10,7 +10,8 @@ enum TableCopy {
     static let order = [
         "organizations", "organization_versions", "organization_ancestry", "members", "membership_events",
         "membership_periods", "committee_seats", "oversight_cases", "oversight_subjects", "audit_entries", "accounts",
-        "account_grants", "document_settings", "review_narratives", "issued_reviews",
+        "account_grants", "document_settings", "review_narratives", "issued_reviews", "meetings",
+        "meeting_attendance",
     ]
 
     /// Rows read and written at a time.

@@ -115,7 +115,7 @@ public struct NationalRegistry: Sendable {
                     grassroots: max(1, options.grassrootsPerUnit * size / options.unitSize), members: size,
                     from: options.from, through: options.through,
                     rootCode: "\(province.organizationCode).H\(Self.pad(unit + 1, 3))",
-                    rootName: "Đảng bộ huyện \(unit + 1), tỉnh \(province.name)"))
+                    rootName: "Đảng bộ huyện \(unit + 1), tỉnh \(province.name)", meetingYears: 0))
                 for position in registry.members.indices {
                     // NB: units draw IDs on their own; keep the province, century, gender and year digits and number
                     // the last six per prefix, so that every ID is unique in the nation.

@@ -41,10 +41,13 @@ public struct SyntheticRegistry: Sendable {
         public var through: Day
         public var rootCode: String
         public var rootName: String
+        /// Cell meetings with their attendance over this many last calendar years of the history (and the months of
+        /// `through`'s year); 0 for none (the national registry's units).
+        public var meetingYears: Int
 
         public init(seed: UInt64 = 1, grassroots: Int = 55, members: Int = 4_000,
                     from: Day = Day(year: 1996, month: 1, day: 1)!, through: Day = Day(year: 2026, month: 11, day: 26)!,
-                    rootCode: String = "DUK", rootName: String = "Đảng bộ Khối các cơ quan tỉnh") {
+                    rootCode: String = "DUK", rootName: String = "Đảng bộ Khối các cơ quan tỉnh", meetingYears: Int = 2) {
             self.seed = seed
             self.grassroots = grassroots
             self.members = members
@@ -52,6 +55,7 @@ public struct SyntheticRegistry: Sendable {
             self.through = through
             self.rootCode = rootCode
             self.rootName = rootName
+            self.meetingYears = meetingYears
         }
     }
 
@@ -63,6 +67,7 @@ public struct SyntheticRegistry: Sendable {
     public var events: [MembershipEvent]
     public var seats: [CommitteeSeat]
     public var cases: [OversightCase]
+    public var meetings: [Meeting]
 
     public init(options: Options) {
         precondition(options.from < options.through, "the history must end after it starts")
@@ -76,6 +81,8 @@ public struct SyntheticRegistry: Sendable {
         committees.build(random: &random)
         var oversight = OversightBlueprint(options: options, index: index)
         oversight.build(random: &random)
+        var meetings = MeetingBlueprint(options: options, index: index)
+        meetings.build(random: &random)
 
         var ledger = simulation.ledger
         var seats = committees.seats
@@ -90,6 +97,7 @@ public struct SyntheticRegistry: Sendable {
         self.events = events
         self.seats = seats
         self.cases = oversight.cases
+        self.meetings = meetings.meetings
     }
 
     /// All of it as a Core registry. Every journal is checked; a violation is a bug of the generator and stops the
@@ -113,6 +121,7 @@ public struct SyntheticRegistry: Sendable {
         }
         registry.seats = seats
         registry.cases = cases
+        registry.meetings = meetings
         return registry
     }
 }
@@ -128,6 +137,7 @@ extension SyntheticRegistry {
         change.journals = registry.journals.values.sorted { $0.member.id < $1.member.id }
         change.seats = seats
         change.cases = cases
+        change.meetings = meetings
         return (change, registry)
     }
 }

@@ -81,6 +81,29 @@ import Testing
             }
             // The questions met establishments and dissolutions of more than one kind, or the kind table proved little.
             #expect(kindsSeen.established.count >= 2 && kindsSeen.dissolved.count >= 2, "\(kindsSeen)")
+
+            // Cell meetings (issue 11 point 4): the compliance view and the review's figures, over the months the
+            // generator holds meetings, for the root, every grassroots organization and cells; the root's whole span
+            // must show every kind of finding, or the test would prove nothing about it.
+            let meetingStart = Day(year: through.year - options.meetingYears, month: 1, day: 1)!
+            let whole = registry.meetingCompliance(of: ids[0], from: meetingStart, to: through)
+            #expect(!whole.withoutRegular.isEmpty && !whole.withoutThematic.isEmpty && !whole.short.isEmpty
+                && whole.absentees.contains { $0.months == 3 } && registry.meetings.count > 1_000, "\(registry.meetings.count) meetings")
+            var meetingQuestions: [(OrganizationID, Day, Day)] = [(ids[0], meetingStart, through)]
+            for _ in 0..<10 {
+                let root = ids[Int.random(in: 0..<ids.count, using: &random)]
+                let start = Day(ordinal: Int.random(in: meetingStart.ordinal..<through.ordinal, using: &random))
+                meetingQuestions.append((root, start, min(start.adding(days: [0, 27, 45, 91, 200, 400].randomElement(using: &random)!), through)))
+            }
+            for changeDay in changeDays where changeDay > meetingStart {
+                meetingQuestions.append((ids[0], changeDay.adding(days: -31), changeDay.adding(days: 31)))
+            }
+            for (root, start, end) in meetingQuestions {
+                #expect(try await store.meetingCompliance(of: root, from: start, to: end) == registry.meetingCompliance(of: root, from: start, to: end),
+                        "meetings \(root) \(start)…\(end)")
+                #expect(try await store.review(of: root, from: start, to: end) == registry.review(of: root, from: start, to: end),
+                        "review with meetings \(root) \(start)…\(end)")
+            }
         }
     }
 

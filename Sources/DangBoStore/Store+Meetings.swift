@@ -1,0 +1,159 @@
+import DangBoCore
+import SQLKit
+
+extension Store {
+    /// "The meeting is held by a cell of the scope on its day": one probe of the ancestry's key.
+    private static func heldInScope(of root: OrganizationID) -> SQLQueryString {
+        """
+        EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = m.cell_id AND a.ancestor_id = \(literal: root.rawValue)
+            AND a.valid_from <= m.held_on AND a.valid_to > m.held_on)
+        """
+    }
+
+    /// `Review.meetings` in SQL: the twin of `Registry.meetingFigures(of:from:to:)`.
+    public func meetingFigures(of root: OrganizationID, from: Day, to: Day) async throws -> Review.Meetings {
+        var figures = Review.Meetings()
+        for row in try await reader.raw("""
+            SELECT m.kind AS kind, COUNT(*) AS n FROM meetings m
+            WHERE m.held_on >= \(literal: from.yyyymmdd) AND m.held_on <= \(literal: to.yyyymmdd) AND \(Self.heldInScope(of: root))
+            GROUP BY m.kind
+            """).all() {
+            let n = try row.decode(column: "n", as: Int.self)
+            switch MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) {
+            case .regular: figures.regular = n
+            case .thematic: figures.thematic = n
+            case nil: throw StoreError.unreadable("meetings.kind")
+            }
+        }
+        let gaps = try await meetingGaps(of: root, from: from, to: to, kinds: [.regular])
+        figures.cellsWithoutMonthlyMeeting = Set(gaps[.regular, default: []].map(\.cell)).count
+        return figures
+    }
+
+    /// The meeting compliance of the cells of `root`'s subtree over `from`–`to`: the twin of
+    /// `Registry.meetingCompliance(of:from:to:)`, from indexed reads (the subtree's ancestry and versions over the
+    /// period, its meetings and absences) and interval arithmetic on the rows.
+    public func meetingCompliance(of root: OrganizationID, from: Day, to: Day) async throws -> MeetingCompliance {
+        var compliance = MeetingCompliance()
+        guard from <= to else { return compliance }
+        let gaps = try await meetingGaps(of: root, from: from, to: to, kinds: MeetingKind.allCases)
+        compliance.withoutRegular = gaps[.regular, default: []].sorted()
+        compliance.withoutThematic = gaps[.thematic, default: []].sorted()
+        let f = from.yyyymmdd, t = to.yyyymmdd
+        var meetings: [Int: Meeting] = [:]
+        for row in try await reader.raw("""
+            SELECT m.* FROM meetings m
+            WHERE m.held_on >= \(literal: f) AND m.held_on <= \(literal: t) AND \(Self.heldInScope(of: root))
+            """).all() {
+            let meeting = try Self.meeting(from: row)
+            if meeting.isShort { meetings[try row.decode(column: "id", as: Int.self)] = meeting }
+        }
+        if !meetings.isEmpty {
+            for row in try await reader.raw("""
+                SELECT meeting_id, member_id, status FROM meeting_attendance
+                WHERE meeting_id IN (\(unsafeRaw: meetings.keys.sorted().map(String.init).joined(separator: ", ")))
+                ORDER BY meeting_id, member_id
+                """).all() {
+                guard let status = AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
+                    throw StoreError.unreadable("meeting_attendance.status")
+                }
+                meetings[try row.decode(column: "meeting_id", as: Int.self)]?.attendance
+                    .append(Attendance(member: MemberID(try row.decode(column: "member_id", as: Int.self)), status: status))
+            }
+        }
+        compliance.short = meetings.values.sorted { ($0.held, $0.reference) < ($1.held, $1.reference) }
+        var absent: [MemberID: [Int: Set<Int>]] = [:]
+        for row in try await reader.raw("""
+            SELECT x.member_id AS member_id, m.held_on AS held_on FROM meeting_attendance x JOIN meetings m ON m.id = x.meeting_id
+            WHERE x.status = \(bind: AttendanceStatus.absentUnexcused.rawValue)
+                AND m.held_on >= \(literal: f) AND m.held_on <= \(literal: t) AND \(Self.heldInScope(of: root))
+            """).all() {
+            let held = try row.decode(column: "held_on", as: Int.self)
+            absent[MemberID(try row.decode(column: "member_id", as: Int.self)), default: [:]][held / 10_000, default: []]
+                .insert(held / 100 % 100)
+        }
+        for (member, years) in absent {
+            for (year, months) in years {
+                let threshold = RuleBook.meetingAbsenceMonths.version(on: Day(year: year, month: 1, day: 1)!).value
+                if months.count >= threshold { compliance.absentees.append(.init(member: member, year: year, months: months.count)) }
+            }
+        }
+        compliance.absentees.sort()
+        return compliance
+    }
+
+    /// For each kind asked, the stretches (`MeetingCompliance.stretches`, by the rule of that kind) in which a cell of
+    /// the scope on every day held no meeting of that kind.
+    ///
+    /// NB: "a cell of the scope on every day" is a stretch inside one run of the subtree's ancestry rows of the cell
+    /// (adjacent ranges joined: the ancestry splits where the depth changes) and inside one run of its versions of a
+    /// cell's kind; days are stored as YYYYMMDD, whose order is the days' order, so ranges compare as integers.
+    private func meetingGaps(of root: OrganizationID, from: Day, to: Day, kinds: [MeetingKind])
+        async throws -> [MeetingKind: [MeetingCompliance.Gap]] {
+        let f = from.yyyymmdd, t = to.yyyymmdd
+        var ancestry: [Int: [(Int, Int)]] = [:], versions: [Int: [(Int, Int)]] = [:]
+        for row in try await reader.raw("""
+            SELECT a.descendant_id AS id, a.valid_from AS valid_from, a.valid_to AS valid_to FROM organization_ancestry a
+            WHERE a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= \(literal: t) AND a.valid_to > \(literal: f)
+            """).all() {
+            ancestry[try row.decode(column: "id", as: Int.self), default: []]
+                .append((try row.decode(column: "valid_from", as: Int.self), try row.decode(column: "valid_to", as: Int.self)))
+        }
+        let cellKinds = OrganizationKind.allCases.filter(\.isCell).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        for row in try await reader.raw("""
+            SELECT v.organization_id AS id, v.valid_from AS valid_from, v.valid_to AS valid_to FROM organization_versions v
+            WHERE v.kind IN (\(unsafeRaw: cellKinds)) AND v.valid_from <= \(literal: t) AND v.valid_to > \(literal: f)
+                AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = v.organization_id
+                    AND a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= \(literal: t) AND a.valid_to > \(literal: f))
+            """).all() {
+            versions[try row.decode(column: "id", as: Int.self), default: []]
+                .append((try row.decode(column: "valid_from", as: Int.self), try row.decode(column: "valid_to", as: Int.self)))
+        }
+        /// Ranges [from, to) sorted and joined where one ends as the next starts.
+        func runs(_ ranges: [(Int, Int)]) -> [(Int, Int)] {
+            var joined: [(Int, Int)] = []
+            for range in ranges.sorted(by: { $0.0 < $1.0 }) {
+                if let last = joined.last, last.1 >= range.0 { joined[joined.count - 1].1 = max(last.1, range.1) } else { joined.append(range) }
+            }
+            return joined
+        }
+        let cells = versions.keys.sorted().compactMap { id -> (OrganizationID, [(Int, Int)], [(Int, Int)])? in
+            guard let inScope = ancestry[id] else { return nil }
+            return (OrganizationID(id), runs(inScope), runs(versions[id]!))
+        }
+        var held: [MeetingKind: [Int: [Int]]] = [:]
+        for row in try await reader.raw("""
+            SELECT m.cell_id AS cell_id, m.kind AS kind, m.held_on AS held_on FROM meetings m
+            WHERE m.held_on >= \(literal: f) AND m.held_on <= \(literal: t) AND \(Self.heldInScope(of: root))
+            """).all() {
+            guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                throw StoreError.unreadable("meetings.kind")
+            }
+            held[kind, default: [:]][try row.decode(column: "cell_id", as: Int.self), default: []]
+                .append(try row.decode(column: "held_on", as: Int.self))
+        }
+        var gaps: [MeetingKind: [MeetingCompliance.Gap]] = [:]
+        for kind in kinds {
+            let rule = kind == .regular ? RuleBook.meetingRegularEvery : RuleBook.meetingThematicEvery
+            for stretch in MeetingCompliance.stretches(from: from, to: to, every: { rule.version(on: $0).value }) {
+                let s = stretch.from.yyyymmdd, e = stretch.to.yyyymmdd
+                for (cell, inScope, asCell) in cells
+                where inScope.contains(where: { $0.0 <= s && e < $0.1 }) && asCell.contains(where: { $0.0 <= s && e < $0.1 }) {
+                    let met = held[kind]?[cell.rawValue]?.contains { s <= $0 && $0 <= e } ?? false
+                    if !met { gaps[kind, default: []].append(.init(cell: cell, from: stretch.from, to: stretch.to)) }
+                }
+            }
+        }
+        return gaps
+    }
+
+    static func meeting(from row: any SQLRow) throws -> Meeting {
+        guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+            throw StoreError.unreadable("meetings.kind")
+        }
+        return Meeting(reference: try row.decode(column: "meeting_ref", as: String.self),
+                       cell: OrganizationID(try row.decode(column: "cell_id", as: Int.self)), kind: kind,
+                       held: try .stored(try row.decode(column: "held_on", as: Int.self)),
+                       durationMinutes: try row.decode(column: "duration_minutes", as: Int.self))
+    }
+}
