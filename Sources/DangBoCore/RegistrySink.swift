@@ -34,6 +34,8 @@ public protocol RegistrySink: AnyObject {
     func seatKeys(heldBy members: [MemberID]) async throws -> Set<CommitteeSeat.Key>
     func insert(seats: [CommitteeSeat]) async throws
     func insert(cases: [OversightCase]) async throws
+    /// Meetings with their attendance, checked.
+    func insert(meetings: [Meeting]) async throws
     /// More subjects of a case written before (its rows came apart in the file).
     func add(subjects: [OversightSubject], toCase reference: String) async throws
 }

@@ -115,10 +115,13 @@ extension Store {
     /// that committed while this one waited is seen (stale ids renamed its organizations and cut its ancestry).
     func importContext(today: Day) async throws -> Importer.Context {
         let next = try await nextIdentifiers()
-        return Importer.Context(
+        var context = Importer.Context(
             tree: try await loadTree(), nationalIDs: try await nationalIDIndex(), caseReferences: try await caseReferences(),
             nextOrganizationID: next.organization, nextMemberID: next.member, eventSequenceBase: try await nextEventSequence(),
             today: today)
+        context.meetingReferences = Set(try await sql.select().column("meeting_ref").from("meetings").all()
+            .map { try $0.decode(column: "meeting_ref", as: String.self) })
+        return context
     }
 
     /// Runs a streamed import in one write transaction (`writing`): `body` writes through the sink it is given, and
@@ -391,6 +394,12 @@ final class StoreSink: RegistrySink {
         // NB: case ids continue from the stored ones, so the batch before must be written first.
         try await drain()
         try await Store.insert(cases: cases, on: sql)
+    }
+
+    func insert(meetings: [Meeting]) async throws {
+        // NB: meeting ids continue from the stored ones, so the batch before must be written first.
+        try await drain()
+        try await Store.insert(meetings: meetings, on: sql)
     }
 
     func add(subjects: [OversightSubject], toCase reference: String) async throws {

@@ -21,13 +21,13 @@ struct Generate: AsyncParsableCommand {
         try writer.append([national.upperOrganizations().map { row in
             [row.code, row.name, OrganizationKind.upperCommittee.rawValue, row.parentCode ?? "", row.established.iso,
              row.dissolved?.iso ?? "", ""]
-        }, [], [], [], []])
+        }, [], [], [], [], [], []])
         var units = 0
         try national.generate { unit in
             let synthetic = unit.registry
             try writer.append(RegistryExport.rows(
                 organizations: unit.organizations, members: synthetic.members, events: synthetic.events,
-                seats: synthetic.seats, cases: synthetic.cases, code: unit.code(of:)))
+                seats: synthetic.seats, cases: synthetic.cases, meetings: synthetic.meetings, code: unit.code(of:)))
             units += 1
             if units % 50 == 0 {
                 FileHandle.standardError.write(Data("\(units) units, \(writer.rowCounts[1]) persons, \(writer.rowCounts[2]) events\n".utf8))

@@ -304,9 +304,13 @@ import Testing
                     #expect(Self.isClear(file: issue.file, reason: issue.reason), "case \(index): \(issue)")
                 }
                 // NB: unless the header was refused, or the file itself (a field over the cap), before the line came.
+                // The importer names the first control character of a row: a wrong value drawn for another cell of
+                // the same row may hold one before the injected cell.
                 if let injected, failure.issues.allSatisfy({ ($0.line ?? 0) > 1 && $0.column != nil }) {
-                    #expect(failure.issues.contains { $0.line == injected.line && $0.column == injected.column
-                        && $0.reason.hasPrefix("có ký tự điều khiển") }, "case \(index): \(injected)")
+                    let row = String(decoding: bytes, as: UTF8.self)
+                    #expect(failure.issues.contains { $0.line == injected.line && ($0.column == injected.column
+                        || table.header.firstIndex(of: $0.column ?? "").map { $0 < table.header.firstIndex(of: injected.column)! } == true)
+                        && $0.reason.hasPrefix("có ký tự điều khiển") }, "case \(index): \(injected) \(failure.issues) \(row.debugDescription)")
                 }
                 // NB: events go to the sink before the journals they make are checked (the store's transaction is
                 // what takes them back); nothing else is handed over once an issue is found.

@@ -386,4 +386,102 @@ import Testing
         #expect(change.members.map(\.ethnicity) == ["Kinh", "Mông", "Ê Đê", "Khmer", "Thái Đen"])
         #expect(change.members.map(\.religion) == ["Không", "Không", "Tin Lành", "Phật giáo Hòa Hảo", "Thiên Chúa giáo"])
     }
+
+    /// `meetings.csv` and `attendance.csv` (issue 11 point 4): a month's meeting with its attendance comes in; each bad
+    /// line is named at its column, and nothing comes in.
+    static let meetingBase: [(String, String)] = [
+        ("organizations.csv", organizations), ("members.csv", members),
+        ("events.csv", """
+            national_id,kind,effective_on,organization_code
+            001085012345,transferred_in,2010-03-01,VD.01
+            026190004321,transferred_in,2020-03-15,VD.01
+            """),
+    ]
+
+    @Test func aMeetingWithItsAttendance() async throws {
+        let (change, registry) = try await Self.run(Self.meetingBase + [
+            ("meetings.csv", """
+                meeting_ref,organization_code,kind,held_on,duration_minutes
+                SH-2025-11,VD.01,regular,2025-11-05,120
+                SH-2025-Q4,VD.01,chuyên đề,12/11/2025,95
+                """),
+            ("attendance.csv", """
+                meeting_ref,national_id,status
+                SH-2025-11,001085012345,present
+                SH-2025-11,026190004321,vắng không lý do
+                SH-2025-Q4,026190004321,absent_excused
+                """),
+        ])
+        #expect(change.meetings.map(\.reference) == ["SH-2025-11", "SH-2025-Q4"])
+        #expect(change.meetings[0].attendance.map(\.status) == [.present, .absentUnexcused])
+        #expect(change.meetings[1].kind == .thematic && change.meetings[1].held == Day(iso: "2025-11-12"))
+        let review = registry.review(of: OrganizationID(1), from: Day(iso: "2025-11-01")!, to: Day(iso: "2025-11-30")!)
+        #expect(review.meetings.regular == 1 && review.meetings.thematic == 1 && review.meetings.cellsWithoutMonthlyMeeting == 0)
+    }
+
+    @Test func aBadMeetingOrAttendanceLineIsNamedAtItsColumn() async throws {
+        let issues = try await Self.issues(Self.meetingBase + [
+            ("meetings.csv", """
+                meeting_ref,organization_code,kind,held_on,duration_minutes
+                SH-1,VD.01,regular,2025-11-05,120
+                SH-1,VD.01,regular,2025-12-05,120
+                SH-2,VD.02,regular,2025-11-05,120
+                SH-3,VD.09,monthly,2025-11-05,0
+                SH-4,VD.01,thematic,2025-11-06,một giờ
+                """),
+            ("attendance.csv", """
+                meeting_ref,national_id,status
+                SH-1,001085012345,present
+                SH-1,001085012345,present
+                SH-9,001085012345,present
+                SH-1,001099000001,present
+                SH-1,026190004321,ngủ
+                """),
+        ])
+        #expect(issues == [
+            "attendance.csv:3: national_id: đảng viên này đã được điểm danh ở buổi sinh hoạt này (dòng 2)",
+            "attendance.csv:4: meeting_ref: không có buổi sinh hoạt SH-9 trong tệp meetings",
+            "attendance.csv:5: national_id: không có đảng viên số CCCD 001099000001",
+            "attendance.csv:6: status: giá trị không hợp lệ: \"ngủ\"; dùng một trong: present, absent_excused, absent_unexcused, exempt, guest",
+            "meetings.csv:3: meeting_ref: buổi sinh hoạt SH-1 đã ghi ở dòng 2",
+            "meetings.csv:4: organization_code: VD.02 không phải là chi bộ vào ngày 5/11/2025",
+            "meetings.csv:5: organization_code: không có tổ chức đảng mã VD.09",
+            "meetings.csv:5: kind: giá trị không hợp lệ: \"monthly\"; dùng một trong: regular, thematic",
+            "meetings.csv:5: duration_minutes: số phút không hợp lệ: \"0\" (một số từ 1 đến 1.440)",
+            "meetings.csv:6: duration_minutes: số phút không hợp lệ: \"một giờ\" (một số từ 1 đến 1.440)",
+        ], "\(issues)")
+        // A meeting of another year, and a national ID that is no CCCD.
+        let attendance = try await Self.issues(Self.meetingBase + [
+            ("meetings.csv", "meeting_ref,organization_code,kind,held_on,duration_minutes\nSH-1,VD.01,regular,2025-11-05,120\n"
+                + "SH-OLD,VD.01,regular,2015-11-05,120\n"),
+            ("attendance.csv", """
+                meeting_ref,national_id,status
+                SH-1,001085012345,present
+                SH-1,001085012345,present
+                SH-9,001085012345,present
+                SH-1,001099000001,present
+                SH-1,026190004321,ngủ
+                SH-OLD,026190004321,present
+                SH-OLD,026190004321x,present
+                """),
+        ])
+        #expect(attendance.prefix(4) == [
+            "attendance.csv:3: national_id: đảng viên này đã được điểm danh ở buổi sinh hoạt này (dòng 2)",
+            "attendance.csv:4: meeting_ref: không có buổi sinh hoạt SH-9 trong tệp meetings",
+            "attendance.csv:5: national_id: không có đảng viên số CCCD 001099000001",
+        ] + [attendance.count > 3 ? attendance[3] : ""], "\(attendance)")
+        #expect(attendance.contains { $0.hasPrefix("attendance.csv:6: status: giá trị không hợp lệ: \"ngủ\"") })
+        #expect(attendance.contains { $0.hasPrefix("attendance.csv:8: national_id: ") })
+        // On the rolls of the cell that day, but for a guest: Lê Thị Thu Hà came to VD.01 only in 2020.
+        let rolls = try await Self.issues(Self.meetingBase + [
+            ("meetings.csv", "meeting_ref,organization_code,kind,held_on,duration_minutes\nSH-OLD,VD.01,regular,2015-11-05,120\n"),
+            ("attendance.csv", "meeting_ref,national_id,status\nSH-OLD,026190004321,absent_unexcused\nSH-OLD,001085012345,present\n"),
+        ])
+        #expect(rolls == ["attendance.csv:2: national_id: đảng viên không sinh hoạt ở chi bộ này vào ngày 5/11/2015; ghi guest (sinh hoạt tạm thời) nếu đến dự"])
+        let guest = try await Self.run(Self.meetingBase + [
+            ("meetings.csv", "meeting_ref,organization_code,kind,held_on,duration_minutes\nSH-OLD,VD.01,regular,2015-11-05,120\n"),
+            ("attendance.csv", "meeting_ref,national_id,status\nSH-OLD,026190004321,guest\n"),
+        ])
+        #expect(guest.0.meetings.first?.attendance == [Attendance(member: MemberID(2), status: .guest)])
+    }
 }

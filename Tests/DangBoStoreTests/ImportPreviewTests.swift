@@ -48,11 +48,15 @@ import Testing
             #expect(preview.members == registry.members.count)
             #expect(preview.events == registry.journals.values.map(\.events.count).reduce(0, +))
             #expect(preview.seats == registry.seats.count && preview.cases == registry.cases.count)
-            #expect(preview.sources.map(\.table).sorted() == ["committee_seats", "events", "members", "organizations", "oversight"])
+            #expect(preview.sources.map(\.table).sorted() == ["attendance", "committee_seats", "events", "meetings", "members",
+                                                              "organizations", "oversight"])
+            #expect(preview.meetings == registry.meetings.count && preview.meetings > 0)
             // The same import written: the same counts, one audit entry more.
             let written = try await store.importData(at: url, actor: "test", today: Self.today)
-            let writtenCounts: [Int] = [written.organizations, written.members, written.events, written.seats, written.cases]
-            let previewCounts: [Int] = [preview.organizations, preview.members, preview.events, preview.seats, preview.cases]
+            let writtenCounts: [Int] = [written.organizations, written.members, written.events, written.seats, written.cases,
+                                        written.meetings, written.attendance]
+            let previewCounts: [Int] = [preview.organizations, preview.members, preview.events, preview.seats, preview.cases,
+                                        preview.meetings, preview.attendance]
             #expect(writtenCounts == previewCounts)
             #expect(try await store.auditEntries(limit: 1).first?.action == "import")
             // A second dry run now finds every row stored already: the same issues the import would report.

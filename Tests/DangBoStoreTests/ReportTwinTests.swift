@@ -138,11 +138,20 @@ import Testing
             let summary = try await store.importData(at: folder, actor: "test")
             #expect(summary.events == synthetic.events.count)
             #expect(summary.members == synthetic.members.count)
+            #expect(summary.meetings == synthetic.meetings.count && summary.meetings > 500)
+            #expect(summary.attendance == synthetic.meetings.map(\.attendance.count).reduce(0, +))
+            // The meetings and their attendance came through the files: the root's compliance over their span is Core's.
+            let root = try #require(try await store.organizationID(code: "DUK"))
+            let span = (Day(iso: "2024-01-01")!, Day(iso: "2026-11-26")!)
+            let compliance = try await store.meetingCompliance(of: root, from: span.0, to: span.1)
+            #expect(compliance == registry.meetingCompliance(of: OrganizationID(1), from: span.0, to: span.1) && !compliance.absentees.isEmpty)
             var random = SeededGenerator(seed: seed)
             let organizations = registry.tree.organizations.values.sorted { $0.id < $1.id }
-            for _ in 0..<8 {
+            for round in 0..<12 {
                 let organization = organizations[Int.random(in: 0..<organizations.count, using: &random)]
-                let from = Day(ordinal: Int.random(in: Day(iso: "1998-01-01")!.ordinal..<Day(iso: "2026-06-01")!.ordinal, using: &random))
+                // NB: a third of the periods fall where meetings are.
+                let earliest = round % 3 == 0 ? Day(iso: "2024-01-01")! : Day(iso: "1998-01-01")!
+                let from = Day(ordinal: Int.random(in: earliest.ordinal..<Day(iso: "2026-06-01")!.ordinal, using: &random))
                 let to = from.adding(days: Int.random(in: 0...400, using: &random))
                 let imported = try #require(try await store.organizationID(code: organization.code))
                 var expected = registry.review(of: organization.id, from: from, to: to)

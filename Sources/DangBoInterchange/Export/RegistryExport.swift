@@ -4,7 +4,7 @@ import Foundation
 /// Writes a registry in the import format (docs/import-format.md): importing the folder back gives the same
 /// registry, so the contract is its own round trip.
 public enum RegistryExport {
-    /// The headers of the five tables, in the contract's order.
+    /// The headers of the seven tables, in the contract's order.
     public static let headers: [(name: String, header: [String])] = [
         ("organizations", ["code", "name", "kind", "parent_code", "established_on", "dissolved_on", "valid_from"]),
         ("members", ["national_id", "family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity",
@@ -16,13 +16,15 @@ public enum RegistryExport {
                              "decision_number"]),
         ("oversight", ["case_ref", "activity", "mode", "conductor", "conductor_code", "started_on", "ended_on",
                        "subject_code", "subject_national_id", "outcome"]),
+        ("meetings", ["meeting_ref", "organization_code", "kind", "held_on", "duration_minutes"]),
+        ("attendance", ["meeting_ref", "national_id", "status"]),
     ]
 
-    /// The rows of the five tables (in the order of `headers`) for these records; `code` names any organization
+    /// The rows of the seven tables (in the order of `headers`) for these records; `code` names any organization
     /// they refer to. `events` must hold each member's journal in order.
     public static func rows(
         organizations: [Organization], members: [Member], events: [MembershipEvent], seats: [CommitteeSeat],
-        cases: [OversightCase], code: (OrganizationID) -> String
+        cases: [OversightCase], meetings: [Meeting] = [], code: (OrganizationID) -> String
     ) -> [[[String]]] {
         let nationalID = Dictionary(members.map { ($0.id, $0.nationalID) }, uniquingKeysWith: { first, _ in first })
         var organizationRows: [[String]] = []
@@ -64,16 +66,22 @@ public enum RegistryExport {
                                       oversightCase.outcome?.rawValue ?? ""])
             }
         }
-        return [organizationRows, memberRows, eventRows, seatRows, oversightRows]
+        let meetingRows = meetings.map { meeting in
+            [meeting.reference, code(meeting.cell), meeting.kind.rawValue, meeting.held.iso, String(meeting.durationMinutes)]
+        }
+        let attendanceRows = meetings.flatMap { meeting in
+            meeting.attendance.map { [meeting.reference, nationalID[$0.member] ?? "", $0.status.rawValue] }
+        }
+        return [organizationRows, memberRows, eventRows, seatRows, oversightRows, meetingRows, attendanceRows]
     }
 
-    /// The five tables of a whole registry, rows in a stable order.
+    /// The seven tables of a whole registry, rows in a stable order.
     public static func tables(of registry: Registry) -> [Table] {
         let members = registry.members.values.sorted { $0.id < $1.id }
         let rows = rows(
             organizations: registry.tree.organizations.values.sorted { $0.id < $1.id }, members: members,
             events: members.flatMap { registry.journals[$0.id]?.events ?? [] }, seats: registry.seats, cases: registry.cases,
-            code: { registry.tree[$0]?.code ?? "" })
+            meetings: registry.meetings, code: { registry.tree[$0]?.code ?? "" })
         return zip(headers, rows).map { table, rows in
             Table(name: table.name, header: table.header,
                   rows: rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })

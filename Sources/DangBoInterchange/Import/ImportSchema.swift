@@ -4,7 +4,7 @@ import DangBoCore
 /// The published import contract (DESIGN §4, docs/import-format.md): the tables, their columns and the Vietnamese
 /// names accepted for them. Headers are matched on their folded form (case, tones, spaces and underscores ignored).
 enum ImportTable: String, CaseIterable, Sendable {
-    case organizations, members, events, committeeSeats = "committee_seats", oversight
+    case organizations, members, events, committeeSeats = "committee_seats", oversight, meetings, attendance
 
     /// Names a file or sheet may have (folded, without extension).
     var names: [String] {
@@ -14,6 +14,8 @@ enum ImportTable: String, CaseIterable, Sendable {
         case .events: ["events", "bien dong", "bien dong dang vien"]
         case .committeeSeats: ["committee seats", "cap uy", "thanh vien cap uy"]
         case .oversight: ["oversight", "kiem tra giam sat"]
+        case .meetings: ["meetings", "sinh hoat chi bo", "buoi sinh hoat"]
+        case .attendance: ["attendance", "diem danh", "du sinh hoat"]
         }
     }
 
@@ -56,6 +58,14 @@ enum ImportTable: String, CaseIterable, Sendable {
              ("started_on", true, ["ngay bat dau"]), ("ended_on", false, ["ngay ket thuc"]),
              ("subject_code", false, ["ma doi tuong", "to chuc duoc kiem tra"]),
              ("subject_national_id", false, ["cccd doi tuong", "so cccd doi tuong"]), ("outcome", false, ["ket qua"])]
+        case .meetings:
+            [("meeting_ref", true, ["ma buoi sinh hoat", "ma cuoc hop", "so hieu"]),
+             ("organization_code", true, ["ma chi bo", "ma to chuc", "chi bo"]),
+             ("kind", true, ["loai", "hinh thuc", "loai sinh hoat"]), ("held_on", true, ["ngay", "ngay sinh hoat", "ngay hop"]),
+             ("duration_minutes", true, ["thoi luong", "so phut", "thoi gian (phut)", "thoi gian phut"])]
+        case .attendance:
+            [("meeting_ref", true, ["ma buoi sinh hoat", "ma cuoc hop"]), ("national_id", true, ["so cccd", "cccd"]),
+             ("status", true, ["tinh trang", "diem danh", "co mat"])]
         }
     }
 
@@ -109,6 +119,14 @@ enum ImportVocabulary {
     static let outcomes: [String: OversightOutcome] = [
         "khong vi pham": .noViolation, "han che thieu sot": .shortcomings, "co vi pham": .violation, "vi pham": .violation,
         "nhan to moi tich cuc": .positiveFactor,
+    ]
+
+    static let meetingKinds: [String: MeetingKind] = [
+        "thuong ky": .regular, "sinh hoat thuong ky": .regular, "chuyen de": .thematic, "sinh hoat chuyen de": .thematic,
+    ]
+    static let attendanceStatuses: [String: AttendanceStatus] = [
+        "co mat": .present, "vang co ly do": .absentExcused, "vang khong ly do": .absentUnexcused,
+        "mien sinh hoat": .exempt, "sinh hoat tam thoi": .guest, "khach": .guest,
     ]
 
     static func list<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {

@@ -15,6 +15,8 @@ public final class Importer {
         public var tree: OrganizationTree
         public var nationalIDs: NationalIDIndex
         public var caseReferences: Set<String>
+        /// The meetings' references already stored (`meeting_ref` is unique in the registry).
+        public var meetingReferences: Set<String> = []
         public var nextOrganizationID: Int
         public var nextMemberID: Int
         /// Events of this import are numbered from here (above every stored sequence), by file line.
@@ -46,18 +48,24 @@ public final class Importer {
             self.init(tree: registry.tree, nationalIDs: index, caseReferences: Set(registry.cases.map(\.reference)),
                       nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID, eventSequenceBase: longest,
                       today: today)
+            meetingReferences = Set(registry.meetings.map(\.reference))
         }
     }
 
     /// What an import wrote.
     public struct Summary: Sendable {
         public var organizations = 0, members = 0, events = 0, journals = 0, seats = 0, cases = 0
+        /// Meetings, and the attendance lines written with them.
+        public var meetings = 0, attendance = 0
         /// What was read but not used (unknown columns): reported, never fatal.
         public var warnings: [ImportIssue] = []
         /// Each file or sheet read, with the table it holds (`organizations`, `members`, `events`, `committee_seats`,
         /// `oversight`), in the order given: what a preview shows the counts against.
         public var sources: [(file: String, table: String)] = []
     }
+
+    /// The tables of the contract, as a message lists them.
+    static let tableNames = ImportTable.allCases.map(\.rawValue).joined(separator: ", ")
 
     /// Reporting stops after this many issues: a file wrong on every line needs its first lines fixed, not millions.
     public static let issueLimit = 1_000
@@ -98,7 +106,7 @@ public final class Importer {
         for source in sources {
             guard let kind = ImportTable.named(source.tableName) else {
                 issues.append(ImportIssue(file: source.name, line: nil, column: nil, reason:
-                    "không rõ bảng này; tên tệp phải là một trong: organizations, members, events, committee_seats, oversight"))
+                    "không rõ bảng này; tên tệp phải là một trong: \(Self.tableNames)"))
                 continue
             }
             byKind[kind, default: []].append((source, columns(of: source, as: kind)))
@@ -118,17 +126,17 @@ public final class Importer {
             Self.returnFreedMemory()
             try await importSeats(byKind[.committeeSeats] ?? [], into: sink)
             try await importOversight(byKind[.oversight] ?? [], into: sink)
+            if issues.isEmpty { try await importMeetings(byKind[.meetings] ?? [], byKind[.attendance] ?? [], into: sink) }
             Self.returnFreedMemory()
         } catch let error as CodecError {
             issues.append(ImportIssue(file: error.file, line: error.line, column: nil, reason: error.message))
         }
         try failIfIssues()
-        if summary.organizations + summary.members + summary.events + summary.seats + summary.cases == 0 {
+        if summary.organizations + summary.members + summary.events + summary.seats + summary.cases + summary.meetings == 0 {
             // NB: an import that writes nothing is a mistake (a wrong folder, an empty sheet): it must not look like a
             // success.
             issues.append(ImportIssue(file: sources.first?.name ?? "(không có tệp)", line: nil, column: nil, reason:
-                "không có dòng dữ liệu nào để nhập; cần ít nhất một dòng trong một trong các bảng organizations, members, "
-                + "events, committee_seats, oversight"))
+                "không có dòng dữ liệu nào để nhập; cần ít nhất một dòng trong một trong các bảng \(Self.tableNames)"))
             try failIfIssues()
         }
         return summary
@@ -713,6 +721,100 @@ public final class Importer {
         for (index, subjects) in lateSubjects.sorted(by: { $0.key < $1.key }) where issues.isEmpty {
             try await sink.add(subjects: subjects, toCase: lateReferences[index]!)
         }
+    }
+
+    // MARK: - Meetings
+
+    /// Meetings (`meetings.csv`) and their attendance (`attendance.csv`, by `meeting_ref`): each meeting held by a cell
+    /// on its day, inside the importer's scope, its reference new to the registry and to the file; each attendance
+    /// line naming a meeting of this import and a known member once, who (but for a guest) is on the cell's rolls on the
+    /// meeting's day. Kept in memory until every line is read (the attendance may come in any order), then written in
+    /// batches.
+    private func importMeetings(
+        _ meetingSources: [(ImportSource, ImportColumns)], _ attendanceSources: [(ImportSource, ImportColumns)],
+        into sink: some RegistrySink
+    ) async throws {
+        var meetings: [Meeting] = []
+        var byReference: [String: (index: Int, line: Int)] = [:]
+        try await forEachRow(meetingSources) { row in
+            let before = issues.count
+            guard let reference = row.required("meeting_ref", &issues) else { return }
+            if context.meetingReferences.contains(reference) {
+                issues.append(row.issue("meeting_ref", "buổi sinh hoạt \(reference) đã có trong cơ sở dữ liệu"))
+            } else if let first = byReference[reference] {
+                issues.append(row.issue("meeting_ref", "buổi sinh hoạt \(reference) đã ghi ở dòng \(first.line)"))
+            }
+            let code = row.required("organization_code", &issues)
+            let id = code.flatMap { context.tree.organization(code: $0)?.id }
+            if let code, id == nil { issues.append(row.issue("organization_code", "không có tổ chức đảng mã \(code)")) }
+            let kind = row.enumeration("kind", MeetingKind.self, aliases: ImportVocabulary.meetingKinds, &issues)
+            let held = row.day("held_on", required: true, &issues)
+            if let code, let id, let held {
+                if context.tree.version(of: id, on: held)?.kind.isCell != true {
+                    issues.append(row.issue("organization_code", "\(code) không phải là chi bộ vào ngày \(VietnameseFormat.day(held))"))
+                } else {
+                    checkScope(id, code: code, on: held, row: row, column: "organization_code")
+                }
+            }
+            let minutesText = row.required("duration_minutes", &issues)
+            let minutes = minutesText.flatMap { Int($0) }
+            if let minutesText, !(1...1_440).contains(minutes ?? 0) {
+                issues.append(row.issue("duration_minutes", "số phút không hợp lệ: \"\(minutesText)\" (một số từ 1 đến 1.440)"))
+            }
+            guard issues.count == before, let id, let kind, let held, let minutes else { return }
+            byReference[reference] = (meetings.count, row.line)
+            meetings.append(Meeting(reference: reference, cell: id, kind: kind, held: held, durationMinutes: minutes))
+        }
+        var lines: [Int: [MemberID: Int]] = [:]  // by meeting index, the line of each member's attendance
+        var needsRolls: [(meeting: Int, member: MemberID, issue: ImportIssue)] = []
+        try await forEachRow(attendanceSources) { row in
+            let before = issues.count
+            let reference = row.required("meeting_ref", &issues)
+            let meeting = reference.flatMap { byReference[$0] }
+            if let reference, meeting == nil {
+                issues.append(row.issue("meeting_ref", context.meetingReferences.contains(reference)
+                    ? "buổi sinh hoạt \(reference) đã nhập lần trước; điểm danh được nhập cùng lần với buổi sinh hoạt"
+                    : "không có buổi sinh hoạt \(reference) trong tệp meetings"))
+            }
+            let nationalID = row.nationalID("national_id", &issues)
+            let member = nationalID.flatMap { context.nationalIDs[$0] }
+            if let nationalID, member == nil { issues.append(row.issue("national_id", "không có đảng viên số CCCD \(nationalID)")) }
+            let status = row.enumeration("status", AttendanceStatus.self, aliases: ImportVocabulary.attendanceStatuses, &issues)
+            guard issues.count == before, let meeting, let member, let status else { return }
+            if let first = lines[meeting.index]?[member] {
+                issues.append(row.issue("national_id", "đảng viên này đã được điểm danh ở buổi sinh hoạt này (dòng \(first))"))
+                return
+            }
+            lines[meeting.index, default: [:]][member] = row.line
+            meetings[meeting.index].attendance.append(Attendance(member: member, status: status))
+            if status != .guest {
+                let day = VietnameseFormat.day(meetings[meeting.index].held)
+                needsRolls.append((meeting.index, member, row.issue("national_id",
+                    "đảng viên không sinh hoạt ở chi bộ này vào ngày \(day); ghi guest (sinh hoạt tạm thời) nếu đến dự")))
+            }
+        }
+        guard issues.isEmpty else { return }
+        // NB: but for a guest (sinh hoạt tạm thời), whoever is listed is on the cell's rolls that day, as recorded
+        // (stored, or written by this import): an absence counts against a member of the cell only.
+        let members = Array(Set(needsRolls.map(\.member))).sorted()
+        var periods: [MemberID: [MembershipPeriod]] = [:]
+        for start in stride(from: 0, to: members.count, by: Self.batchSize) {
+            for period in try await sink.periods(of: Array(members[start..<min(start + Self.batchSize, members.count)])) {
+                periods[period.member, default: []].append(period)
+            }
+        }
+        for need in needsRolls where !stopped {
+            let meeting = meetings[need.meeting]
+            let onRolls = periods[need.member]?.contains { $0.cell == meeting.cell && $0.validity.contains(meeting.held) } ?? false
+            if !onRolls { issues.append(need.issue) }
+        }
+        guard issues.isEmpty else { return }
+        for index in meetings.indices { meetings[index].attendance.sort { $0.member < $1.member } }
+        for start in stride(from: 0, to: meetings.count, by: Self.batchSize) {
+            try await sink.insert(meetings: Array(meetings[start..<min(start + Self.batchSize, meetings.count)]))
+        }
+        summary.meetings = meetings.count
+        summary.attendance = meetings.map(\.attendance.count).reduce(0, +)
     }
 }
 

@@ -64,6 +64,11 @@ public final class MemorySink: RegistrySink {
         registry.cases += cases
     }
 
+    public func insert(meetings: [Meeting]) async throws {
+        change.meetings += meetings
+        registry.meetings += meetings
+    }
+
     public func add(subjects: [OversightSubject], toCase reference: String) async throws {
         if let index = change.cases.firstIndex(where: { $0.reference == reference }) { change.cases[index].subjects += subjects }
         if let index = registry.cases.firstIndex(where: { $0.reference == reference }) { registry.cases[index].subjects += subjects }

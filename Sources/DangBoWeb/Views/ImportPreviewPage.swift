@@ -144,6 +144,8 @@ struct ImportPreviewPage {
         case "events": ("Biến động đảng viên", summary.events)
         case "committee_seats": ("Chức danh cấp ủy", summary.seats)
         case "oversight": ("Cuộc kiểm tra, giám sát", summary.cases)
+        case "meetings": ("Buổi sinh hoạt chi bộ", summary.meetings)
+        case "attendance": ("Điểm danh", summary.attendance)
         default: (name, 0)
         }
     }
