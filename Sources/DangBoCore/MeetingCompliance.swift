@@ -42,6 +42,19 @@ public struct MeetingCompliance: Hashable, Sendable {
 
     public init() {}
 
+    /// The members absent without reason in enough months of a year (`RuleBook.meetingAbsenceMonths`, in force on
+    /// the year's first day), from the months of each year each member was so absent; by year, then member.
+    public static func absentees(_ absent: [MemberID: [Int: Set<Int>]]) -> [Absentee] {
+        var found: [Absentee] = []
+        for (member, years) in absent {
+            for (year, months) in years {
+                let threshold = RuleBook.meetingAbsenceMonths.version(on: Day(year: year, month: 1, day: 1)!).value
+                if months.count >= threshold { found.append(.init(member: member, year: year, months: months.count)) }
+            }
+        }
+        return found.sorted()
+    }
+
     /// The calendar stretches of `every` months (aligned on January: 1 a month, 3 a quarter) that meet `from`–`to`,
     /// each cut to the period; `every` is read for each month from the rule in force on its first day.
     public static func stretches(from: Day, to: Day, every: (Day) -> Int) -> [(from: Day, to: Day)] {
@@ -96,13 +109,7 @@ extension Registry {
                 absent[line.member, default: [:]][meeting.held.year, default: []].insert(meeting.held.month)
             }
         }
-        for (member, years) in absent {
-            for (year, months) in years {
-                let threshold = RuleBook.meetingAbsenceMonths.version(on: Day(year: year, month: 1, day: 1)!).value
-                if months.count >= threshold { compliance.absentees.append(.init(member: member, year: year, months: months.count)) }
-            }
-        }
-        compliance.absentees.sort()
+        compliance.absentees = MeetingCompliance.absentees(absent)
         return compliance
     }
 }

@@ -72,13 +72,7 @@ extension Store {
             absent[MemberID(try row.decode(column: "member_id", as: Int.self)), default: [:]][held / 10_000, default: []]
                 .insert(held / 100 % 100)
         }
-        for (member, years) in absent {
-            for (year, months) in years {
-                let threshold = RuleBook.meetingAbsenceMonths.version(on: Day(year: year, month: 1, day: 1)!).value
-                if months.count >= threshold { compliance.absentees.append(.init(member: member, year: year, months: months.count)) }
-            }
-        }
-        compliance.absentees.sort()
+        compliance.absentees = MeetingCompliance.absentees(absent)
         return compliance
     }
 
