@@ -97,6 +97,12 @@ public enum ReviewDraft {
         if let first = oversight.first {
             sentences.append(first.prefix(1).uppercased() + first.dropFirst() + oversight.dropFirst().map { "; " + $0 }.joined() + ".")
         }
+        let meetings = review.meetings
+        if meetings.regular + meetings.thematic > 0 {
+            sentences.append("Các chi bộ đã tổ chức \(n(meetings.regular)) buổi sinh hoạt thường kỳ, \(n(meetings.thematic)) buổi "
+                + "sinh hoạt chuyên đề" + (meetings.cellsWithoutMonthlyMeeting > 0
+                    ? "; \(n(meetings.cellsWithoutMonthlyMeeting)) chi bộ chưa sinh hoạt thường kỳ đủ các tháng." : "."))
+        }
         let b = review.balance
         sentences.append("Đầu kỳ có \(n(b.atStart)) đảng viên, tăng \(n(b.inflow)), giảm \(n(b.outflow)); "
             + "cuối kỳ có \(n(b.atEnd)) đảng viên.")

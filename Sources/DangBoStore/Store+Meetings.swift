@@ -141,6 +141,25 @@ extension Store {
         return gaps
     }
 
+    /// The names of `ids` on `day` (or, for one not existing that day, its last name): one statement.
+    public func organizationNames(of ids: Set<OrganizationID>, on day: Day) async throws -> [OrganizationID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var names: [OrganizationID: String] = [:]
+        for row in try await reader.raw("""
+            SELECT v.organization_id AS id, v.name AS name, v.valid_from AS valid_from
+            FROM organization_versions v WHERE v.organization_id IN (\(unsafeRaw: Self.list(ids.sorted())))
+            ORDER BY v.organization_id, v.valid_from
+            """).all() {
+            let id = OrganizationID(try row.decode(column: "id", as: Int.self))
+            let from = try row.decode(column: "valid_from", as: Int.self)
+            // NB: versions in order: the last one begun by `day` wins (the one of the day), else the first.
+            if names[id] == nil || from <= day.yyyymmdd {
+                names[id] = try row.decode(column: "name", as: String.self)
+            }
+        }
+        return names
+    }
+
     static func meeting(from row: any SQLRow) throws -> Meeting {
         guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
             throw StoreError.unreadable("meetings.kind")

@@ -77,6 +77,20 @@ import Testing
         #expect(partial[1].contains("; thành lập mới 1 tổ chức cơ sở đảng; "))
     }
 
+    /// The meetings of the period, when there were some, before the balance.
+    @Test func theMeetingsOfThePeriod() {
+        var review = Self.example()
+        review.meetings.regular = 171
+        review.meetings.thematic = 19
+        var sentences = ReviewDraft.sentences(review, name: "Đảng bộ Khối các cơ quan tỉnh")
+        #expect(sentences[3] == "Các chi bộ đã tổ chức 171 buổi sinh hoạt thường kỳ, 19 buổi sinh hoạt chuyên đề.")
+        #expect(sentences.last?.hasPrefix("Đầu kỳ có") == true)
+        review.meetings.cellsWithoutMonthlyMeeting = 2
+        sentences = ReviewDraft.sentences(review, name: "Đảng bộ Khối các cơ quan tỉnh")
+        #expect(sentences[3] == "Các chi bộ đã tổ chức 171 buổi sinh hoạt thường kỳ, 19 buổi sinh hoạt chuyên đề; "
+            + "2 chi bộ chưa sinh hoạt thường kỳ đủ các tháng.")
+    }
+
     @Test func departuresAndInspectionsWhenThereAreSome() {
         var review = Review(organization: "DUK", from: Self.day("2021-01-01"), to: Self.day("2021-03-31"))
         review.movements.died = 2

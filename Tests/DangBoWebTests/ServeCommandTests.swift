@@ -146,6 +146,15 @@ import Testing
         let text = try dangbo(["report", "issued", "--id", "1"]).output
         #expect(text.contains("Số 15-BC/ĐUK\n") && text.contains("Một số chi bộ sinh hoạt còn hình thức.") && text.contains("PHỤ LỤC"))
         #expect(try dangbo(["report", "reconcile", "--id", "1"]).output.contains("Không có số liệu nào thay đổi kể từ khi ban hành."))
+        // The meetings of the demo bloc: the compliance view, and the review's figures it agrees with.
+        let compliance = try dangbo(["meetings", "compliance"] + period)
+        #expect(compliance.status == 0 && compliance.output.contains("Chi bộ không sinh hoạt thường kỳ trong tháng ("), "\(compliance.error)")
+        let meetingsJSON = try dangbo(["report", "review", "--format", "json"] + period)
+        let meetings = try #require((try JSONSerialization.jsonObject(with: Data(meetingsJSON.output.utf8)) as? [String: Any])?["meetings"] as? [String: Int])
+        #expect((meetings["regular"] ?? 0) > 0)
+        let gapLines = compliance.output.split(separator: "\n").drop { !$0.hasPrefix("Chi bộ không sinh hoạt thường kỳ") }.dropFirst()
+            .prefix { $0.hasPrefix("  ") }
+        #expect(Set(gapLines.map { $0.split(separator: "\t")[0] }).count <= meetings["cellsWithoutMonthlyMeeting"] ?? -1 || gapLines.isEmpty)
         let twice = try dangbo(["report", "issue"] + period)
         #expect(twice.status != 0 && twice.error.contains("đã ban hành (Số 15-BC/ĐUK)"), "\(twice.error)")
     }
