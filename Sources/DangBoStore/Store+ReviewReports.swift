@@ -40,9 +40,21 @@ public struct ReviewReconciliation: Sendable {
         public var removed: [ReviewRecordRow]
     }
 
+    /// A figure the review counts without a list of records behind it (the meetings of the period), changed since.
+    public struct FigureChange: Sendable, Equatable {
+        public var name: String
+        public var issued: Int
+        public var now: Int
+    }
+
     public var changes: [Change]
+    /// The figures without records (`Review.meetings`) whose value changed since.
+    public var figureChanges: [FigureChange] = []
     /// False when the report's records were too many to keep when it was issued: figures are compared, records not.
     public var recordsKept: Bool
+
+    /// Whether nothing the report counts has changed since it was issued.
+    public var isEmpty: Bool { changes.isEmpty && figureChanges.isEmpty }
 }
 
 /// Why a narrative cannot be written or a report issued, in Vietnamese.
@@ -261,7 +273,16 @@ extension Store {
                 changes.append(.init(figure: figure, issued: then, now: current, added: added, removed: removed))
             }
         }
-        return ReviewReconciliation(changes: changes, recordsKept: kept != nil)
+        var reconciliation = ReviewReconciliation(changes: changes, recordsKept: kept != nil)
+        let meetings: [(String, KeyPath<Review.Meetings, Int>)] = [
+            ("Buổi sinh hoạt thường kỳ", \.regular), ("Buổi sinh hoạt chuyên đề", \.thematic),
+            ("Chi bộ chưa sinh hoạt thường kỳ đủ các tháng", \.cellsWithoutMonthlyMeeting),
+        ]
+        for (name, path) in meetings where issued.review.meetings[keyPath: path] != now.meetings[keyPath: path] {
+            reconciliation.figureChanges.append(.init(name: name, issued: issued.review.meetings[keyPath: path],
+                                                      now: now.meetings[keyPath: path]))
+        }
+        return reconciliation
     }
 
     /// Records a figure may list when its report is issued: beyond this, no record is kept for the report (a province's

@@ -206,7 +206,7 @@ struct ReviewReconcileCommand: AsyncParsableCommand {
             }
             let reconciliation = try await store.reconciliation(of: report)
             print("Báo cáo \(report.document.numberAndCode), \(VietnameseFormat.period(from: report.from, to: report.to)):")
-            if reconciliation.changes.isEmpty { return print("Không có số liệu nào thay đổi kể từ khi ban hành.") }
+            if reconciliation.isEmpty { return print("Không có số liệu nào thay đổi kể từ khi ban hành.") }
             for line in ReviewReconciliationText.lines(reconciliation) { print(line) }
             if !reconciliation.recordsKept {
                 print("(Báo cáo quá lớn để lưu danh sách bản ghi khi ban hành: chỉ so sánh số liệu.)")
@@ -220,6 +220,9 @@ enum ReviewReconciliationText {
     static func lines(_ reconciliation: ReviewReconciliation) -> [String] {
         let n = VietnameseFormat.number
         var lines: [String] = []
+        for change in reconciliation.figureChanges {
+            lines.append("- \(change.name): \(n(change.issued)) khi ban hành, \(n(change.now)) hiện nay")
+        }
         for change in reconciliation.changes {
             lines.append("- \(change.figure.vietnamese): \(n(change.issued)) khi ban hành, \(n(change.now)) hiện nay")
             for (sign, rows) in [("+", change.added), ("−", change.removed)] {

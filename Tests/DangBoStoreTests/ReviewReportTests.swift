@@ -250,4 +250,26 @@ import Testing
             #expect(issued.review.movements.died == registry.review(of: grassroots.id, from: Self.from, to: Self.to).movements.died + 1)
         }
     }
+
+    /// A meeting recorded after the report was issued: its figures are named in the reconciliation (they have no list
+    /// of records), and nothing else is.
+    @Test func aLaterMeetingIsInTheReconciliation() async throws {
+        try await TestDatabases.each { store in
+            let (grassroots, registry) = try await Self.prepared(store)
+            try await store.setReviewNarrative(Self.narrative, of: grassroots.id, from: Self.from, to: Self.to, actor: "test")
+            let issued = try await store.issueReview(of: grassroots.id, from: Self.from, to: Self.to, actor: "test")
+            #expect(issued.review.meetings.regular > 0)
+            let day = Day(iso: "2026-09-15")!
+            let cell = try #require(registry.tree.organizations.values.filter {
+                registry.tree.version(of: $0.id, on: day)?.kind.isCell == true && registry.tree.isWithin($0.id, root: grassroots.id, on: day)
+            }.min { $0.id < $1.id })
+            var change = RegistryChange()
+            change.meetings = [Meeting(reference: "SH-LATE", cell: cell.id, kind: .regular, held: day, durationMinutes: 120)]
+            try await store.write(change, tree: registry.tree, audit: ReportTwinTests.audit)
+            let reconciliation = try await store.reconciliation(of: issued)
+            #expect(reconciliation.changes.isEmpty)
+            #expect(reconciliation.figureChanges.contains(.init(name: "Buổi sinh hoạt thường kỳ", issued: issued.review.meetings.regular,
+                                                                now: issued.review.meetings.regular + 1)))
+        }
+    }
 }

@@ -140,20 +140,25 @@ struct IssuedReviewPage {
                    // NB: always offered: where LibreOffice is missing the PDF route says so (the page stays the same everywhere).
                    .text(" · "), .a(.href(SiteURL.issuedReviewPDF(report.id).path), .text("Tải bản PDF (cần LibreOffice trên máy chủ)"))),
                 .h2(.text("Đối chiếu với dữ liệu hiện nay")),
-                .if(reconciliation.changes.isEmpty,
+                .if(reconciliation.isEmpty,
                     .p(.text("Không có số liệu nào của báo cáo thay đổi kể từ khi ban hành.")),
                     else: .group(
                         .p(.text("Các hồ sơ được nhập hoặc sửa sau khi ban hành làm thay đổi số liệu của báo cáo:")),
                         .table(
                             .thead(.tr(.th("Số liệu"), .th(.class("number"), .text("Khi ban hành")), .th(.class("number"), .text("Hiện nay")),
                                        .th("Hồ sơ"))),
-                            .tbody(.forEach(reconciliation.changes) { change in
+                            .tbody(
+                                .forEach(reconciliation.figureChanges) { change in
+                                    .tr(.td(.text(change.name)), .td(.class("number"), .text(n(change.issued))),
+                                        .td(.class("number"), .text(n(change.now))), .td(.text("")))
+                                },
+                                .forEach(reconciliation.changes) { change in
                                 .tr(.td(.text(change.figure.vietnamese)), .td(.class("number"), .text(n(change.issued))),
                                     .td(.class("number"), .text(n(change.now))),
                                     .td(.ul(.forEach(change.added.map { ("Thêm", $0) } + change.removed.map { ("Bớt", $0) }) { sign, row in
                                         .li(.text("\(sign): "), Self.describe(row, query: query))
                                     })))
-                            })))),
+                                })))),
                 .if(!reconciliation.recordsKept,
                     .p(.class("muted"), .text("Báo cáo quá lớn để lưu danh sách hồ sơ khi ban hành: chỉ đối chiếu số liệu.")))))
             .render()
