@@ -30,6 +30,10 @@ enum SiteURL: Equatable {
     case issuedReviewDocument(Int)
     /// One issued report's PDF (where LibreOffice is installed).
     case issuedReviewPDF(Int)
+    /// Sinh hoạt chi bộ: the meetings and the compliance of an organization's cells over a period.
+    case meetings
+    /// The minutes of a meeting: the cell and day first, then the attendance of its roll (GET the form, POST it).
+    case newMeeting
     /// Biến động đảng viên: recent movements in scope and the forms that record them.
     case movements
     /// One membership event's own form (GET shows it, POST records it).
@@ -93,6 +97,8 @@ enum SiteURL: Equatable {
         case .issuedReviewDocument: ["bao-cao", "da-ban-hanh", ":report", "van-ban"]
         case .issuedReviewPDF: ["bao-cao", "da-ban-hanh", ":report", "pdf"]
         case .movements: ["bien-dong"]
+        case .meetings: ["sinh-hoat"]
+        case .newMeeting: ["sinh-hoat", "moi"]
         case .eventForm: ["dang-vien", ":member", "bien-dong", ":kind"]
         case .newMember: ["dang-vien", "moi"]
         case .newOrganization: ["to-chuc", "moi"]

@@ -11,6 +11,14 @@ import VaporTesting
 /// ask it about the outside.
 @Suite struct AuthorizationTests {
     /// The requests that ask `url` about the outside of the caller's cell (none for routes that hold no record).
+    /// A cell other than the secretary's, on the fixture's day.
+    static let outsideCell: String = {
+        let registry = WebFixture.synthetic.registry()
+        let day = Day(iso: "2026-11-26")!, own = WebFixture.cell(in: registry).id
+        return registry.tree.organizations.values.filter { $0.version(on: day)?.kind.isCell == true && $0.id != own }
+            .min { $0.id < $1.id }!.code
+    }()
+
     static func outsideRequests(_ url: SiteURL, root: String, outsider: MemberID) -> [String] {
         switch url {
         case .home, .login, .logout, .stylesheet, .health: []
@@ -46,6 +54,10 @@ import VaporTesting
         case .issuedReviewDocument: [SiteURL.issuedReviewDocument(1).path]
         case .issuedReviewPDF: [SiteURL.issuedReviewPDF(1).path]
         case .issuedReviews: []
+        case .meetings: [SiteURL.meetings.with(query: [("to-chuc", root)]),
+                         SiteURL.meetings.with(query: [("to-chuc", root), ("tu", "1/1/2025"), ("den", "30/9/2026")])]
+        case .newMeeting: [SiteURL.newMeeting.with(query: [("chi-bo", outsideCell)]),
+                           SiteURL.newMeeting.with(query: [("chi-bo", outsideCell), ("ngay-hop", "15/10/2026")])]
         }
     }
 
@@ -53,7 +65,8 @@ import VaporTesting
                                     .organization(""), .review, .stylesheet, .health, .apiReview,
                                     .reviewRecords, .reviewDocument, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
                                     .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .importPreview, .auditLog,
-                                    .reviewNarrative, .reviewPrint, .reviewWorkbook, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1), .issuedReviewPDF(1)]
+                                    .reviewNarrative, .reviewPrint, .reviewWorkbook, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1), .issuedReviewPDF(1),
+                                    .meetings, .newMeeting]
 
     /// The root's report of the third quarter of 2026, issued (id 1), so that asking for it from a cell is a real
     /// question about the outside.

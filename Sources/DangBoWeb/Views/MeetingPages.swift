@@ -1,0 +1,113 @@
+import DangBoCore
+import DangBoStore
+import Plot
+
+/// Sinh hoạt chi bộ of an organization over a period: the figures the review counts, then what the rules ask and was
+/// not done, each cell and member named.
+struct MeetingsPage {
+    var context: PageContext
+    var organization: OrganizationSummary
+    var from: Day
+    var to: Day
+    var figures: Review.Meetings
+    var compliance: MeetingCompliance
+    var cellNames: [OrganizationID: String]
+    var memberNames: [MemberID: String]
+    var notice: String?
+
+    func render() -> String {
+        let n = VietnameseFormat.number, day = VietnameseFormat.day
+        let query: [(String, String)] = [("to-chuc", organization.code), ("tu", day(from)), ("den", day(to))]
+        func gaps(_ title: String, _ list: [MeetingCompliance.Gap], _ none: String) -> Node<HTML.BodyContext> {
+            .group(.h2(.text("\(title) (\(n(list.count)))")),
+                   .if(list.isEmpty, .p(.class("muted"), .text(none)), else: .table(
+                       .thead(.tr(.th("Chi bộ"), .th("Từ ngày"), .th("Đến ngày"))),
+                       .tbody(.forEach(list) { gap in
+                           .tr(.td(.text(cellNames[gap.cell] ?? "#\(gap.cell.rawValue)")), .td(.text(day(gap.from))), .td(.text(day(gap.to))))
+                       }))))
+        }
+        return Layout(title: "Sinh hoạt chi bộ", topBar: context.topBar, current: .meetings).render(.div(
+            .form(.class("filters"), .action(SiteURL.meetings.path), .method(.get),
+                  .div(.label(.for("to-chuc"), .text("Mã tổ chức")), .input(.type(.text), .name("to-chuc"), .id("to-chuc"), .value(organization.code))),
+                  .div(.label(.for("tu"), .text("Từ ngày")), .input(.type(.text), .name("tu"), .id("tu"), .value(day(from)))),
+                  .div(.label(.for("den"), .text("Đến ngày")), .input(.type(.text), .name("den"), .id("den"), .value(day(to)))),
+                  .button(.type(.submit), .text("Xem"))),
+            .unwrap(notice) { .p(.class("notice"), .text($0)) },
+            .h2(.text("\(organization.name) — \(VietnameseFormat.period(from: from, to: to))")),
+            .if(context.caller.account.grants.contains { MemberController.writers.contains($0.role) },
+                .p(.a(.class("button"), .href(SiteURL.newMeeting.path), .text("Ghi biên bản buổi sinh hoạt")))),
+            .table(.class("review-figures"), .tbody(
+                .tr(.th("Buổi sinh hoạt thường kỳ"), .td(.class("number"), .text(n(figures.regular)))),
+                .tr(.th("Buổi sinh hoạt chuyên đề"), .td(.class("number"), .text(n(figures.thematic)))),
+                .tr(.th("Chi bộ chưa sinh hoạt thường kỳ đủ các tháng"), .td(.class("number"), .text(n(figures.cellsWithoutMonthlyMeeting)))))),
+            gaps("Tháng chi bộ không sinh hoạt thường kỳ", compliance.withoutRegular, "Chi bộ nào cũng sinh hoạt thường kỳ đủ các tháng."),
+            gaps("Quý chi bộ không sinh hoạt chuyên đề", compliance.withoutThematic, "Chi bộ nào cũng sinh hoạt chuyên đề đủ các quý."),
+            .h2(.text("Buổi sinh hoạt dưới thời lượng tối thiểu (\(n(compliance.short.count)))")),
+            .if(compliance.short.isEmpty, .p(.class("muted"), .text("Không có.")), else: .table(
+                .thead(.tr(.th("Chi bộ"), .th("Ngày"), .th("Loại"), .th(.class("number"), .text("Số phút")), .th(.class("number"), .text("Tối thiểu")))),
+                .tbody(.forEach(compliance.short) { meeting in
+                    .tr(.td(.text(cellNames[meeting.cell] ?? "")), .td(.text(day(meeting.held))), .td(.text(meeting.kind.vietnamese)),
+                        .td(.class("number"), .text(n(meeting.durationMinutes))),
+                        .td(.class("number"), .text(n(RuleBook.meetingMinimumMinutes.version(on: meeting.held).value))))
+                }))),
+            .h2(.text("Đảng viên bỏ sinh hoạt không lý do (\(n(compliance.absentees.count)))")),
+            .p(.class("muted"), .text("Từ \(RuleBook.meetingAbsenceMonths.version(on: to).value) tháng trong năm: căn cứ xem xét xóa tên.")),
+            .if(!compliance.absentees.isEmpty, .table(
+                .thead(.tr(.th("Đảng viên"), .th("Năm"), .th(.class("number"), .text("Số tháng")))),
+                .tbody(.forEach(compliance.absentees) { absentee in
+                    .tr(.td(.a(.href(SiteURL.member(absentee.member).with(query: [("ngay", day(to))])),
+                               .text(memberNames[absentee.member] ?? "#\(absentee.member.rawValue)"))),
+                        .td(.text(String(absentee.year))), .td(.class("number"), .text(n(absentee.months))))
+                }))),
+            .p(.a(.href(SiteURL.review.with(query: query)), .text("Báo cáo sơ kết của kỳ")))))
+    }
+}
+
+/// The minutes of a meeting: the cell and the day (step one), then the kind, the length and one line per member of
+/// the cell's roll that day, each "present" (an exempt member "exempt") unless changed — a month's meeting in a minute.
+struct NewMeetingPage {
+    var context: PageContext
+    var fields: MeetingsController.Fields
+    var cells: [OrganizationSummary]
+    var cell: OrganizationSummary?
+    var day: Day?
+    var roll: [MeetingRollLine]
+    var statuses: [MemberID: AttendanceStatus]
+    var errors: [String: [String]]
+
+    func render() -> String {
+        Layout(title: "Ghi biên bản buổi sinh hoạt", topBar: context.topBar, current: .meetings).render(.div(
+            .forEach(errors[""] ?? []) { .p(.class("error"), .text($0)) },
+            .form(.action(SiteURL.newMeeting.path), .method(.get), .class("filters"),
+                  .div(.class("field"), .label(.for("chi-bo"), .text("Chi bộ")), FieldControl.errors("chi-bo", errors),
+                       .select(.attribute(named: "name", value: "chi-bo"), .id("chi-bo"),
+                               .forEach(cells) { MemberListPage.option($0.code, "\($0.name) (\($0.code))", $0.code == (cell?.code ?? fields.chiBo)) })),
+                  .div(.class("field"), .label(.for("ngay-hop"), .text("Ngày sinh hoạt")), FieldControl.errors("ngay", errors),
+                       .input(.type(.text), .name("ngay-hop"), .id("ngay-hop"), .value(day.map(VietnameseFormat.day) ?? fields.ngay ?? ""),
+                              .attribute(named: "placeholder", value: "ngày/tháng/năm"))),
+                  .button(.type(.submit), .text(cell == nil ? "Tiếp tục" : "Đổi chi bộ, ngày"))),
+            .unwrap(cell) { cell in
+                .form(.action(SiteURL.newMeeting.path), .method(.post), .class("meeting"),
+                      .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.topBar.csrfToken)),
+                      .input(.type(.hidden), .name("chi-bo"), .value(cell.code)),
+                      .input(.type(.hidden), .name("ngay"), .value(day.map(VietnameseFormat.day) ?? "")),
+                      .h2(.text("\(cell.name), ngày \(day.map(VietnameseFormat.day) ?? "")")),
+                      FieldControl.select("loai", "Loại buổi sinh hoạt", fields.loai,
+                                          options: MeetingKind.allCases.map { ($0.rawValue, $0.vietnamese) }, errors: errors),
+                      FieldControl.text("thoi-luong", "Thời lượng (phút)", fields.thoiLuong, errors: errors,
+                                        hint: "Tối thiểu \(RuleBook.meetingMinimumMinutes.version(on: day ?? context.asOf).value) phút."),
+                      .h3(.text("Điểm danh (\(VietnameseFormat.number(roll.count)) đảng viên)")),
+                      .table(.class("attendance"),
+                             .thead(.tr(.th("Đảng viên"), .th("Điểm danh"))),
+                             .tbody(.forEach(roll) { line in
+                                 .tr(.td(.label(.for("dd-\(line.member.rawValue)"), .text(line.fullName))),
+                                     .td(.select(.attribute(named: "name", value: "dd-\(line.member.rawValue)"), .id("dd-\(line.member.rawValue)"),
+                                                 .forEach(AttendanceStatus.allCases.filter { $0 != .guest }) { status in
+                                                     MemberListPage.option(status.rawValue, status.vietnamese,
+                                                                           status == (statuses[line.member] ?? (line.exempt ? .exempt : .present)))
+                                                 })))
+                             })),
+                      .button(.type(.submit), .text("Ghi biên bản")))
+            }))
+    }
+}

@@ -1,0 +1,67 @@
+import DangBoCore
+import DangBoStore
+import DangBoSynthetic
+@testable import DangBoWeb
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+/// Sinh hoạt chi bộ in the web app (issue 11 points 4 and 5): a cell secretary records a month's meeting — the cell
+/// and the day, then the roll, each present unless changed — in one post; bad input is refused on its field and
+/// nothing is written; the compliance page shows it; another cell is out of reach.
+@Suite struct MeetingPagesTests {
+    static func meetings(_ store: Store) async throws -> Int {
+        try await store.sql.raw("SELECT COUNT(*) AS n FROM meetings").first()!.decode(column: "n", as: Int.self)
+    }
+
+    @Test func aCellSecretaryRecordsAMonthsMeetingWithItsRoll() async throws {
+        try await WebFixture.withApp { app, store, registry in
+            let cell = WebFixture.cell(in: registry)
+            let day = Day(iso: "2026-10-15")!
+            let roll = registry.journals.values.filter { $0.period(on: day)?.cell == cell.id }.map(\.member).sorted { $0.id < $1.id }
+            let client = WebClient(app: app)
+            _ = try await client.login("bithu", WebFixture.password)
+            let first = try await client.get(SiteURL.newMeeting.path).body.string
+            #expect(first.contains("value=\"\(cell.code)\"") && !first.contains("name=\"thoi-luong\""))
+            let form = try await client.get(SiteURL.newMeeting.with(query: [("chi-bo", cell.code), ("ngay-hop", "15/10/2026")])).body.string
+            #expect(form.contains("Điểm danh (\(roll.count) đảng viên)"), "\(form.suffix(2_000))")
+            for member in roll { #expect(form.contains("name=\"dd-\(member.id.rawValue)\"")) }
+            let before = try await Self.meetings(store)
+
+            var fields = ["chi-bo": cell.code, "ngay": "15/10/2026", "loai": "regular", "thoi-luong": "nửa ngày"]
+            let bad = try await client.post(SiteURL.newMeeting.path, fields)
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("<p class=\"error\" id=\"loi-thoi-luong\">"))
+            #expect(try await Self.meetings(store) == before)
+
+            fields["thoi-luong"] = "95"
+            fields["dd-\(roll[0].id.rawValue)"] = "absent_unexcused"
+            let recorded = try await client.post(SiteURL.newMeeting.path, fields)
+            #expect(recorded.status == .seeOther, "\(recorded.body.string.suffix(1_500))")
+            #expect(try await Self.meetings(store) == before + 1)
+            let lines = try await store.sql.raw("""
+                SELECT member_id, status FROM meeting_attendance WHERE meeting_id = (SELECT MAX(id) FROM meetings) ORDER BY member_id
+                """).all()
+            #expect(lines.count == roll.count)
+            #expect(try lines.first { try $0.decode(column: "member_id", as: Int.self) == roll[0].id.rawValue }?
+                .decode(column: "status", as: String.self) == "absent_unexcused")
+            #expect(try await store.auditEntries(limit: 1).first?.action == "meeting.record")
+
+            // The page it leads to counts it with the cell's other meetings of the period; October is met by this cell.
+            let location = try #require(recorded.headers.first(name: .location))
+            #expect(location.contains("to-chuc=\(cell.code)") && location.contains("da-ghi=SH-"))
+            let page = try await client.get(location).body.string
+            #expect(page.contains("<p class=\"notice\">Đã ghi biên bản buổi sinh hoạt SH-\(cell.code)-2026-10-15-TK"))
+            let figures = try await store.meetingFigures(of: cell.id, from: Day(iso: "2026-10-01")!, to: Day(iso: "2026-12-31")!)
+            #expect(page.contains("<tr><th>Buổi sinh hoạt thường kỳ</th><td class=\"number\">\(figures.regular)</td></tr>"), "\(page.suffix(3_000))")
+            let compliance = try await store.meetingCompliance(of: cell.id, from: Day(iso: "2026-10-01")!, to: Day(iso: "2026-10-31")!)
+            #expect(compliance.withoutRegular.isEmpty)
+
+            // Another cell: refused on the field, nothing written; its roll is not shown.
+            fields["chi-bo"] = AuthorizationTests.outsideCell
+            let outside = try await client.post(SiteURL.newMeeting.path, fields)
+            #expect(outside.status == .unprocessableEntity && outside.body.string.contains("id=\"loi-chi-bo\""))
+            #expect(try await Self.meetings(store) == before + 1)
+        }
+    }
+}
