@@ -45,15 +45,26 @@ public struct Meeting: Hashable, Sendable {
     public var held: Day
     public var durationMinutes: Int
     public var attendance: [Attendance]
+    /// Who chaired (chủ trì) and who kept the minutes (thư ký), when the minutes name them.
+    public var chair: MemberID?
+    public var secretary: MemberID?
+    /// The agenda (nội dung) and the conclusion or resolution adopted (kết luận, nghị quyết), as written.
+    public var agenda: String
+    public var resolution: String
 
     public init(reference: String, cell: OrganizationID, kind: MeetingKind, held: Day, durationMinutes: Int,
-                attendance: [Attendance] = []) {
+                attendance: [Attendance] = [], chair: MemberID? = nil, secretary: MemberID? = nil, agenda: String = "",
+                resolution: String = "") {
         self.reference = reference
         self.cell = cell
         self.kind = kind
         self.held = held
         self.durationMinutes = durationMinutes
         self.attendance = attendance
+        self.chair = chair
+        self.secretary = secretary
+        self.agenda = agenda
+        self.resolution = resolution
     }
 
     /// Whether it lasted less than the rule in force on its day allows (`RuleBook.meetingMinimumMinutes`).

@@ -84,15 +84,9 @@ extension Store {
                 .append(Attendance(member: MemberID(try row.decode(column: "member_id", as: Int.self)), status: status))
         }
         for row in try await sql.select().column("*").from("meetings").orderBy("id").all() {
-            guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
-                throw StoreError.unreadable("meetings.kind")
-            }
-            registry.meetings.append(Meeting(
-                reference: try row.decode(column: "meeting_ref", as: String.self),
-                cell: OrganizationID(try row.decode(column: "cell_id", as: Int.self)), kind: kind,
-                held: try .stored(try row.decode(column: "held_on", as: Int.self)),
-                durationMinutes: try row.decode(column: "duration_minutes", as: Int.self),
-                attendance: attendance[try row.decode(column: "id", as: Int.self)] ?? []))
+            var meeting = try Self.meeting(from: row)
+            meeting.attendance = attendance[try row.decode(column: "id", as: Int.self)] ?? []
+            registry.meetings.append(meeting)
         }
         return registry
     }

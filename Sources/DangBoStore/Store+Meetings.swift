@@ -168,7 +168,11 @@ extension Store {
         return Meeting(reference: try row.decode(column: "meeting_ref", as: String.self),
                        cell: OrganizationID(try row.decode(column: "cell_id", as: Int.self)), kind: kind,
                        held: try .stored(try row.decode(column: "held_on", as: Int.self)),
-                       durationMinutes: try row.decode(column: "duration_minutes", as: Int.self))
+                       durationMinutes: try row.decode(column: "duration_minutes", as: Int.self),
+                       chair: try row.decode(column: "chair_id", as: Int?.self).map(MemberID.init(rawValue:)),
+                       secretary: try row.decode(column: "secretary_id", as: Int?.self).map(MemberID.init(rawValue:)),
+                       agenda: try row.decode(column: "agenda", as: String.self),
+                       resolution: try row.decode(column: "resolution", as: String.self))
     }
 }
 

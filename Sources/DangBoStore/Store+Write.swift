@@ -266,11 +266,13 @@ extension Store {
         var meetingRows: [[BulkValue]] = [], attendanceRows: [[BulkValue]] = []
         for meeting in meetings {
             meetingRows.append([.int(nextID), .text(meeting.reference), .int(meeting.cell.rawValue), .text(meeting.kind.rawValue),
-                                .int(meeting.held.yyyymmdd), .int(meeting.durationMinutes)])
+                                .int(meeting.held.yyyymmdd), .int(meeting.durationMinutes), .int(meeting.chair?.rawValue),
+                                .int(meeting.secretary?.rawValue), .text(meeting.agenda), .text(meeting.resolution)])
             attendanceRows += meeting.attendance.map { [.int(nextID), .int($0.member.rawValue), .text($0.status.rawValue)] }
             nextID += 1
         }
-        try await insert(into: "meetings", columns: ["id", "meeting_ref", "cell_id", "kind", "held_on", "duration_minutes"],
+        try await insert(into: "meetings", columns: ["id", "meeting_ref", "cell_id", "kind", "held_on", "duration_minutes",
+                                                     "chair_id", "secretary_id", "agenda", "resolution"],
                          rows: meetingRows, on: sql)
         try await insert(into: "meeting_attendance", columns: ["meeting_id", "member_id", "status"], rows: attendanceRows, on: sql)
     }

@@ -270,7 +270,7 @@ import Testing
                 let row = draw.int(table.rows.count), column = draw.int(table.header.count)
                 var cell = Array(table.rows[row].cells[column].unicodeScalars)
                 // NB: a note may break lines (ImportRow.controlCharacterIssue): only other control characters go there.
-                let controls: [UInt8] = table.header[column] == "note" ? [0x00, 0x01, 0x1B, 0x1F, 0x7F] : [0x00, 0x01, 0x0A, 0x0D, 0x1B, 0x1F, 0x7F]
+                let controls: [UInt8] = ImportRow.freeText.contains(table.header[column]) ? [0x00, 0x01, 0x1B, 0x1F, 0x7F] : [0x00, 0x01, 0x0A, 0x0D, 0x1B, 0x1F, 0x7F]
                 cell.insert(Unicode.Scalar(draw.pick(controls)), at: draw.int(cell.count + 1))
                 table.rows[row].cells[column] = String(String.UnicodeScalarView(cell))
                 // NB: a CSV line is a physical line: line ends inside quoted cells of the rows before count.

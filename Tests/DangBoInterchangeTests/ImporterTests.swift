@@ -401,9 +401,10 @@ import Testing
     @Test func aMeetingWithItsAttendance() async throws {
         let (change, registry) = try await Self.run(Self.meetingBase + [
             ("meetings.csv", """
-                meeting_ref,organization_code,kind,held_on,duration_minutes
-                SH-2025-11,VD.01,regular,2025-11-05,120
-                SH-2025-Q4,VD.01,chuyên đề,12/11/2025,95
+                meeting_ref,organization_code,kind,held_on,duration_minutes,chair_national_id,agenda,resolution
+                SH-2025-11,VD.01,regular,2025-11-05,120,001085012345,"Kiểm điểm tháng 10;
+                triển khai tháng 11",Thống nhất
+                SH-2025-Q4,VD.01,chuyên đề,12/11/2025,95,,,
                 """),
             ("attendance.csv", """
                 meeting_ref,national_id,status
@@ -415,6 +416,8 @@ import Testing
         #expect(change.meetings.map(\.reference) == ["SH-2025-11", "SH-2025-Q4"])
         #expect(change.meetings[0].attendance.map(\.status) == [.present, .absentUnexcused])
         #expect(change.meetings[1].kind == .thematic && change.meetings[1].held == Day(iso: "2025-11-12"))
+        #expect(change.meetings[0].chair == MemberID(1) && change.meetings[0].agenda == "Kiểm điểm tháng 10; triển khai tháng 11"
+            && change.meetings[0].resolution == "Thống nhất" && change.meetings[1].chair == nil)
         let review = registry.review(of: OrganizationID(1), from: Day(iso: "2025-11-01")!, to: Day(iso: "2025-11-30")!)
         #expect(review.meetings.regular == 1 && review.meetings.thematic == 1 && review.meetings.cellsWithoutMonthlyMeeting == 0)
     }

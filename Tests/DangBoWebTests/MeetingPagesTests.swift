@@ -35,6 +35,13 @@ import VaporTesting
             #expect(try await Self.meetings(store) == before)
 
             fields["thoi-luong"] = "95"
+            fields["chu-tri"] = "999999999"
+            let stranger = try await client.post(SiteURL.newMeeting.path, fields)
+            #expect(stranger.status == .unprocessableEntity && stranger.body.string.contains("<p class=\"error\" id=\"loi-chu-tri\">"))
+            fields["chu-tri"] = "\(roll[1].id.rawValue)"
+            fields["thu-ky"] = "\(roll[2].id.rawValue)"
+            fields["noi-dung"] = "Kiểm điểm công tác tháng 10; triển khai nhiệm vụ tháng 11."
+            fields["ket-luan"] = "Chi bộ thống nhất 100% các nội dung."
             fields["dd-\(roll[0].id.rawValue)"] = "absent_unexcused"
             let recorded = try await client.post(SiteURL.newMeeting.path, fields)
             #expect(recorded.status == .seeOther, "\(recorded.body.string.suffix(1_500))")
@@ -46,6 +53,9 @@ import VaporTesting
             #expect(try lines.first { try $0.decode(column: "member_id", as: Int.self) == roll[0].id.rawValue }?
                 .decode(column: "status", as: String.self) == "absent_unexcused")
             #expect(try await store.auditEntries(limit: 1).first?.action == "meeting.record")
+            let minutes = try #require(try await store.loadRegistry().meetings.last)
+            #expect(minutes.chair == roll[1].id && minutes.secretary == roll[2].id && minutes.durationMinutes == 95)
+            #expect(minutes.agenda == "Kiểm điểm công tác tháng 10; triển khai nhiệm vụ tháng 11." && minutes.resolution.hasPrefix("Chi bộ thống nhất"))
 
             // The page it leads to counts it with the cell's other meetings of the period; October is met by this cell.
             let location = try #require(recorded.headers.first(name: .location))

@@ -16,7 +16,8 @@ public enum RegistryExport {
                              "decision_number"]),
         ("oversight", ["case_ref", "activity", "mode", "conductor", "conductor_code", "started_on", "ended_on",
                        "subject_code", "subject_national_id", "outcome"]),
-        ("meetings", ["meeting_ref", "organization_code", "kind", "held_on", "duration_minutes"]),
+        ("meetings", ["meeting_ref", "organization_code", "kind", "held_on", "duration_minutes", "chair_national_id",
+                      "secretary_national_id", "agenda", "resolution"]),
         ("attendance", ["meeting_ref", "national_id", "status"]),
     ]
 
@@ -67,7 +68,9 @@ public enum RegistryExport {
             }
         }
         let meetingRows = meetings.map { meeting in
-            [meeting.reference, code(meeting.cell), meeting.kind.rawValue, meeting.held.iso, String(meeting.durationMinutes)]
+            [meeting.reference, code(meeting.cell), meeting.kind.rawValue, meeting.held.iso, String(meeting.durationMinutes),
+             meeting.chair.flatMap { nationalID[$0] } ?? "", meeting.secretary.flatMap { nationalID[$0] } ?? "", meeting.agenda,
+             meeting.resolution]
         }
         let attendanceRows = meetings.flatMap { meeting in
             meeting.attendance.map { [meeting.reference, nationalID[$0.member] ?? "", $0.status.rawValue] }

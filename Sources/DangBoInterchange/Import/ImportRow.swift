@@ -85,13 +85,14 @@ struct ImportRow {
     }
 
     /// The first cell holding a control character (U+0000–U+001F but tab, and U+007F), as an issue at its column. A
-    /// free-text note may break lines (Alt+Enter in a spreadsheet cell); names, codes and days may not.
+    /// free-text note, agenda or resolution may break lines (Alt+Enter in a spreadsheet cell); names, codes and days
+    /// may not.
     func controlCharacterIssue(header: [String]) -> ImportIssue? {
-        let note = columns.positions["note"]
+        let freeText = Set(Self.freeText.compactMap { columns.positions[$0] })
         for (position, cell) in cells.enumerated() {
             // NB: these characters are single bytes in UTF-8 that no other character's bytes contain, so the bytes are
             // scanned (a national import reads 200 million cells); the scalar is looked up only for the message.
-            let lineBreaks = position == note
+            let lineBreaks = freeText.contains(position)
             guard cell.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && !(lineBreaks && ($0 == 0x0A || $0 == 0x0D))) || $0 == 0x7F }),
                   let scalar = cell.unicodeScalars.first(where: { Self.isControl($0) && !(lineBreaks && ($0 == "\n" || $0 == "\r")) })
             else { continue }
@@ -101,6 +102,9 @@ struct ImportRow {
         }
         return nil
     }
+
+    /// The columns whose cells may break lines.
+    static let freeText = ["note", "agenda", "resolution"]
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F

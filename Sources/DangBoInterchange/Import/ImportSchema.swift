@@ -62,7 +62,9 @@ enum ImportTable: String, CaseIterable, Sendable {
             [("meeting_ref", true, ["ma buoi sinh hoat", "ma cuoc hop", "so hieu"]),
              ("organization_code", true, ["ma chi bo", "ma to chuc", "chi bo"]),
              ("kind", true, ["loai", "hinh thuc", "loai sinh hoat"]), ("held_on", true, ["ngay", "ngay sinh hoat", "ngay hop"]),
-             ("duration_minutes", true, ["thoi luong", "so phut", "thoi gian (phut)", "thoi gian phut"])]
+             ("duration_minutes", true, ["thoi luong", "so phut", "thoi gian (phut)", "thoi gian phut"]),
+             ("chair_national_id", false, ["cccd chu tri", "chu tri"]), ("secretary_national_id", false, ["cccd thu ky", "thu ky"]),
+             ("agenda", false, ["noi dung", "chuong trinh"]), ("resolution", false, ["ket luan", "nghi quyet"])]
         case .attendance:
             [("meeting_ref", true, ["ma buoi sinh hoat", "ma cuoc hop"]), ("national_id", true, ["so cccd", "cccd"]),
              ("status", true, ["tinh trang", "diem danh", "co mat"])]

@@ -761,9 +761,20 @@ public final class Importer {
             if let minutesText, !(1...1_440).contains(minutes ?? 0) {
                 issues.append(row.issue("duration_minutes", "số phút không hợp lệ: \"\(minutesText)\" (một số từ 1 đến 1.440)"))
             }
+            /// The chair or the minutes' secretary, when given: a member of the registry or of this import.
+            func person(_ column: String) -> MemberID? {
+                guard !row.text(column).isEmpty, let nationalID = row.nationalID(column, &issues) else { return nil }
+                guard let member = context.nationalIDs[nationalID] else {
+                    issues.append(row.issue(column, "không có đảng viên số CCCD \(nationalID)"))
+                    return nil
+                }
+                return member
+            }
+            let chair = person("chair_national_id"), secretary = person("secretary_national_id")
             guard issues.count == before, let id, let kind, let held, let minutes else { return }
             byReference[reference] = (meetings.count, row.line)
-            meetings.append(Meeting(reference: reference, cell: id, kind: kind, held: held, durationMinutes: minutes))
+            meetings.append(Meeting(reference: reference, cell: id, kind: kind, held: held, durationMinutes: minutes,
+                                    chair: chair, secretary: secretary, agenda: row.text("agenda"), resolution: row.text("resolution")))
         }
         var lines: [Int: [MemberID: Int]] = [:]  // by meeting index, the line of each member's attendance
         var needsRolls: [(meeting: Int, member: MemberID, issue: ImportIssue)] = []

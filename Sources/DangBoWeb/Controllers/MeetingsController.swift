@@ -35,9 +35,14 @@ struct MeetingsController {
         var ngay: String?
         var loai: String?
         var thoiLuong: String?
+        var chuTri: String?
+        var thuKy: String?
+        var noiDung: String?
+        var ketLuan: String?
 
         enum CodingKeys: String, CodingKey {
-            case chiBo = "chi-bo", ngay, loai, thoiLuong = "thoi-luong"
+            case chiBo = "chi-bo", ngay, loai, thoiLuong = "thoi-luong", chuTri = "chu-tri", thuKy = "thu-ky"
+            case noiDung = "noi-dung", ketLuan = "ket-luan"
         }
     }
 
@@ -73,17 +78,30 @@ struct MeetingsController {
             errors["thoi-luong", default: []].append("Thời lượng là số phút, từ 1 đến 1.440, ví dụ 120.")
         }
         var statuses: [MemberID: AttendanceStatus] = [:]
+        var people: [String: MemberID] = [:]
         if let cell, let day {
-            for line in try await store.meetingRoll(of: cell.id, on: day) {
+            let roll = try await store.meetingRoll(of: cell.id, on: day)
+            for line in roll {
                 let posted = try? request.content.get(String.self, at: "dd-\(line.member.rawValue)")
                 statuses[line.member] = posted.flatMap(AttendanceStatus.init(rawValue:)) ?? (line.exempt ? .exempt : .present)
+            }
+            // The chair and the minutes' secretary, when chosen: members of the roll.
+            for (field, value) in [("chu-tri", fields.chuTri), ("thu-ky", fields.thuKy)] {
+                guard let value, !value.isEmpty else { continue }
+                if let id = Int(value).map(MemberID.init(rawValue:)), roll.contains(where: { $0.member == id }) {
+                    people[field] = id
+                } else {
+                    errors[field, default: []].append("Hãy chọn một đảng viên của chi bộ.")
+                }
             }
         }
         if errors.isEmpty, let cell, let day, let kind, let minutes {
             do {
                 let reference = try await store.recordMeeting(
                     Meeting(reference: "", cell: cell.id, kind: kind, held: day, durationMinutes: minutes,
-                            attendance: statuses.map { Attendance(member: $0.key, status: $0.value) }),
+                            attendance: statuses.map { Attendance(member: $0.key, status: $0.value) },
+                            chair: people["chu-tri"], secretary: people["thu-ky"],
+                            agenda: VietnameseText.normalized(fields.noiDung ?? ""), resolution: VietnameseText.normalized(fields.ketLuan ?? "")),
                     in: context.caller.scope, actor: ImportController.actor(context.caller))
                 request.logger.info("meeting.recorded", metadata: ["account": "\(context.caller.account.id)", "lines": "\(statuses.count)"])
                 let quarter = ReviewDraft.lastQuarter(endingBy: day.adding(months: 3).previous)

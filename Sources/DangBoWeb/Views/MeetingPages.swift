@@ -96,6 +96,12 @@ struct NewMeetingPage {
                                           options: MeetingKind.allCases.map { ($0.rawValue, $0.vietnamese) }, errors: errors),
                       FieldControl.text("thoi-luong", "Thời lượng (phút)", fields.thoiLuong, errors: errors,
                                         hint: "Tối thiểu \(RuleBook.meetingMinimumMinutes.version(on: day ?? context.asOf).value) phút."),
+                      FieldControl.select("chu-tri", "Chủ trì", fields.chuTri,
+                                          options: [("", "—")] + roll.map { ("\($0.member.rawValue)", $0.fullName) }, errors: errors),
+                      FieldControl.select("thu-ky", "Thư ký", fields.thuKy,
+                                          options: [("", "—")] + roll.map { ("\($0.member.rawValue)", $0.fullName) }, errors: errors),
+                      area("noi-dung", "Nội dung sinh hoạt", fields.noiDung),
+                      area("ket-luan", "Kết luận, nghị quyết", fields.ketLuan),
                       .h3(.text("Điểm danh (\(VietnameseFormat.number(roll.count)) đảng viên)")),
                       .table(.class("attendance"),
                              .thead(.tr(.th("Đảng viên"), .th("Điểm danh"))),
@@ -109,5 +115,10 @@ struct NewMeetingPage {
                              })),
                       .button(.type(.submit), .text("Ghi biên bản")))
             }))
+    }
+
+    private func area(_ field: String, _ label: String, _ value: String?) -> Node<HTML.FormContext> {
+        .div(.class("field"), .label(.for(field), .text(label)), FieldControl.errors(field, errors),
+             .textarea(.name(field), .id(field), .rows(3), .text(value ?? "")))
     }
 }
