@@ -74,4 +74,22 @@ import VaporTesting
             #expect(try await Self.meetings(store) == before + 1)
         }
     }
+
+    /// The review page shows the period's meetings, as the meetings page counts them, and leads to it.
+    @Test func theReviewPageShowsTheMeetingsOfItsPeriod() async throws {
+        try await WebFixture.withApp { app, store, _ in
+            let root = WebFixture.synthetic.organizations[0]
+            let client = WebClient(app: app)
+            _ = try await client.login("quantri", WebFixture.password)
+            let query = [("to-chuc", root.code), ("tu", "1/7/2026"), ("den", "30/9/2026")]
+            let review = try await client.get(SiteURL.review.with(query: query)).body.string
+            let figures = try await store.meetingFigures(of: root.id, from: Day(iso: "2026-07-01")!, to: Day(iso: "2026-09-30")!)
+            #expect(figures.regular > 0 && figures.cellsWithoutMonthlyMeeting > 0)
+            #expect(review.contains("<tr><th>Buổi sinh hoạt thường kỳ</th><td class=\"number\">\(VietnameseFormat.number(figures.regular))</td></tr>"))
+            let link = HTMLEscaping.attribute(SiteURL.meetings.with(query: query))
+            #expect(review.contains("<a href=\"\(link)\">\(figures.cellsWithoutMonthlyMeeting)</a>"), "\(link)")
+            let meetings = try await client.get(SiteURL.meetings.with(query: query)).body.string
+            #expect(meetings.contains("<tr><th>Chi bộ chưa sinh hoạt thường kỳ đủ các tháng</th><td class=\"number\">\(figures.cellsWithoutMonthlyMeeting)</td></tr>"))
+        }
+    }
 }

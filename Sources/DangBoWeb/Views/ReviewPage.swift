@@ -88,6 +88,15 @@ struct ReviewPage {
             .table(.class("review-figures"), .tbody(
                 row("Tổ chức đảng được bổ sung, kiện toàn cấp ủy trong kỳ", .consolidatedCommittees))),
             .forEach(OversightActivity.allCases) { oversight($0) },
+            // Issue 11: the meetings of the period; the meetings page lists the cells behind the last figure.
+            .h2("Sinh hoạt chi bộ"),
+            .table(.class("review-figures"), .tbody(
+                .tr(.th("Buổi sinh hoạt thường kỳ"), .td(.class("number"), .text(n(review.meetings.regular)))),
+                .tr(.th("Buổi sinh hoạt chuyên đề"), .td(.class("number"), .text(n(review.meetings.thematic)))),
+                .tr(.th("Chi bộ chưa sinh hoạt thường kỳ đủ các tháng"), .td(.class("number"), review.meetings.cellsWithoutMonthlyMeeting == 0
+                    ? .text("0")
+                    : .a(.href(SiteURL.meetings.with(query: [("to-chuc", organization.code), ("tu", from), ("den", to)])),
+                         .text(n(review.meetings.cellsWithoutMonthlyMeeting))))))),
             .h2("Văn bản"),
             .div(.class("document"), .forEach(text) { .p(.text(String($0))) })))
     }
