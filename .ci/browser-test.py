@@ -85,6 +85,19 @@ try:
         after = transfers_out()
         assert after == before + 1, (before, after)
         print(f"browser test: logged in, found {fold(recorded)!r}, recorded a transfer out; the review went {before} -> {after}")
+
+        # A month's meeting as a secretary records it: the cell and the day, then the roll as it comes (everyone
+        # present, no chair chosen), one click; the meetings page names it (issue 11).
+        browser.get(base + "/sinh-hoat/moi")
+        browser.find_element(By.NAME, "ngay-hop").send_keys("2/11/2026")
+        browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+        WebDriverWait(browser, 60).until(lambda b: b.find_elements(By.CSS_SELECTOR, "form.meeting"))
+        roll = len(browser.find_elements(By.CSS_SELECTOR, "table.attendance tbody tr"))
+        browser.find_element(By.CSS_SELECTOR, "form.meeting button[type=submit]").click()
+        WebDriverWait(browser, 60).until(lambda b: b.find_elements(By.CSS_SELECTOR, "p.notice, p.error"))
+        errors = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "p.error")]
+        assert not errors and "Đã ghi biên bản buổi sinh hoạt" in browser.page_source, errors
+        print(f"browser test: recorded a meeting with a roll of {roll}")
     finally:
         browser.quit()
 finally:

@@ -142,20 +142,22 @@ extension Store {
         return gaps
     }
 
-    /// The names of `ids` on `day` (or, for one not existing that day, its last name): one statement.
-    public func organizationNames(of ids: Set<OrganizationID>, on day: Day) async throws -> [OrganizationID: String] {
+    /// The code and name of `ids` on `day` (or, for one not existing that day, its name before, else its first):
+    /// one statement. A name alone may not tell two cells apart ("Chi bộ Văn phòng" of two agencies): lists show both.
+    public func organizationNames(of ids: Set<OrganizationID>, on day: Day) async throws -> [OrganizationID: (code: String, name: String)] {
         guard !ids.isEmpty else { return [:] }
-        var names: [OrganizationID: String] = [:]
+        var names: [OrganizationID: (code: String, name: String)] = [:]
         for row in try await reader.raw("""
-            SELECT v.organization_id AS id, v.name AS name, v.valid_from AS valid_from
-            FROM organization_versions v WHERE v.organization_id IN (\(unsafeRaw: Self.list(ids.sorted())))
+            SELECT v.organization_id AS id, o.code AS code, v.name AS name, v.valid_from AS valid_from
+            FROM organization_versions v JOIN organizations o ON o.id = v.organization_id
+            WHERE v.organization_id IN (\(unsafeRaw: Self.list(ids.sorted())))
             ORDER BY v.organization_id, v.valid_from
             """).all() {
             let id = OrganizationID(try row.decode(column: "id", as: Int.self))
             let from = try row.decode(column: "valid_from", as: Int.self)
             // NB: versions in order: the last one begun by `day` wins (the one of the day), else the first.
             if names[id] == nil || from <= day.yyyymmdd {
-                names[id] = try row.decode(column: "name", as: String.self)
+                names[id] = (try row.decode(column: "code", as: String.self), try row.decode(column: "name", as: String.self))
             }
         }
         return names

@@ -24,12 +24,12 @@ struct MeetingsCommand: AsyncParsableCommand {
                 let registry = try await store.organizationNames(of: Set(compliance.withoutRegular.map(\.cell)
                     + compliance.withoutThematic.map(\.cell) + compliance.short.map(\.cell)), on: to)
                 let day = VietnameseFormat.day
-                func name(_ id: OrganizationID) -> String { registry[id] ?? "#\(id.rawValue)" }
+                func name(_ id: OrganizationID) -> String { registry[id].map { "\($0.name) (\($0.code))" } ?? "#\(id.rawValue)" }
                 print("Sinh hoạt chi bộ của \(period.organization), \(VietnameseFormat.period(from: from, to: to)):")
                 print("Chi bộ không sinh hoạt thường kỳ trong tháng (\(compliance.withoutRegular.count)):")
-                for gap in compliance.withoutRegular { print("  \(name(gap.cell))\t\(day(gap.from))–\(day(gap.to))") }
+                for gap in compliance.withoutRegular { print("  \(name(gap.cell))\t\(VietnameseFormat.period(from: gap.from, to: gap.to))") }
                 print("Chi bộ không sinh hoạt chuyên đề trong quý (\(compliance.withoutThematic.count)):")
-                for gap in compliance.withoutThematic { print("  \(name(gap.cell))\t\(day(gap.from))–\(day(gap.to))") }
+                for gap in compliance.withoutThematic { print("  \(name(gap.cell))\t\(VietnameseFormat.period(from: gap.from, to: gap.to))") }
                 print("Buổi sinh hoạt dưới thời lượng tối thiểu (\(compliance.short.count)):")
                 for meeting in compliance.short {
                     print("  \(meeting.reference)\t\(name(meeting.cell))\t\(day(meeting.held))\t\(meeting.durationMinutes) phút")

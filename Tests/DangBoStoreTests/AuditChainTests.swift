@@ -159,3 +159,21 @@ import Testing
         }
     }
 }
+
+/// The data version the web app's kept pages are keyed on (issue 9 point 6): it changes with every committed write,
+/// and only then, on both databases.
+@Suite struct DataVersionTests {
+    @Test func everyWriteAndOnlyAWriteChangesIt() async throws {
+        try await TestDatabases.each { store in
+            let empty = try await store.dataVersion()
+            let (change, registry) = SyntheticRegistry(options: .init(seed: 5, grassroots: 2, members: 50)).change()
+            try await store.write(change, tree: registry.tree, audit: ReportTwinTests.audit)
+            let written = try await store.dataVersion()
+            #expect(written != empty)
+            _ = try await store.review(of: OrganizationID(1), from: Day(iso: "2026-01-01")!, to: Day(iso: "2026-03-31")!)
+            #expect(try await store.dataVersion() == written)
+            try await store.setDocumentSettings(try DocumentSettings(place: "Vĩnh Phúc", issuerCode: "ĐUK"), of: OrganizationID(1), actor: "test")
+            #expect(try await store.dataVersion() != written)
+        }
+    }
+}

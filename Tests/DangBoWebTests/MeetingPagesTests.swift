@@ -27,6 +27,9 @@ import VaporTesting
             let form = try await client.get(SiteURL.newMeeting.with(query: [("chi-bo", cell.code), ("ngay-hop", "15/10/2026")])).body.string
             #expect(form.contains("Điểm danh (\(roll.count) đảng viên)"), "\(form.suffix(2_000))")
             for member in roll { #expect(form.contains("name=\"dd-\(member.id.rawValue)\"")) }
+            // An untouched "—" posts an empty value, never the dash (a browser posts an option's text when it has none).
+            // NB: `value` written bare is the empty value in HTML.
+            #expect(form.contains("<select name=\"chu-tri\" id=\"chu-tri\"><option value selected=\"selected\">—</option>"))
             let before = try await Self.meetings(store)
 
             var fields = ["chi-bo": cell.code, "ngay": "15/10/2026", "loai": "regular", "thoi-luong": "nửa ngày"]
@@ -38,6 +41,11 @@ import VaporTesting
             fields["chu-tri"] = "999999999"
             let stranger = try await client.post(SiteURL.newMeeting.path, fields)
             #expect(stranger.status == .unprocessableEntity && stranger.body.string.contains("<p class=\"error\" id=\"loi-chu-tri\">"))
+            fields["chu-tri"] = ""
+            fields["thu-ky"] = ""
+            let unnamed = try await client.post(SiteURL.newMeeting.path, fields)
+            #expect(unnamed.status == .seeOther, "\(unnamed.body.string.suffix(800))")
+            fields["ngay"] = "16/10/2026"
             fields["chu-tri"] = "\(roll[1].id.rawValue)"
             fields["thu-ky"] = "\(roll[2].id.rawValue)"
             fields["noi-dung"] = "Kiểm điểm công tác tháng 10; triển khai nhiệm vụ tháng 11."
@@ -45,7 +53,7 @@ import VaporTesting
             fields["dd-\(roll[0].id.rawValue)"] = "absent_unexcused"
             let recorded = try await client.post(SiteURL.newMeeting.path, fields)
             #expect(recorded.status == .seeOther, "\(recorded.body.string.suffix(1_500))")
-            #expect(try await Self.meetings(store) == before + 1)
+            #expect(try await Self.meetings(store) == before + 2)
             let lines = try await store.sql.raw("""
                 SELECT member_id, status FROM meeting_attendance WHERE meeting_id = (SELECT MAX(id) FROM meetings) ORDER BY member_id
                 """).all()
@@ -61,17 +69,17 @@ import VaporTesting
             let location = try #require(recorded.headers.first(name: .location))
             #expect(location.contains("to-chuc=\(cell.code)") && location.contains("da-ghi=SH-"))
             let page = try await client.get(location).body.string
-            #expect(page.contains("<p class=\"notice\">Đã ghi biên bản buổi sinh hoạt SH-\(cell.code)-2026-10-15-TK"))
+            #expect(page.contains("<p class=\"notice\">Đã ghi biên bản buổi sinh hoạt SH-\(cell.code)-2026-10-16-TK"))
             let figures = try await store.meetingFigures(of: cell.id, from: Day(iso: "2026-10-01")!, to: Day(iso: "2026-12-31")!)
             #expect(page.contains("<tr><th>Buổi sinh hoạt thường kỳ</th><td class=\"number\">\(figures.regular)</td></tr>"), "\(page.suffix(3_000))")
-            let compliance = try await store.meetingCompliance(of: cell.id, from: Day(iso: "2026-10-01")!, to: Day(iso: "2026-10-31")!)
+            let compliance = try await store.meetingCompliance(of: cell.id, from: Day(iso: "2026-10-15")!, to: Day(iso: "2026-10-15")!)
             #expect(compliance.withoutRegular.isEmpty)
 
             // Another cell: refused on the field, nothing written; its roll is not shown.
             fields["chi-bo"] = AuthorizationTests.outsideCell
             let outside = try await client.post(SiteURL.newMeeting.path, fields)
             #expect(outside.status == .unprocessableEntity && outside.body.string.contains("id=\"loi-chi-bo\""))
-            #expect(try await Self.meetings(store) == before + 1)
+            #expect(try await Self.meetings(store) == before + 2)
         }
     }
 
@@ -90,6 +98,12 @@ import VaporTesting
             #expect(review.contains("<a href=\"\(link)\">\(figures.cellsWithoutMonthlyMeeting)</a>"), "\(link)")
             let meetings = try await client.get(SiteURL.meetings.with(query: query)).body.string
             #expect(meetings.contains("<tr><th>Chi bộ chưa sinh hoạt thường kỳ đủ các tháng</th><td class=\"number\">\(figures.cellsWithoutMonthlyMeeting)</td></tr>"))
+            // Each missed month by the cell's name, its code (two agencies may have a "Chi bộ Văn phòng") and the month.
+            let compliance = try await store.meetingCompliance(of: root.id, from: Day(iso: "2026-07-01")!, to: Day(iso: "2026-09-30")!)
+            let gap = try #require(compliance.withoutRegular.first)
+            let cell = try #require(try await store.organization(gap.cell, on: gap.to))
+            #expect(meetings.contains("<tr><td>\(HTMLEscaping.text(cell.name))</td><td>\(cell.code)</td><td>\(VietnameseFormat.period(from: gap.from, to: gap.to))</td></tr>"))
+            #expect(VietnameseFormat.period(from: gap.from, to: gap.to).hasPrefix("tháng "))
         }
     }
 }

@@ -198,15 +198,15 @@ struct MemberListPage {
                   .div(.label(.for("q"), .text("Họ và tên")), .input(.type(.search), .name("q"), .id("q"), .value(query.text))),
                   .div(.label(.for("to-chuc"), .text("Mã tổ chức")), .input(.type(.text), .name("to-chuc"), .id("to-chuc"), .value(code))),
                   .div(.label(.for("dang-vien"), .text("Đảng viên")), .select(.attribute(named: "name", value: "dang-vien"), .id("dang-vien"),
-                      Self.option("", "Tất cả", query.standing == nil),
-                      Self.option("chinh-thuc", "Chính thức", query.standing == .official),
-                      Self.option("du-bi", "Dự bị", query.standing == .probationary))),
+                      FieldControl.option("", "Tất cả", query.standing == nil),
+                      FieldControl.option("chinh-thuc", "Chính thức", query.standing == .official),
+                      FieldControl.option("du-bi", "Dự bị", query.standing == .probationary))),
                   .div(.label(.for("gioi-tinh"), .text("Giới tính")), .select(.attribute(named: "name", value: "gioi-tinh"), .id("gioi-tinh"),
-                      Self.option("", "Tất cả", query.gender == nil), Self.option("nam", "Nam", query.gender == .male),
-                      Self.option("nu", "Nữ", query.gender == .female))),
+                      FieldControl.option("", "Tất cả", query.gender == nil), FieldControl.option("nam", "Nam", query.gender == .male),
+                      FieldControl.option("nu", "Nữ", query.gender == .female))),
                   .div(.label(.for("tuoi"), .text("Tuổi")), .select(.attribute(named: "name", value: "tuoi"), .id("tuoi"),
-                      Self.option("", "Tất cả", query.ageBand == nil),
-                      .forEach(Self.bandChoices(query.ageBand)) { Self.option($0, $0, query.ageBand == $0) })),
+                      FieldControl.option("", "Tất cả", query.ageBand == nil),
+                      .forEach(Self.bandChoices(query.ageBand)) { FieldControl.option($0, $0, query.ageBand == $0) })),
                   .div(.label(.for("ngay"), .text("Đến ngày")),
                        .input(.type(.text), .name("ngay"), .id("ngay"), .value(VietnameseFormat.day(context.asOf)))),
                   .button(.type(.submit), .text("Lọc"))),
@@ -232,13 +232,6 @@ struct MemberListPage {
         return labels + [current]
     }
 
-    /// An `<option>` with its text (Plot's own writes a self-closed one with a label attribute).
-    static func option(_ value: String, _ label: String, _ selected: Bool) -> Node<HTML.SelectContext> {
-        .element(named: "option", nodes: [
-            Node<HTML.BodyContext>.attribute(named: "value", value: value),
-            .if(selected, .attribute(named: "selected", value: "selected")), .text(label),
-        ])
-    }
 }
 
 struct MemberPage {

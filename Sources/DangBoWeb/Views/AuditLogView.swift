@@ -44,7 +44,7 @@ struct AuditLogView {
         return .form(.class("filters"), .action(SiteURL.auditLog.path), .method(.get),
             .div(.label(.for("hanh-dong"), .text("Hành động")),
                  .select(.attribute(named: "name", value: "hanh-dong"), .id("hanh-dong"), .forEach(options + kept) { option in
-                     MemberListPage.option(option.0, option.1, option.0 == filters.action)
+                     FieldControl.option(option.0, option.1, option.0 == filters.action)
                  })),
             dayField("tu", "Từ ngày", filters.from),
             dayField("den", "Đến ngày", filters.to),

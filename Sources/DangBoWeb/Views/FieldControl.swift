@@ -28,6 +28,16 @@ enum FieldControl {
         .div(.class("field"), .label(.for(field), .text(label)), Self.errors(field, errors),
              .select(.attribute(named: "name", value: field), .id(field),
                      .attribute(named: "aria-invalid", value: errors[field] == nil ? nil : "true"),
-                     .forEach(options) { MemberListPage.option($0.0, $0.1, $0.0 == (value ?? "")) }))
+                     .forEach(options) { FieldControl.option($0.0, $0.1, $0.0 == (value ?? "")) }))
+    }
+
+    /// An `<option>` with its value and text (Plot's own writes a self-closed one with a label attribute).
+    ///
+    /// NB: the value is written even when empty ("Tất cả", "—"): without it a browser posts the option's text.
+    static func option(_ value: String, _ label: String, _ selected: Bool) -> Node<HTML.SelectContext> {
+        .element(named: "option", nodes: [
+            Node<HTML.BodyContext>.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+            .if(selected, .attribute(named: "selected", value: "selected")), .text(label),
+        ])
     }
 }

@@ -11,7 +11,7 @@ struct MeetingsPage {
     var to: Day
     var figures: Review.Meetings
     var compliance: MeetingCompliance
-    var cellNames: [OrganizationID: String]
+    var cellNames: [OrganizationID: (code: String, name: String)]
     var memberNames: [MemberID: String]
     var notice: String?
 
@@ -21,9 +21,10 @@ struct MeetingsPage {
         func gaps(_ title: String, _ list: [MeetingCompliance.Gap], _ none: String) -> Node<HTML.BodyContext> {
             .group(.h2(.text("\(title) (\(n(list.count)))")),
                    .if(list.isEmpty, .p(.class("muted"), .text(none)), else: .table(
-                       .thead(.tr(.th("Chi bộ"), .th("Từ ngày"), .th("Đến ngày"))),
+                       .thead(.tr(.th("Chi bộ"), .th("Mã"), .th("Thời gian"))),
                        .tbody(.forEach(list) { gap in
-                           .tr(.td(.text(cellNames[gap.cell] ?? "#\(gap.cell.rawValue)")), .td(.text(day(gap.from))), .td(.text(day(gap.to))))
+                           .tr(.td(.text(cellNames[gap.cell]?.name ?? "#\(gap.cell.rawValue)")), .td(.text(cellNames[gap.cell]?.code ?? "")),
+                               .td(.text(VietnameseFormat.period(from: gap.from, to: gap.to))))
                        }))))
         }
         return Layout(title: "Sinh hoạt chi bộ", topBar: context.topBar, current: .meetings).render(.div(
@@ -44,9 +45,10 @@ struct MeetingsPage {
             gaps("Quý chi bộ không sinh hoạt chuyên đề", compliance.withoutThematic, "Chi bộ nào cũng sinh hoạt chuyên đề đủ các quý."),
             .h2(.text("Buổi sinh hoạt dưới thời lượng tối thiểu (\(n(compliance.short.count)))")),
             .if(compliance.short.isEmpty, .p(.class("muted"), .text("Không có.")), else: .table(
-                .thead(.tr(.th("Chi bộ"), .th("Ngày"), .th("Loại"), .th(.class("number"), .text("Số phút")), .th(.class("number"), .text("Tối thiểu")))),
+                .thead(.tr(.th("Chi bộ"), .th("Mã"), .th("Ngày"), .th("Loại"), .th(.class("number"), .text("Số phút")), .th(.class("number"), .text("Tối thiểu")))),
                 .tbody(.forEach(compliance.short) { meeting in
-                    .tr(.td(.text(cellNames[meeting.cell] ?? "")), .td(.text(day(meeting.held))), .td(.text(meeting.kind.vietnamese)),
+                    .tr(.td(.text(cellNames[meeting.cell]?.name ?? "")), .td(.text(cellNames[meeting.cell]?.code ?? "")),
+                        .td(.text(day(meeting.held))), .td(.text(meeting.kind.vietnamese)),
                         .td(.class("number"), .text(n(meeting.durationMinutes))),
                         .td(.class("number"), .text(n(RuleBook.meetingMinimumMinutes.version(on: meeting.held).value))))
                 }))),
@@ -81,7 +83,7 @@ struct NewMeetingPage {
             .form(.action(SiteURL.newMeeting.path), .method(.get), .class("filters"),
                   .div(.class("field"), .label(.for("chi-bo"), .text("Chi bộ")), FieldControl.errors("chi-bo", errors),
                        .select(.attribute(named: "name", value: "chi-bo"), .id("chi-bo"),
-                               .forEach(cells) { MemberListPage.option($0.code, "\($0.name) (\($0.code))", $0.code == (cell?.code ?? fields.chiBo)) })),
+                               .forEach(cells) { FieldControl.option($0.code, "\($0.name) (\($0.code))", $0.code == (cell?.code ?? fields.chiBo)) })),
                   .div(.class("field"), .label(.for("ngay-hop"), .text("Ngày sinh hoạt")), FieldControl.errors("ngay", errors),
                        .input(.type(.text), .name("ngay-hop"), .id("ngay-hop"), .value(day.map(VietnameseFormat.day) ?? fields.ngay ?? ""),
                               .attribute(named: "placeholder", value: "ngày/tháng/năm"))),
@@ -109,7 +111,7 @@ struct NewMeetingPage {
                                  .tr(.td(.label(.for("dd-\(line.member.rawValue)"), .text(line.fullName))),
                                      .td(.select(.attribute(named: "name", value: "dd-\(line.member.rawValue)"), .id("dd-\(line.member.rawValue)"),
                                                  .forEach(AttendanceStatus.allCases.filter { $0 != .guest }) { status in
-                                                     MemberListPage.option(status.rawValue, status.vietnamese,
+                                                     FieldControl.option(status.rawValue, status.vietnamese,
                                                                            status == (statuses[line.member] ?? (line.exempt ? .exempt : .present)))
                                                  })))
                              })),

@@ -31,7 +31,7 @@ struct TreeFormControl {
         return .div(.class("field"), .label(.for(id(field)), .text(label)), errors(field),
                     .select(.attribute(named: "name", value: field), .id(id(field)),
                             .attribute(named: "aria-invalid", value: form.errors[field] == nil ? nil : "true"),
-                            .forEach(options) { Self.option($0.0, $0.1, $0.0 == chosen) }))
+                            .forEach(options) { FieldControl.option($0.0, $0.1, $0.0 == chosen) }))
     }
 
     /// The effective day and the decision (số, ngày quyết định) every change carries (UX.md "Forms").
@@ -43,13 +43,4 @@ struct TreeFormControl {
 
     /// The kinds of organization, in Vietnamese.
     static let kinds: [(String, String)] = OrganizationKind.allCases.map { ($0.rawValue, $0.vietnamese) }
-
-    /// An `<option>` with its text (Plot's own writes a self-closed one with a label attribute).
-    static func option(_ value: String, _ label: String, _ selected: Bool) -> Node<HTML.SelectContext> {
-        .element(named: "option", nodes: [
-            // NB: kept when empty (Plot writes `value`, which a browser posts as ""), so that "— chọn —" posts no text.
-            Node<HTML.BodyContext>.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
-            .if(selected, .attribute(named: "selected", value: "selected")), .text(label),
-        ])
-    }
 }
