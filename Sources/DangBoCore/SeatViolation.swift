@@ -7,6 +7,8 @@ public struct SeatViolation: Error, Hashable, Sendable, CustomStringConvertible 
         case holder
         case start
         case end
+        /// The position within the committee (issue 11: the composition rules).
+        case position
     }
 
     public enum Reason: Hashable, Sendable {
@@ -23,6 +25,29 @@ public struct SeatViolation: Error, Hashable, Sendable, CustomStringConvertible 
         case holderProbationary(officialFrom: Day?)
         /// The holder's cell on the start day lies outside the organization.
         case holderOutsideOrganization(cellCode: String)
+        /// A position of another committee kind (a chair of an executive committee).
+        case positionNotOfCommittee(Position)
+        /// The organization has no committee of this kind (a cell has no inspection commission).
+        case noSuchCommittee(OrganizationKind)
+        /// A cell has no standing committee.
+        case noStandingCommitteeInCell
+        /// The holder holds another seat of the same committee on the start day.
+        case holderAlreadySeated
+        /// A sole position (secretary, chair) is held by someone else on the start day.
+        case positionTaken(Position)
+        /// A cell with fewer official members than the threshold elects no committee members, only a secretary and
+        /// a deputy.
+        case cellTooSmallForCommittee(officialMembers: Int, threshold: Int)
+        /// A cell's committee would have more seats than the rule allows.
+        case cellCommitteeFull(maximum: Int)
+        case tooManyDeputies(maximum: Int)
+        /// A standing committee member of a committee with fewer members than the rule's threshold (counting this
+        /// seat).
+        case committeeTooSmallForStanding(members: Int, threshold: Int)
+        /// The committee has terms and none covers the start day.
+        case outsideTerms
+        /// The term's size would be exceeded.
+        case beyondTermSize(term: String, size: Int)
     }
 
     public var reason: Reason
@@ -50,7 +75,11 @@ public struct SeatViolation: Error, Hashable, Sendable, CustomStringConvertible 
         case .endBeforeStart: .end
         case .unknownOrganization: .organization
         case .organizationNotEstablished, .organizationDissolved: .start
-        case .unknownHolder, .holderNotOnRolls, .holderProbationary, .holderOutsideOrganization: .holder
+        case .unknownHolder, .holderNotOnRolls, .holderProbationary, .holderOutsideOrganization, .holderAlreadySeated: .holder
+        case .positionNotOfCommittee, .noSuchCommittee, .noStandingCommitteeInCell, .positionTaken, .cellTooSmallForCommittee,
+             .cellCommitteeFull, .tooManyDeputies, .committeeTooSmallForStanding, .beyondTermSize:
+            .position
+        case .outsideTerms: .start
         }
     }
 
@@ -82,6 +111,37 @@ public struct SeatViolation: Error, Hashable, Sendable, CustomStringConvertible 
         case .holderOutsideOrganization(let cellCode):
             return "Ngày \(start) đảng viên sinh hoạt ở chi bộ \(cellCode), không thuộc \(organizationCode); người giữ chức "
                 + "trong \(committee) phải là đảng viên của tổ chức đó."
+        case .positionNotOfCommittee(let position):
+            return "\(self.committee.vietnamese) không có chức danh \(position.vietnamese.lowercased())."
+        case .noSuchCommittee(let kind):
+            return "\(kind.vietnamese) không có \(committee); chi ủy viên phụ trách công tác kiểm tra làm nhiệm vụ này."
+        case .noStandingCommitteeInCell:
+            return "Chi bộ không có ban thường vụ; hãy chọn bí thư, phó bí thư hoặc chi ủy viên."
+        case .holderAlreadySeated:
+            return "Ngày \(start) người này đang giữ một chức danh khác trong \(committee) này; hãy kết thúc chức danh "
+                + "cũ trước (từ ngày đó)."
+        case .positionTaken(let position):
+            return "Ngày \(start) \(committee) đã có \(position.vietnamese.lowercased()); hãy kết thúc chức danh đó "
+                + "trước (từ ngày đó)."
+        case .cellTooSmallForCommittee(let members, let threshold):
+            let rule = RuleBook.cellCommittee.version(on: self.start)
+            return "Ngày \(start) chi bộ có \(members) đảng viên chính thức, dưới \(threshold), nên chỉ bầu bí thư và, "
+                + "nếu cần, phó bí thư, không bầu chi ủy (\(rule.citation))."
+        case .cellCommitteeFull(let maximum):
+            let rule = RuleBook.cellCommittee.version(on: self.start)
+            return "Chi ủy có không quá \(maximum) người; ngày \(start) đã đủ \(maximum) (\(rule.citation))."
+        case .tooManyDeputies(let maximum):
+            let rule = RuleBook.cellCommittee.version(on: self.start)
+            return "Chi bộ bầu \(maximum) phó bí thư; ngày \(start) đã có (\(rule.citation))."
+        case .committeeTooSmallForStanding(let members, let threshold):
+            let rule = RuleBook.standingCommittee.version(on: self.start)
+            return "Ngày \(start) cấp ủy có \(members) ủy viên (kể cả người này), dưới \(threshold), nên không bầu ban "
+                + "thường vụ (\(rule.citation))."
+        case .outsideTerms:
+            return "Ngày \(start) không thuộc nhiệm kỳ nào đã ghi của \(committee) này; hãy ghi nhiệm kỳ trước."
+        case .beyondTermSize(let term, let size):
+            return "Nhiệm kỳ \(term) có \(size) \(self.committee == .executive ? "cấp ủy viên" : "ủy viên"); ngày \(start) "
+                + "đã đủ số lượng."
         }
     }
 

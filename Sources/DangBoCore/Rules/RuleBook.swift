@@ -10,8 +10,8 @@ public enum RuleBook {
     public static let all: [any RuleDescribing] = [
         admissionAge, admissionOverSixty, readmissionLimit, probationMonths, recognitionEffect, probationerExclusions,
         restorationAfter, partyAgeStart, partyAgeGaps, oneCell, temporaryInHeadCount, badgeMilestones, badgeEarlyAwards,
-        seatHolderStanding, oversightOfDissolved, meetingRegularEvery, meetingThematicEvery, meetingMinimumMinutes,
-        meetingAbsenceMonths,
+        seatHolderStanding, cellCommittee, standingCommittee, oversightOfDissolved, meetingRegularEvery,
+        meetingThematicEvery, meetingMinimumMinutes, meetingAbsenceMonths,
     ]
 
     /// The rule with `id`, if the book has it.
@@ -172,6 +172,33 @@ public enum RuleBook {
         return Rule(id: "committee.seatHolder", name: "Người giữ chức danh cấp ủy, ủy ban kiểm tra", versions: [
             // Charter Art. 2 §3 (the rights of official members; probationers have them all but these).
             RuleVersion(.charter2011, "Điều 2, khoản 3", value: .official, text: text, confirmed: false),
+        ])
+    }()
+
+    /// The cell's leading body (RULES §3.9): with at least `officialMembersForCommittee` official members a cell elects
+    /// a committee (chi ủy) of at most `maximumCommittee`, then its secretary and one deputy; with fewer, a secretary and
+    /// a deputy if needed. A cell has no standing committee and no inspection commission (its committee member in
+    /// charge of inspection serves instead).
+    public static let cellCommittee: Rule<CellCommitteeLimits> = {
+        let limits = CellCommitteeLimits(officialMembersForCommittee: 9, maximumCommittee: 7, deputies: 1)
+        let text = "từ 9 đảng viên chính thức bầu chi ủy không quá 7 người, bầu bí thư và một phó bí thư; dưới 9 chỉ bầu "
+            + "bí thư và, nếu cần, một phó bí thư"
+        return Rule(id: "committee.cell", name: "Chi ủy, bí thư chi bộ", versions: [
+            // QĐ 29 §24 (RULES §3.9: thuvienphapluat 4B40B; dangcongsan.vn …-76136.html).
+            RuleVersion(.qd29, "mục 24", value: limits, text: text, confirmed: true),
+            RuleVersion(.qd24, "mục 24", value: limits, text: text, confirmed: false),
+            RuleVersion(.qd232, "mục 24", value: limits, text: text, confirmed: false),
+            RuleVersion(.qd294, nil, value: limits, text: text, confirmed: false),
+        ])
+    }()
+
+    /// A committee of a đảng bộ elects a standing committee (ban thường vụ) only when it has at least this many
+    /// members.
+    public static let standingCommittee: Rule<Int> = {
+        let text = "cấp ủy có từ 9 ủy viên trở lên mới bầu ban thường vụ"
+        return Rule(id: "committee.standing", name: "Ban thường vụ cấp ủy", versions: [
+            // Charter Art. 22.5 (RULES §3.9: camau.dcs.vn/chi-tiet-hoi-dap-27).
+            RuleVersion(.charter2011, "Điều 22, khoản 5", value: 9, text: text, confirmed: true),
         ])
     }()
 

@@ -608,6 +608,7 @@ public final class Importer {
                 case .holder: "national_id"
                 case .start: "start_on"
                 case .end: "end_on"
+                case .position: "position"
                 }
                 issues.append(row.issue(column, violation.message))
             }
