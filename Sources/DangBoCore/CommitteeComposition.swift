@@ -149,3 +149,21 @@ extension CommitteeSeat {
         return ends.min { $0.day < $1.day || ($0.day == $1.day && $0.reason == .recorded) }
     }
 }
+
+extension Registry {
+    /// The seats of `organization` in force on `day`: started, and not ended by `CommitteeSeat.end` (the end recorded,
+    /// the holder leaving, the organization's dissolution); by committee (executive first), position (as
+    /// `Position.allCases` orders them), start day and holder.
+    public func seatsInForce(of organization: OrganizationID, on day: Day) -> [CommitteeSeat] {
+        let committees = CommitteeKind.allCases, positions = Position.allCases
+        func key(_ s: CommitteeSeat) -> (Int, Int, Day, Int) {
+            (committees.firstIndex(of: s.committee) ?? 0, positions.firstIndex(of: s.position) ?? 0, s.validity.start,
+             s.member.rawValue)
+        }
+        return seats.filter { seat in
+            guard seat.organization == organization, seat.validity.start <= day else { return false }
+            let end = seat.end(holderPeriods: journals[seat.member]?.periods ?? [], tree: tree)
+            return end.map { day < $0.day } ?? true
+        }.sorted { key($0) < key($1) }
+    }
+}

@@ -369,13 +369,13 @@ final class StoreSink: RegistrySink {
         return keys
     }
 
-    private static let periodsQuery = """
+    static let periodsQuery = """
         SELECT member_id, valid_from, valid_to, cell_id, standing, CASE WHEN exempt THEN 1 ELSE 0 END AS exempt,
                entry_kind, COALESCE(exit_kind, '') AS exit_kind, previous_cell_id, next_cell_id
         FROM membership_periods WHERE member_id IN
         """
 
-    private static func period(from row: some StoredColumns) throws -> MembershipPeriod {
+    static func period(from row: some StoredColumns) throws -> MembershipPeriod {
         guard let standing = Standing(rawValue: try row.text("standing")) else { throw StoreError.unreadable("standing") }
         guard let entry = EventKind(rawValue: try row.text("entry_kind")) else { throw StoreError.unreadable("entry_kind") }
         let exit = try row.text("exit_kind")

@@ -197,6 +197,7 @@ public final class Store: Sendable {
         M0019_CreateDocumentSettings(),
         M0020_CreateReviewReports(),
         M0021_CreateMeetings(),
+        M0022_CreateCommitteeTerms(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

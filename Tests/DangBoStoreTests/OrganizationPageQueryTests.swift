@@ -15,11 +15,7 @@ import Testing
 
     /// Core's answer: the seats of `organization` whose range holds `day`, in the page's order.
     static func coreSeats(of organization: OrganizationID, on day: Day) -> [CommitteeSeat] {
-        let committees = CommitteeKind.allCases, positions = Position.allCases
-        func key(_ s: CommitteeSeat) -> (Int, Int, Day, Int) {
-            (committees.firstIndex(of: s.committee)!, positions.firstIndex(of: s.position)!, s.validity.start, s.member.rawValue)
-        }
-        return registry.seats.filter { $0.organization == organization && $0.validity.contains(day) }.sorted { key($0) < key($1) }
+        registry.seatsInForce(of: organization, on: day)
     }
 
     /// Seats with an end, a few per organization: each gives the days at its edges.
@@ -29,6 +25,16 @@ import Testing
         return picked.flatMap { seat in
             [seat.validity.start.previous, seat.validity.start, seat.validity.lastDay!, seat.validity.end!].map { (seat.organization, $0) }
         } + registry.seats.filter { $0.validity.contains(through) }.prefix(5).map { ($0.organization, through) }
+            + leftEarly.prefix(12).flatMap { seat, end in [(seat.organization, end.previous), (seat.organization, end)] }
+    }
+
+    /// Seats whose holder left the organization before the end recorded (or while none was): each ends that day.
+    static var leftEarly: [(CommitteeSeat, Day)] {
+        registry.seats.compactMap { seat in
+            guard let end = seat.end(holderPeriods: registry.journals[seat.member]?.periods ?? [], tree: registry.tree),
+                  end.reason == .holderLeft else { return nil }
+            return (seat, end.day)
+        }
     }
 
     @Test func theSeatsOfADayEqualCores() async throws {
@@ -48,6 +54,7 @@ import Testing
                 shown += sql.count
             }
             #expect(shown > 0)
+            #expect(Self.leftEarly.count >= 12, "the generated seats have holders who left before the end recorded")
             // The day a seat ends it is no longer in force; the day before it still is. (The store keeps a decision's
             // number only: seats are compared by their key.)
             let ended = try #require(registry.seats.first { $0.validity.end != nil })
