@@ -35,6 +35,14 @@ public enum SeatSource: String, CaseIterable, Sendable, Codable {
 
     /// Seats filled between congresses consolidate a committee (bổ sung, kiện toàn).
     public var consolidates: Bool { self != .congress }
+
+    public var vietnamese: String {
+        switch self {
+        case .congress: "Đại hội bầu"
+        case .conference: "Hội nghị bầu bổ sung"
+        case .appointed: "Cấp trên chỉ định"
+        }
+    }
 }
 
 /// A seat on a committee of an organization, held by a member for a range of days.

@@ -288,3 +288,37 @@ extension Store {
         }
     }
 }
+
+/// An official member an organization may elect or appoint on a day: a line of the committee form's holder list.
+public struct EligibleHolder: Hashable, Sendable {
+    public var member: MemberID
+    public var fullName: String
+    public var cellCode: String
+}
+
+extension Store {
+    /// The official members on the rolls of `organization`'s cells on `day`, in Vietnamese name order, at most `limit`.
+    public func eligibleHolders(of organization: OrganizationID, on day: Day, limit: Int) async throws -> [EligibleHolder] {
+        let d = day.yyyymmdd
+        return try await reader.raw("""
+            SELECT m.id AS id, m.full_name AS full_name, o.code AS code
+            FROM organization_ancestry a JOIN membership_periods p ON p.cell_id = a.descendant_id
+                JOIN members m ON m.id = p.member_id JOIN organizations o ON o.id = p.cell_id
+            WHERE a.ancestor_id = \(literal: organization.rawValue) AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
+                AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d) AND p.standing = 'official'
+            ORDER BY m.sort_key, m.id LIMIT \(literal: limit)
+            """).all().map { row in
+            EligibleHolder(member: MemberID(try row.decode(column: "id", as: Int.self)),
+                           fullName: try row.decode(column: "full_name", as: String.self),
+                           cellCode: try row.decode(column: "code", as: String.self))
+        }
+    }
+}
+
+extension Store {
+    /// The id of the member with `nationalID`, if any.
+    public func memberID(nationalID: String) async throws -> MemberID? {
+        try await reader.raw("SELECT id FROM members WHERE national_id = \(bind: nationalID)").first()
+            .map { MemberID(try $0.decode(column: "id", as: Int.self)) }
+    }
+}

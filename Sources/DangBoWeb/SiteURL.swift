@@ -30,6 +30,9 @@ enum SiteURL: Equatable {
     case issuedReviewDocument(Int)
     /// One issued report's PDF (where LibreOffice is installed).
     case issuedReviewPDF(Int)
+    /// Cấp ủy: an organization's committees on a day — terms, seats, vacancies (query: to-chuc, ngay) — and the forms
+    /// that record a term, a seat or a seat's end (POST).
+    case committees
     /// Sinh hoạt chi bộ: the meetings and the compliance of an organization's cells over a period.
     case meetings
     /// The minutes of a meeting: the cell and day first, then the attendance of its roll (GET the form, POST it).
@@ -98,6 +101,7 @@ enum SiteURL: Equatable {
         case .issuedReviewPDF: ["bao-cao", "da-ban-hanh", ":report", "pdf"]
         case .movements: ["bien-dong"]
         case .meetings: ["sinh-hoat"]
+        case .committees: ["cap-uy"]
         case .newMeeting: ["sinh-hoat", "moi"]
         case .eventForm: ["dang-vien", ":member", "bien-dong", ":kind"]
         case .newMember: ["dang-vien", "moi"]

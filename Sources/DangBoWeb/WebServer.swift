@@ -57,6 +57,7 @@ public enum WebServer {
         ReviewController(store: store, today: today).register(app)
         ReviewReportController(store: store, today: today).register(app)
         MeetingsController(store: store, today: today).register(app)
+        CommitteesController(store: store, today: today).register(app)
         ImportController(store: store, today: today).register(app)
         AuditLogController(store: store, today: today).register(app)
         APIController(store: store).register(app)
