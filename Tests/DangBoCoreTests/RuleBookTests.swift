@@ -36,6 +36,31 @@ import Testing
         #expect(version.value == [.expelled, .removed])
     }
 
+    /// Discipline: the Charter (sanctions), QĐ 102 (2017, members' limitation) and QĐ 07-QĐi (2018, organizations'),
+    /// then QĐ 69 (06/7/2022) and QĐ 69 as amended by QĐ 264 (14/02/2025); what the 2022 and 2025 texts keep is
+    /// unconfirmed (RULES §4).
+    @Test(arguments: [
+        ("2017-11-14", "dieu-le-2011", "qd-102-2017", "qd-07-2018"),  // before the first version: the first
+        ("2017-11-15", "dieu-le-2011", "qd-102-2017", "qd-07-2018"),
+        ("2018-08-27", "dieu-le-2011", "qd-102-2017", "qd-07-2018"),
+        ("2018-08-28", "dieu-le-2011", "qd-102-2017", "qd-07-2018"),
+        ("2022-07-05", "dieu-le-2011", "qd-102-2017", "qd-07-2018"),
+        ("2022-07-06", "qd-69-2022", "qd-69-2022", "qd-69-2022"),
+        ("2025-02-13", "qd-69-2022", "qd-69-2022", "qd-69-2022"),
+        ("2025-02-14", "qd-264-2025", "qd-264-2025", "qd-264-2025"),
+        ("2025-02-15", "qd-264-2025", "qd-264-2025", "qd-264-2025"),
+    ])
+    func disciplineFollowsTheDisciplineRegulations(day: String, sanctions: String, members: String, organizations: String) {
+        let day = F.day(day)
+        #expect(RuleBook.disciplineSanctions.version(on: day).regulation.id == sanctions)
+        #expect(RuleBook.disciplineLimitationOfMembers.version(on: day).regulation.id == members)
+        #expect(RuleBook.disciplineLimitationOfOrganizations.version(on: day).regulation.id == organizations)
+        #expect(RuleBook.disciplineAppealMonths.version(on: day).value == 1)
+        // Only the clauses RULES quotes are confirmed.
+        let confirmed = RuleBook.disciplineLimitationOfMembers.version(on: day).confirmed
+        #expect(confirmed == (members == "qd-102-2017"))
+    }
+
     /// HD 01-HD/TW 20/9/2016 → HD 01-HD/TW 28/9/2021.
     @Test(arguments: [
         ("2016-09-19", "hd-01-2016"), ("2016-09-20", "hd-01-2016"), ("2016-09-21", "hd-01-2016"),
@@ -117,6 +142,7 @@ import Testing
         (Regulation.hd01of2021, "2021-09-28", "2021-09-28", true), (Regulation.qd69, "2022-07-06", "2022-07-06", true),
         (Regulation.qd264, "2025-02-14", "2025-02-14", true), (Regulation.qd29, "2016-07-25", "2016-07-25", false),
         (Regulation.charter2011, "2011-01-19", "2011-01-19", false),
+        (Regulation.qd102, "2017-11-15", "2017-11-15", false), (Regulation.qd07of2018, "2018-08-28", "2018-08-28", false),
     ])
     func regulationDays(regulation: Regulation, signed: String, appliesFrom: String, fromRules: Bool) {
         #expect(regulation.signed == F.day(signed))
@@ -148,6 +174,21 @@ import Testing
         #expect(RuleBook.readmissionLimit.version(on: F.day("2025-07-01")).value == 1)
         #expect(RuleBook.restorationAfter.version(on: F.day("2025-07-01")).value == [.expelled, .removed])
         #expect(RuleBook.temporaryInHeadCount.version(on: F.day("2025-07-01")).value == false)
+        for version in RuleBook.disciplineSanctions.versions {
+            #expect(version.value.allowed(for: .organization) == [.reprimand, .warning, .dissolution])
+            #expect(version.value.allowed(for: .officialMember) == [.reprimand, .warning, .removalFromPost, .expulsion])
+            #expect(version.value.allowed(for: .probationaryMember) == [.reprimand, .warning])
+            // A probationer is never expelled: the journal's rule and the sanctions agree.
+            #expect(!version.value.allowed(for: .probationaryMember).contains(.expulsion))
+        }
+        for version in RuleBook.disciplineLimitationOfMembers.versions {
+            #expect(version.value.years == [.reprimand: 5, .warning: 10, .removalFromPost: 10])
+            #expect(version.value.offencesWithoutLimit == Set(OffenceWithoutLimit.allCases))
+        }
+        for version in RuleBook.disciplineLimitationOfOrganizations.versions {
+            #expect(version.value.years == [.reprimand: 5, .warning: 10])
+            #expect(version.value.offencesWithoutLimit == [.internalPolitics, .securityDefence, .foreignAffairs])
+        }
     }
 
     /// A check cites the version in force on the day it counts: an admission at 17 years 11 months, decided in each

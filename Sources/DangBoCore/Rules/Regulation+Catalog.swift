@@ -1,5 +1,5 @@
-/// The regulations the rule book cites, with the days of RULES §0. Two days are not in RULES.md and are marked
-/// `daysConfirmed: false`: the Charter's and QĐ 29's (see each).
+/// The regulations the rule book cites, with the days of RULES §0. The days RULES.md does not give are marked
+/// `daysConfirmed: false`: the Charter's, QĐ 29's, QĐ 102's, QĐ 07's and HD 12's (see each).
 extension Regulation {
     /// Điều lệ Đảng adopted by the 11th Congress, still in force (RULES §0: the 14th Congress only set a direction
     /// for amending it).
@@ -21,6 +21,23 @@ extension Regulation {
     public static let hd01of2016 = Regulation(
         id: "hd-01-2016", code: "HD 01-HD/TW", title: "Hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng",
         citationName: "Hướng dẫn 01-HD/TW ngày 20/9/2016", signed: day(2016, 9, 20), appliesFrom: day(2016, 9, 20))
+
+    /// QĐ 102-QĐ/TW of 15/11/2017 on disciplining members, replaced by QĐ 69 (RULES §0, §4).
+    // NB: RULES.md says only "2017"; 15/11/2017 is the day the text gives in its heading (quoted at
+    // edquebecor.com/quyet-dinh-ky-luat-dang-vien/) and stdt.danguykhoibinhthuan.vn (thời hiệu xử lý kỷ luật).
+    // In force on signing: unconfirmed.
+    public static let qd102 = Regulation(
+        id: "qd-102-2017", code: "QĐ 102-QĐ/TW", title: "Quy định xử lý kỷ luật đảng viên vi phạm",
+        citationName: "Quy định 102-QĐ/TW", signed: day(2017, 11, 15), appliesFrom: day(2017, 11, 15),
+        daysConfirmed: false)
+
+    /// QĐ 07-QĐi/TW of 28/8/2018 on disciplining organizations, replaced by QĐ 69 (RULES §0, §4).
+    // NB: RULES.md says only "2018"; 28/8/2018 is the day HD 06-HD/UBKTTW (18/12/2018) gives it
+    // (hethongphapluat.vn/huong-dan-06-hd-ubkttw-nam-2018-…). In force on signing: unconfirmed.
+    public static let qd07of2018 = Regulation(
+        id: "qd-07-2018", code: "QĐ 07-QĐi/TW", title: "Quy định xử lý kỷ luật tổ chức đảng vi phạm",
+        citationName: "Quy định 07-QĐi/TW", signed: day(2018, 8, 28), appliesFrom: day(2018, 8, 28),
+        daysConfirmed: false)
 
     /// QĐ 24-QĐ/TW of 30/7/2021 (RULES §0).
     public static let qd24 = Regulation(
@@ -77,7 +94,8 @@ extension Regulation {
         citationName: "Hướng dẫn 42-HD/BTCTW", signed: day(2025, 10, 28), appliesFrom: day(2025, 10, 28))
 
     /// Every regulation the rule book may cite, in the order they start to apply.
-    public static let all: [Regulation] = [charter2011, qd29, hd01of2016, hd12of2018, qd22, qd24, hd01of2021, qd69, qd232,
+    public static let all: [Regulation] = [charter2011, qd29, hd01of2016, qd102, hd12of2018, qd07of2018,
+                                           qd22, qd24, hd01of2021, qd69, qd232,
                                            qd264, qd296, qd294, hd42of2025]
 
     /// The regulation with `id`, if the catalog has it.

@@ -4,13 +4,15 @@
 /// Each rule follows its regulation chain (RULES §0): the rules of the Charter's implementing regulation go
 /// QĐ 29-QĐ/TW (25/7/2016) → QĐ 24-QĐ/TW (30/7/2021) → QĐ 232-QĐ/TW (20/01/2025) → QĐ 294-QĐ/TW (01/7/2025); the
 /// guidance HD 01-HD/TW 20/9/2016 → 28/9/2021; discipline QĐ 69-QĐ/TW (06/7/2022), amended by QĐ 264-QĐ/TW
-/// (14/02/2025). A value carried into a text nobody has quoted for it is marked unconfirmed.
+/// (14/02/2025), after QĐ 102-QĐ/TW (2017, members) and QĐ 07-QĐi/TW (2018, organizations). A value carried into a
+/// text nobody has quoted for it is marked unconfirmed.
 public enum RuleBook {
     /// Every rule, in the order of the table.
     public static let all: [any RuleDescribing] = [
         admissionAge, admissionOverSixty, readmissionLimit, probationMonths, recognitionEffect, probationerExclusions,
         restorationAfter, partyAgeStart, partyAgeGaps, oneCell, temporaryInHeadCount, badgeMilestones, badgeEarlyAwards,
-        seatHolderStanding, cellCommittee, standingCommittee, oversightOfDissolved, meetingRegularEvery,
+        seatHolderStanding, cellCommittee, standingCommittee, oversightOfDissolved, disciplineSanctions,
+        disciplineLimitationOfMembers, disciplineLimitationOfOrganizations, disciplineAppealMonths, meetingRegularEvery,
         meetingThematicEvery, meetingMinimumMinutes, meetingAbsenceMonths,
     ]
 
@@ -210,6 +212,74 @@ public enum RuleBook {
             // QĐ 22 (RULES §0, tranphudn.edu.vn/news/view/nhung-diem-moi-trong-quy-dinh-so-22-qd-tw-…).
             RuleVersion(.qd22, "phạm vi điều chỉnh", value: true, text: text, confirmed: true),
             RuleVersion(.qd296, nil, value: true, text: text, confirmed: false),
+        ])
+    }()
+
+    // MARK: - Discipline (RULES §4, "Disciplinary sanctions" and "Statute of limitations")
+
+    /// The sanctions each subject may be given, lightest first: an organization khiển trách, cảnh cáo, giải tán; an
+    /// official member khiển trách, cảnh cáo, cách chức (only while holding a post), khai trừ; a probationary member
+    /// khiển trách, cảnh cáo. A member's standing is read on the decision day.
+    public static let disciplineSanctions: Rule<DisciplineSanctions> = {
+        let sanctions = DisciplineSanctions(organization: [.reprimand, .warning, .dissolution],
+                                            officialMember: [.reprimand, .warning, .removalFromPost, .expulsion],
+                                            probationaryMember: [.reprimand, .warning])
+        let text = "tổ chức đảng: khiển trách, cảnh cáo, giải tán; đảng viên chính thức: khiển trách, cảnh cáo, cách chức "
+            + "(nếu đang giữ chức vụ), khai trừ; đảng viên dự bị: khiển trách, cảnh cáo"
+        return Rule(id: "discipline.sanctions", name: "Hình thức kỷ luật", versions: [
+            // NB: the Charter's own list of sanctions is not quoted in RULES.md; the clause is not known.
+            RuleVersion(.charter2011, nil, value: sanctions, text: text, confirmed: false),
+            // QĐ 69 Art. 7 (RULES §4; thuvienphapluat 41466).
+            RuleVersion(.qd69, "Điều 7", value: sanctions, text: text, confirmed: true),
+            // NB: whether QĐ 264 touches Art. 7 is unconfirmed; from its day QĐ 69 is read as amended.
+            RuleVersion(.qd264, "Điều 7", value: sanctions, text: text, confirmed: false),
+        ])
+    }()
+
+    /// The statute of limitations for members: years from the offence (from its end when it lasted; from a new
+    /// offence committed inside the period) within which it may be sanctioned; time postponed (pregnancy, maternity
+    /// leave, serious illness) does not count. See `DisciplineDecision.limitationLastDay` for the day arithmetic.
+    public static let disciplineLimitationOfMembers: Rule<DisciplineLimitation> = {
+        let limitation = DisciplineLimitation(years: [.reprimand: 5, .warning: 10, .removalFromPost: 10],
+                                              offencesWithoutLimit: Set(OffenceWithoutLimit.allCases))
+        let text = "khiển trách 5 năm; cảnh cáo, cách chức 10 năm; khai trừ không áp dụng thời hiệu; không áp dụng thời "
+            + "hiệu với vi phạm về chính trị nội bộ, an ninh, quốc phòng, đối ngoại xâm hại lợi ích quốc gia, sử dụng "
+            + "văn bằng, chứng chỉ không hợp pháp"
+        return Rule(id: "discipline.limitation.members", name: "Thời hiệu kỷ luật đảng viên", versions: [
+            // QĐ 102 Art. 3 (RULES §4; stdt.danguykhoibinhthuan.vn …/thoi-hieu-xu-ly-ky-luat quotes it).
+            RuleVersion(.qd102, "Điều 3", value: limitation, text: text, confirmed: true),
+            // That QĐ 69 and QĐ 264 keep these numbers is unconfirmed (RULES §4); their clause is not known.
+            RuleVersion(.qd69, nil, value: limitation, text: text, confirmed: false),
+            RuleVersion(.qd264, nil, value: limitation, text: text, confirmed: false),
+        ])
+    }()
+
+    /// The statute of limitations for organizations, as for members but without cách chức, with giải tán never
+    /// time-barred, and without the offence of unlawful degrees among those never time-barred.
+    public static let disciplineLimitationOfOrganizations: Rule<DisciplineLimitation> = {
+        let limitation = DisciplineLimitation(years: [.reprimand: 5, .warning: 10],
+                                              offencesWithoutLimit: [.internalPolitics, .securityDefence, .foreignAffairs])
+        let text = "khiển trách 5 năm; cảnh cáo 10 năm; giải tán không áp dụng thời hiệu; không áp dụng thời hiệu với vi "
+            + "phạm về chính trị nội bộ, an ninh, quốc phòng, đối ngoại xâm hại lợi ích quốc gia"
+        return Rule(id: "discipline.limitation.organizations", name: "Thời hiệu kỷ luật tổ chức đảng", versions: [
+            // QĐ 07-QĐi Art. 5 (RULES §4; stdt.danguykhoibinhthuan.vn …/thoi-hieu-xu-ly-ky-luat); a lasting offence
+            // counts from its end (HD 06-HD/UBKTTW 2018).
+            RuleVersion(.qd07of2018, "Điều 5", value: limitation, text: text, confirmed: true),
+            RuleVersion(.qd69, nil, value: limitation, text: text, confirmed: false),
+            RuleVersion(.qd264, nil, value: limitation, text: text, confirmed: false),
+        ])
+    }()
+
+    /// A member or organization may appeal a disciplinary decision (khiếu nại kỷ luật) within this many months of
+    /// receiving it, to the committee or inspection commission above, up to the Central Committee.
+    // NB: not in RULES.md. The Charter's wording "trong vòng một tháng, kể từ ngày nhận quyết định" is quoted at
+    // dangcongsan.vn/ban-doc/hoi-dap/…-428680.html as "Khoản 7, Điều 39", which is the numbering of QĐ 30-QĐ/TW's
+    // guidance on Art. 39; that page also reads it as 30 working days, as the 2011 guidance (QĐ 46) did. One calendar
+    // month as the Charter says is what is checked; unconfirmed.
+    public static let disciplineAppealMonths: Rule<Int> = {
+        let text = "trong vòng một tháng kể từ ngày nhận quyết định kỷ luật"
+        return Rule(id: "discipline.appealMonths", name: "Thời hạn khiếu nại kỷ luật", versions: [
+            RuleVersion(.charter2011, "Điều 39", value: 1, text: text, confirmed: false),
         ])
     }()
 
