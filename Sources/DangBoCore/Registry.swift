@@ -8,6 +8,8 @@ public struct Registry: Sendable {
     public var cases: [OversightCase] = []
     /// Cell meetings with their attendance (issue 11 point 4).
     public var meetings: [Meeting] = []
+    /// Disciplinary decisions with their appeals (issue 11 point 3).
+    public var disciplines: [DisciplineDecision] = []
 
     public init(tree: OrganizationTree = OrganizationTree()) { self.tree = tree }
 

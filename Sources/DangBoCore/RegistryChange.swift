@@ -11,10 +11,14 @@ public struct RegistryChange: Sendable {
     public var seats: [CommitteeSeat] = []
     public var cases: [OversightCase] = []
     public var meetings: [Meeting] = []
+    /// Disciplinary decisions (issue 11 point 3); their effects (an expulsion's event, a dissolution) are in `events`
+    /// and `organizations` like any other.
+    public var disciplines: [DisciplineDecision] = []
 
     public init() {}
 
     public var isEmpty: Bool {
         organizations.isEmpty && members.isEmpty && events.isEmpty && seats.isEmpty && cases.isEmpty && meetings.isEmpty
+            && disciplines.isEmpty
     }
 }

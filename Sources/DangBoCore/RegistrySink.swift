@@ -36,6 +36,11 @@ public protocol RegistrySink: AnyObject {
     func insert(cases: [OversightCase]) async throws
     /// Meetings with their attendance, checked.
     func insert(meetings: [Meeting]) async throws
+    /// The committee seats these members hold or held (ascending, distinct), stored or written by this import: what the
+    /// rule on removal from post (cách chức) reads.
+    func seats(heldBy members: [MemberID]) async throws -> [CommitteeSeat]
+    /// Disciplinary decisions with their appeals, checked.
+    func insert(disciplines: [DisciplineDecision]) async throws
     /// More subjects of a case written before (its rows came apart in the file).
     func add(subjects: [OversightSubject], toCase reference: String) async throws
 }

@@ -19,7 +19,22 @@ public struct Review: Hashable, Sendable, Codable {
     public var inspection: [String: [String: SubjectCounts]]
     /// Cell meetings of the period (issue 11 point 4).
     public var meetings: Meetings
+    /// Disciplinary decisions of the period (issue 11 point 3).
+    public var discipline: Discipline
     public var balance: Balance
+
+    /// The organizations and members disciplined in the period by a body of the scope, by sanction (the keys of
+    /// `Sanction.key`, every one present): `DisciplineFigures`.
+    public struct Discipline: Hashable, Sendable, Codable {
+        public var organizations: [String: Int]
+        public var members: [String: Int]
+
+        public init(_ figures: DisciplineFigures = DisciplineFigures()) {
+            organizations = Dictionary(uniqueKeysWithValues: Sanction.allCases.filter(\.appliesToOrganizations)
+                .map { ($0.key, figures.organizations($0)) })
+            members = Dictionary(uniqueKeysWithValues: Sanction.allCases.filter(\.appliesToMembers).map { ($0.key, figures.members($0)) })
+        }
+    }
 
     /// The cell meetings of the period, held by cells of the scope.
     public struct Meetings: Hashable, Sendable, Codable {
@@ -136,6 +151,7 @@ public struct Review: Hashable, Sendable, Codable {
         self.supervision = Self.emptyOversight()
         self.inspection = Self.emptyOversight()
         self.meetings = Meetings()
+        self.discipline = Discipline()
         self.balance = Balance(atStart: 0, inflow: 0, outflow: 0, atEnd: 0)
     }
 
@@ -179,8 +195,8 @@ public struct Review: Hashable, Sendable, Codable {
 }
 
 extension Review {
-    /// Decodes the published JSON; `meetings`, added by issue 11, is zero when a text written before it lacks it (a
-    /// report issued earlier, a user's stored file).
+    /// Decodes the published JSON; `meetings` and `discipline`, added by issue 11, are zero when a text written before
+    /// them lacks them (a report issued earlier, a user's stored file).
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         organization = try values.decode(String.self, forKey: .organization)
@@ -194,6 +210,7 @@ extension Review {
         supervision = try values.decode([String: [String: SubjectCounts]].self, forKey: .supervision)
         inspection = try values.decode([String: [String: SubjectCounts]].self, forKey: .inspection)
         meetings = try values.decodeIfPresent(Meetings.self, forKey: .meetings) ?? Meetings()
+        discipline = try values.decodeIfPresent(Discipline.self, forKey: .discipline) ?? Discipline()
         balance = try values.decode(Balance.self, forKey: .balance)
     }
 }
@@ -252,6 +269,7 @@ extension Registry {
                 activity: key.activity, mode: key.mode, conductor: key.conductor)
         }
         review.meetings = meetingFigures(of: root, from: from, to: to)
+        review.discipline = Review.Discipline(DisciplineFigures(of: root, from: from, to: to, decisions: disciplines, tree: tree))
         review.settle()
         return review
     }

@@ -121,6 +121,8 @@ extension Store {
             today: today)
         context.meetingReferences = Set(try await sql.select().column("meeting_ref").from("meetings").all()
             .map { try $0.decode(column: "meeting_ref", as: String.self) })
+        context.disciplineReferences = Set(try await sql.select().column("decision_ref").from("discipline_decisions").all()
+            .map { try $0.decode(column: "decision_ref", as: String.self) })
         return context
     }
 
@@ -400,6 +402,19 @@ final class StoreSink: RegistrySink {
         // NB: meeting ids continue from the stored ones, so the batch before must be written first.
         try await drain()
         try await Store.insert(meetings: meetings, on: sql)
+    }
+
+    func seats(heldBy members: [MemberID]) async throws -> [CommitteeSeat] {
+        try await drain()
+        var seats: [CommitteeSeat] = []
+        for member in members { seats += try await Store.seats(heldBy: member, on: sql) }
+        return seats
+    }
+
+    func insert(disciplines: [DisciplineDecision]) async throws {
+        // NB: decision ids continue from the stored ones, so the batch before must be written first.
+        try await drain()
+        try await Store.insert(disciplines: disciplines, on: sql)
     }
 
     func add(subjects: [OversightSubject], toCase reference: String) async throws {

@@ -88,6 +88,7 @@ extension Store {
             meeting.attendance = attendance[try row.decode(column: "id", as: Int.self)] ?? []
             registry.meetings.append(meeting)
         }
+        registry.disciplines = try await Self.disciplines(where: "TRUE", on: sql)
         return registry
     }
 

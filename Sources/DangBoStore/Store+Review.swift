@@ -66,6 +66,7 @@ extension Store {
         review.movements.reorganizedOut += try await count(selections.reorganizedOutByTree)
 
         review.meetings = try await meetingFigures(of: root, from: from, to: to)
+        review.discipline = Review.Discipline(try await disciplineFigures(of: root, from: from, to: to))
         review.committees.consolidated = try await rows("""
             SELECT COUNT(DISTINCT x.organization_id) AS n FROM (\(selections.consolidatingSeats)) x
             """).first?.decode(column: "n", as: Int.self) ?? 0

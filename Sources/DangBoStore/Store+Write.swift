@@ -129,6 +129,7 @@ extension Store {
         try await insert(seats: change.seats, on: sql)
         try await insert(cases: change.cases, on: sql)
         try await insert(meetings: change.meetings, on: sql)
+        try await insert(disciplines: change.disciplines, on: sql)
         _ = try await appendAudit(audit, on: database)
     }
 

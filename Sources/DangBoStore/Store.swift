@@ -198,6 +198,7 @@ public final class Store: Sendable {
         M0020_CreateReviewReports(),
         M0021_CreateMeetings(),
         M0022_CreateCommitteeTerms(),
+        M0023_CreateDiscipline(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

@@ -68,6 +68,8 @@ public struct SyntheticRegistry: Sendable {
     public var seats: [CommitteeSeat]
     public var cases: [OversightCase]
     public var meetings: [Meeting]
+    /// Disciplinary decisions: every expulsion's, and those that follow cases concluded with a violation.
+    public var disciplines: [DisciplineDecision]
 
     public init(options: Options) {
         precondition(options.from < options.through, "the history must end after it starts")
@@ -98,6 +100,9 @@ public struct SyntheticRegistry: Sendable {
         self.seats = seats
         self.cases = oversight.cases
         self.meetings = meetings.meetings
+        var discipline = DisciplineBlueprint(options: options, tree: OrganizationTree(tree.organizations))
+        discipline.build(members: simulation.members, events: events, cases: oversight.cases, seats: seats)
+        self.disciplines = discipline.decisions
     }
 
     /// All of it as a Core registry. Every journal is checked; a violation is a bug of the generator and stops the
@@ -122,6 +127,7 @@ public struct SyntheticRegistry: Sendable {
         registry.seats = seats
         registry.cases = cases
         registry.meetings = meetings
+        registry.disciplines = disciplines
         return registry
     }
 }
@@ -138,6 +144,7 @@ extension SyntheticRegistry {
         change.seats = seats
         change.cases = cases
         change.meetings = meetings
+        change.disciplines = disciplines
         return (change, registry)
     }
 }

@@ -33,6 +33,9 @@ enum SiteURL: Equatable {
     /// Cấp ủy: an organization's committees on a day — terms, seats, vacancies (query: to-chuc, ngay) — and the forms
     /// that record a term, a seat or a seat's end (POST).
     case committees
+    /// Kỷ luật: the disciplinary decisions of an organization's bodies over a period (query: to-chuc, tu, den), and the
+    /// forms of a decision and an appeal (POST).
+    case discipline
     /// Sinh hoạt chi bộ: the meetings and the compliance of an organization's cells over a period.
     case meetings
     /// The minutes of a meeting: the cell and day first, then the attendance of its roll (GET the form, POST it).
@@ -102,6 +105,7 @@ enum SiteURL: Equatable {
         case .movements: ["bien-dong"]
         case .meetings: ["sinh-hoat"]
         case .committees: ["cap-uy"]
+        case .discipline: ["ky-luat"]
         case .newMeeting: ["sinh-hoat", "moi"]
         case .eventForm: ["dang-vien", ":member", "bien-dong", ":kind"]
         case .newMember: ["dang-vien", "moi"]

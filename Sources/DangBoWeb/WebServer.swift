@@ -58,6 +58,7 @@ public enum WebServer {
         ReviewReportController(store: store, today: today).register(app)
         MeetingsController(store: store, today: today).register(app)
         CommitteesController(store: store, today: today).register(app)
+        DisciplineController(store: store, today: today).register(app)
         ImportController(store: store, today: today).register(app)
         AuditLogController(store: store, today: today).register(app)
         APIController(store: store).register(app)

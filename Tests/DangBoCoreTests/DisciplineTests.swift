@@ -188,7 +188,8 @@ import Testing
 
     @Test(arguments: [
         ("2022-12-31", [DisciplineViolation.Reason]()),
-        ("2023-01-01", [.subjectAlreadyDissolved(dissolved: F.day("2023-01-01"))]),
+        // Dissolved that very day: the decision's own dissolution, once recorded in the tree.
+        ("2023-01-01", []),
         ("2023-01-02", [.subjectAlreadyDissolved(dissolved: F.day("2023-01-01"))]),
     ])
     func aDissolvedOrganizationIsNotDissolvedAgain(effective: String, expected: [DisciplineViolation.Reason]) {
@@ -477,6 +478,25 @@ import Testing
             == "Tổ chức đảng DUK.03 được thành lập ngày 1/7/2021, sau ngày vi phạm 30/6/2021; chỉ kỷ luật tổ chức đảng đã "
             + "có khi vi phạm, kể cả đã giải thể, sáp nhập (Quy định 22-QĐ/TW, phạm vi điều chỉnh).")
         try Self.decision(offence: "2020-03-10", decided: "2025-03-10").validate(in: Self.registry)
+    }
+
+    /// An expulsion signed and effective the same day ends the membership that day: once its `expelled` event is in
+    /// the journal, the decision still holds (the form checks before writing it, an import after); another sanction
+    /// that day, or an expulsion effective later, finds the member gone.
+    @Test func anExpulsionEffectiveTheDayItIsSignedJudgesThePeriodItCloses() throws {
+        var registry = Self.registry
+        try registry.record(F.member(5), events: [F.event(.transferredIn, "2012-01-01", F.cellA, member: 5),
+                                                  F.event(.expelled, "2024-03-01", member: 5)])
+        let expulsion = Self.decision(.member(MemberID(5)), .expulsion, offence: "2023-11-01", decided: "2024-03-01")
+        #expect(expulsion.violations(in: registry).isEmpty)
+        let warning = Self.decision(.member(MemberID(5)), .warning, offence: "2023-11-01", decided: "2024-03-01")
+        #expect(warning.violations(in: registry).map(\.reason) == [.memberNotOnRolls(since: F.day("2024-03-01"))])
+        let later = Self.decision(.member(MemberID(5)), .expulsion, offence: "2023-11-01", decided: "2024-03-01",
+                                  effective: "2024-03-02")
+        #expect(later.violations(in: registry).map(\.reason) == [.memberNotOnRolls(since: F.day("2024-03-01"))])
+        // Member 3 transferred out on 1/6/2024: not an expulsion, so an expulsion that day finds nobody.
+        let transferred = Self.decision(.member(MemberID(3)), .expulsion, offence: "2023-11-01", decided: "2024-06-01")
+        #expect(transferred.violations(in: registry).map(\.reason) == [.memberNotOnRolls(since: F.day("2024-06-01"))])
     }
 
     @Test func everyReasonHasAMessage() {

@@ -48,15 +48,16 @@ import Testing
             #expect(preview.members == registry.members.count)
             #expect(preview.events == registry.journals.values.map(\.events.count).reduce(0, +))
             #expect(preview.seats == registry.seats.count && preview.cases == registry.cases.count)
-            #expect(preview.sources.map(\.table).sorted() == ["attendance", "committee_seats", "events", "meetings", "members",
-                                                              "organizations", "oversight"])
+            #expect(preview.sources.map(\.table).sorted() == ["attendance", "committee_seats", "discipline", "discipline_appeals", "events",
+                                                              "meetings", "members", "organizations", "oversight"])
             #expect(preview.meetings == registry.meetings.count && preview.meetings > 0)
+            #expect(preview.disciplines == registry.disciplines.count && preview.disciplines > 0)
             // The same import written: the same counts, one audit entry more.
             let written = try await store.importData(at: url, actor: "test", today: Self.today)
             let writtenCounts: [Int] = [written.organizations, written.members, written.events, written.seats, written.cases,
-                                        written.meetings, written.attendance]
+                                        written.meetings, written.attendance, written.disciplines, written.appeals]
             let previewCounts: [Int] = [preview.organizations, preview.members, preview.events, preview.seats, preview.cases,
-                                        preview.meetings, preview.attendance]
+                                        preview.meetings, preview.attendance, preview.disciplines, preview.appeals]
             #expect(writtenCounts == previewCounts)
             #expect(try await store.auditEntries(limit: 1).first?.action == "import")
             // A second dry run now finds every row stored already: the same issues the import would report.

@@ -104,6 +104,24 @@ import Testing
                 #expect(try await store.review(of: root, from: start, to: end) == registry.review(of: root, from: start, to: end),
                         "review with meetings \(root) \(start)…\(end)")
             }
+
+            // Discipline (issue 11 point 3): each decision's day and quarter, seen from its deciding organization and
+            // every organization above it, that day and the day before; the figures met must not all be zero.
+            var disciplined = 0
+            let decisions = registry.disciplines.sorted { $0.reference < $1.reference }.shuffled(using: &random).prefix(24)
+            #expect(decisions.count >= 12, "\(registry.disciplines.count) decisions")
+            for decision in decisions {
+                let day = decision.effective
+                let quarter = ReviewDraft.lastQuarter(endingBy: day.adding(months: 3).previous)
+                for root in registry.tree.ancestors(of: decision.decidingOrganization, on: day) {
+                    for (start, end) in [(day, day), (day.previous, day.previous), (quarter.from, quarter.to)] {
+                        let core = DisciplineFigures(of: root, from: start, to: end, decisions: registry.disciplines, tree: registry.tree)
+                        #expect(try await store.disciplineFigures(of: root, from: start, to: end) == core, "discipline \(root) \(start)…\(end)")
+                        disciplined += core.members.values.reduce(0, +) + core.organizations.values.reduce(0, +)
+                    }
+                }
+            }
+            #expect(disciplined > 0)
         }
     }
 
@@ -117,6 +135,7 @@ import Testing
             #expect(loaded.tree.organizations == registry.tree.organizations)
             #expect(loaded.seats.count == registry.seats.count)
             #expect(loaded.cases.map(\.reference) == registry.cases.map(\.reference))
+            #expect(loaded.disciplines == registry.disciplines && !loaded.disciplines.isEmpty)
             for (id, journal) in registry.journals { #expect(loaded.journals[id]?.events == journal.events) }
             let audit = try await store.sql.raw("SELECT COUNT(*) AS n FROM audit_entries").first()?.decode(column: "n", as: Int.self)
             #expect(audit == 1)

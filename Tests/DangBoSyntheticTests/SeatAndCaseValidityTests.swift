@@ -20,6 +20,31 @@ import Testing
             let violations = oversight.violations(in: registry)
             #expect(violations.isEmpty, "\(oversight.reference): \(violations.map(\.message))")
         }
+        for decision in registry.disciplines {
+            let violations = decision.violations(in: registry)
+            #expect(violations.isEmpty, "\(decision.reference): \(violations.map(\.message))")
+        }
+    }
+
+    /// The decisions hold what the twin tests need to see: each sanction of members and of organizations the
+    /// generator gives, appeals decided and pending, postponements, several decisions on one day, every expulsion's.
+    @Test func theDecisionsAreVaried() {
+        var decisions: [DisciplineDecision] = [], expulsions = 0
+        for seed in [1, 2, 3] as [UInt64] {
+            let synthetic = SyntheticRegistry(options: .init(seed: seed, grassroots: 12, members: 800))
+            decisions += synthetic.disciplines
+            expulsions += synthetic.events.filter { $0.kind == .expelled }.count
+        }
+        func members(_ sanction: Sanction) -> Int {
+            decisions.filter { if case .member = $0.subject { $0.sanction == sanction } else { false } }.count
+        }
+        #expect(members(.reprimand) > 0 && members(.warning) > 0 && members(.removalFromPost) > 0 && members(.expulsion) > 0)
+        #expect(decisions.contains { if case .organization = $0.subject { true } else { false } })
+        #expect(decisions.contains { $0.appeals.contains { $0.decided == nil } })
+        #expect(decisions.contains { $0.appeals.contains { $0.decided != nil } })
+        #expect(decisions.contains { !$0.postponements.isEmpty })
+        #expect(Dictionary(grouping: decisions, by: \.effective).values.contains { $0.count > 1 })
+        #expect(members(.expulsion) > 0 && members(.expulsion) <= expulsions)
     }
 }
 
@@ -34,5 +59,6 @@ extension SeatAndCaseValidityTests {
         #expect(!registry.seats.isEmpty && !registry.cases.isEmpty)
         #expect(registry.seats.allSatisfy { $0.violations(in: registry).isEmpty })
         #expect(registry.cases.allSatisfy { $0.violations(in: registry).isEmpty })
+        #expect(registry.disciplines.allSatisfy { $0.violations(in: registry).isEmpty })
     }
 }

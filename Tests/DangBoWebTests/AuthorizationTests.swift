@@ -58,6 +58,8 @@ import VaporTesting
                          SiteURL.meetings.with(query: [("to-chuc", root), ("tu", "1/1/2025"), ("den", "30/9/2026")])]
         case .newMeeting: [SiteURL.newMeeting.with(query: [("chi-bo", outsideCell)]),
                            SiteURL.newMeeting.with(query: [("chi-bo", outsideCell), ("ngay-hop", "15/10/2026")])]
+        case .discipline: [SiteURL.discipline.with(query: [("to-chuc", root)]),
+                           SiteURL.discipline.with(query: [("to-chuc", outsideCell), ("tu", "1/1/2000"), ("den", "26/11/2026")])]
         case .committees: [SiteURL.committees.with(query: [("to-chuc", root)]),
                            SiteURL.committees.with(query: [("to-chuc", outsideCell), ("ngay", "1/1/2020")])]
         }
@@ -68,7 +70,7 @@ import VaporTesting
                                     .reviewRecords, .reviewDocument, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
                                     .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .importPreview, .auditLog,
                                     .reviewNarrative, .reviewPrint, .reviewWorkbook, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1), .issuedReviewPDF(1),
-                                    .meetings, .newMeeting, .committees]
+                                    .meetings, .newMeeting, .committees, .discipline]
 
     /// The root's report of the third quarter of 2026, issued (id 1), so that asking for it from a cell is a real
     /// question about the outside.

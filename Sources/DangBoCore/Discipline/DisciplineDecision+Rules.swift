@@ -70,7 +70,8 @@ extension DisciplineDecision {
                 if organization.established > offenceCommitted {
                     add(.subjectNotEstablished(established: organization.established))
                 }
-                if sanction == .dissolution, let dissolved = organization.dissolved, dissolved <= effective {
+                // NB: dissolved on the effective day is the decision's own effect, once recorded.
+                if sanction == .dissolution, let dissolved = organization.dissolved, dissolved < effective {
                     add(.subjectAlreadyDissolved(dissolved: dissolved))
                 }
             } else {
@@ -79,7 +80,11 @@ extension DisciplineDecision {
         case .member(let id):
             guard isKnownMember(id) else { add(.unknownSubjectMember); break }
             let periods = subjectPeriods.filter { $0.member == id }
-            if let period = periods.last(where: { $0.validity.contains(decided) }) {
+            // NB: an expulsion that takes effect the day it is signed ends the membership that day: once its event is
+            // recorded, the period it closed is the one it judged (the journal, the import and the form agree).
+            let closedByItself = sanction == .expulsion && effective == decided
+                ? periods.last(where: { $0.validity.end == decided && $0.exit == .expelled }) : nil
+            if let period = periods.last(where: { $0.validity.contains(decided) }) ?? closedByItself {
                 kind = period.standing == .official ? .officialMember : .probationaryMember
             } else {
                 add(.memberNotOnRolls(since: periods.compactMap(\.validity.end).filter { $0 <= decided }.max()))

@@ -23,6 +23,16 @@ public enum Sanction: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// The key in JSON reports (camelCase, DESIGN §4): `removalFromPost`.
+    public var key: String { self == .removalFromPost ? "removalFromPost" : rawValue }
+
+    /// Whether an organization may be given it (khiển trách, cảnh cáo, giải tán), whatever the rule's version: which of
+    /// them a given day allows is `RuleBook.disciplineSanctions`'s.
+    public var appliesToOrganizations: Bool { self != .removalFromPost && self != .expulsion }
+
+    /// Whether a member may be given it (khiển trách, cảnh cáo, cách chức, khai trừ).
+    public var appliesToMembers: Bool { self != .dissolution }
+
     /// Lighter first. Only sanctions of one subject are compared in practice (khai trừ and giải tán never are).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.weight < rhs.weight }
 

@@ -4,7 +4,7 @@ import Foundation
 /// Writes a registry in the import format (docs/import-format.md): importing the folder back gives the same
 /// registry, so the contract is its own round trip.
 public enum RegistryExport {
-    /// The headers of the seven tables, in the contract's order.
+    /// The headers of the nine tables, in the contract's order.
     public static let headers: [(name: String, header: [String])] = [
         ("organizations", ["code", "name", "kind", "parent_code", "established_on", "dissolved_on", "valid_from"]),
         ("members", ["national_id", "family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity",
@@ -19,13 +19,18 @@ public enum RegistryExport {
         ("meetings", ["meeting_ref", "organization_code", "kind", "held_on", "duration_minutes", "chair_national_id",
                       "secretary_national_id", "agenda", "resolution"]),
         ("attendance", ["meeting_ref", "national_id", "status"]),
+        ("discipline", ["decision_ref", "subject_code", "subject_national_id", "sanction", "deciding_code", "deciding_body",
+                        "offence_on", "offence_ended_on", "later_offences", "offence_without_limit", "postponements",
+                        "decided_on", "effective_on", "received_on", "decision_number", "decision_date", "case_ref"]),
+        ("discipline_appeals", ["decision_ref", "lodged_on", "outcome", "decided_on", "reduced_to"]),
     ]
 
-    /// The rows of the seven tables (in the order of `headers`) for these records; `code` names any organization
+    /// The rows of the nine tables (in the order of `headers`) for these records; `code` names any organization
     /// they refer to. `events` must hold each member's journal in order.
     public static func rows(
         organizations: [Organization], members: [Member], events: [MembershipEvent], seats: [CommitteeSeat],
-        cases: [OversightCase], meetings: [Meeting] = [], code: (OrganizationID) -> String
+        cases: [OversightCase], meetings: [Meeting] = [], disciplines: [DisciplineDecision] = [],
+        code: (OrganizationID) -> String
     ) -> [[[String]]] {
         let nationalID = Dictionary(members.map { ($0.id, $0.nationalID) }, uniquingKeysWith: { first, _ in first })
         var organizationRows: [[String]] = []
@@ -75,16 +80,40 @@ public enum RegistryExport {
         let attendanceRows = meetings.flatMap { meeting in
             meeting.attendance.map { [meeting.reference, nationalID[$0.member] ?? "", $0.status.rawValue] }
         }
-        return [organizationRows, memberRows, eventRows, seatRows, oversightRows, meetingRows, attendanceRows]
+        let disciplineRows = disciplines.map { decision -> [String] in
+            let (subjectCode, subjectID): (String, String) = switch decision.subject {
+            case .organization(let id): (code(id), "")
+            case .member(let id): ("", nationalID[id] ?? "")
+            }
+            return [decision.reference, subjectCode, subjectID, decision.sanction.rawValue, code(decision.decidingOrganization),
+                    decision.decidingBody.rawValue, decision.offenceCommitted.iso, decision.offenceEnded?.iso ?? "",
+                    decision.laterOffences.map(\.iso).joined(separator: "; "), decision.offenceWithoutLimit?.rawValue ?? "",
+                    decision.postponements.map { "\($0.start.iso)..\($0.end?.iso ?? "")" }.joined(separator: "; "),
+                    decision.decided.iso, decision.effective.iso, decision.received?.iso ?? "", decision.decision?.number ?? "",
+                    decision.decision?.date?.iso ?? "", decision.oversightCase ?? ""]
+        }
+        let appealRows = disciplines.flatMap { decision in
+            decision.appeals.map { appeal -> [String] in
+                let (outcome, reduced): (String, String) = switch appeal.outcome {
+                case .pending: ("pending", "")
+                case .upheld: ("upheld", "")
+                case .reduced(let sanction, _): ("reduced", sanction.rawValue)
+                case .annulled: ("annulled", "")
+                }
+                return [decision.reference, appeal.lodged.iso, outcome, appeal.decided?.iso ?? "", reduced]
+            }
+        }
+        return [organizationRows, memberRows, eventRows, seatRows, oversightRows, meetingRows, attendanceRows, disciplineRows,
+                appealRows]
     }
 
-    /// The seven tables of a whole registry, rows in a stable order.
+    /// The nine tables of a whole registry, rows in a stable order.
     public static func tables(of registry: Registry) -> [Table] {
         let members = registry.members.values.sorted { $0.id < $1.id }
         let rows = rows(
             organizations: registry.tree.organizations.values.sorted { $0.id < $1.id }, members: members,
             events: members.flatMap { registry.journals[$0.id]?.events ?? [] }, seats: registry.seats, cases: registry.cases,
-            meetings: registry.meetings, code: { registry.tree[$0]?.code ?? "" })
+            meetings: registry.meetings, disciplines: registry.disciplines, code: { registry.tree[$0]?.code ?? "" })
         return zip(headers, rows).map { table, rows in
             Table(name: table.name, header: table.header,
                   rows: rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })

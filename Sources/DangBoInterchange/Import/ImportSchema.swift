@@ -4,7 +4,8 @@ import DangBoCore
 /// The published import contract (DESIGN §4, docs/import-format.md): the tables, their columns and the Vietnamese
 /// names accepted for them. Headers are matched on their folded form (case, tones, spaces and underscores ignored).
 enum ImportTable: String, CaseIterable, Sendable {
-    case organizations, members, events, committeeSeats = "committee_seats", oversight, meetings, attendance
+    case organizations, members, events, committeeSeats = "committee_seats", oversight, meetings, attendance, discipline
+    case disciplineAppeals = "discipline_appeals"
 
     /// Names a file or sheet may have (folded, without extension).
     var names: [String] {
@@ -16,6 +17,8 @@ enum ImportTable: String, CaseIterable, Sendable {
         case .oversight: ["oversight", "kiem tra giam sat"]
         case .meetings: ["meetings", "sinh hoat chi bo", "buoi sinh hoat"]
         case .attendance: ["attendance", "diem danh", "du sinh hoat"]
+        case .discipline: ["discipline", "ky luat", "quyet dinh ky luat"]
+        case .disciplineAppeals: ["discipline appeals", "khieu nai ky luat", "khieu nai"]
         }
     }
 
@@ -68,6 +71,24 @@ enum ImportTable: String, CaseIterable, Sendable {
         case .attendance:
             [("meeting_ref", true, ["ma buoi sinh hoat", "ma cuoc hop"]), ("national_id", true, ["so cccd", "cccd"]),
              ("status", true, ["tinh trang", "diem danh", "co mat"])]
+        case .discipline:
+            [("decision_ref", true, ["ma quyet dinh", "so hieu"]),
+             ("subject_code", false, ["ma to chuc bi ky luat", "to chuc bi ky luat"]),
+             ("subject_national_id", false, ["cccd dang vien bi ky luat", "so cccd"]),
+             ("sanction", true, ["hinh thuc ky luat", "hinh thuc"]),
+             ("deciding_code", true, ["ma to chuc quyet dinh", "cap quyet dinh"]),
+             ("deciding_body", true, ["co quan quyet dinh", "chu the quyet dinh"]),
+             ("offence_on", true, ["ngay vi pham"]), ("offence_ended_on", false, ["ngay cham dut vi pham"]),
+             ("later_offences", false, ["vi pham moi", "ngay vi pham moi"]),
+             ("offence_without_limit", false, ["khong ap dung thoi hieu"]),
+             ("postponements", false, ["chua xem xet ky luat", "tam hoan"]),
+             ("decided_on", true, ["ngay quyet dinh", "ngay ky"]), ("effective_on", false, ["ngay hieu luc"]),
+             ("received_on", false, ["ngay nhan quyet dinh"]), ("decision_number", false, ["so quyet dinh"]),
+             ("decision_date", false, ["ngay ban hanh"]), ("case_ref", false, ["ma cuoc kiem tra"])]
+        case .disciplineAppeals:
+            [("decision_ref", true, ["ma quyet dinh"]), ("lodged_on", true, ["ngay khieu nai"]),
+             ("outcome", true, ["ket qua"]), ("decided_on", false, ["ngay giai quyet"]),
+             ("reduced_to", false, ["hinh thuc moi", "giam xuong"])]
         }
     }
 
@@ -130,6 +151,14 @@ enum ImportVocabulary {
         "co mat": .present, "vang co ly do": .absentExcused, "vang khong ly do": .absentUnexcused,
         "mien sinh hoat": .exempt, "sinh hoat tam thoi": .guest, "khach": .guest,
     ]
+
+    static let sanctions: [String: Sanction] = Dictionary(
+        Sanction.allCases.map { (ImportTable.key($0.vietnamese), $0) }, uniquingKeysWith: { first, _ in first })
+    static let decidingBodies: [String: DecidingBody] = Dictionary(
+        DecidingBody.allCases.map { (ImportTable.key($0.vietnamese), $0) } + [("btv", .standingCommittee), ("ubkt", .inspectionCommission)],
+        uniquingKeysWith: { first, _ in first })
+    static let withoutLimit: [String: OffenceWithoutLimit] = Dictionary(
+        OffenceWithoutLimit.allCases.map { (ImportTable.key($0.vietnamese), $0) }, uniquingKeysWith: { first, _ in first })
 
     static func list<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {
         T.allCases.map(\.rawValue).joined(separator: ", ")

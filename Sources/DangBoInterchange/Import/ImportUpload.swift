@@ -68,7 +68,7 @@ public enum ImportUpload {
         for entry in archive {
             count += 1
             guard count <= maximumEntries else {
-                throw refuse("tệp nén có hơn \(maximumEntries) mục; chỉ cần các tệp organizations.csv, members.csv, events.csv, committee_seats.csv, oversight.csv")
+                throw refuse("tệp nén có hơn \(maximumEntries) mục; chỉ cần các tệp \(Importer.tableNames.replacingOccurrences(of: ", ", with: ".csv, ")).csv")
             }
             let path = entry.path
             let components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)

@@ -17,6 +17,8 @@ public final class Importer {
         public var caseReferences: Set<String>
         /// The meetings' references already stored (`meeting_ref` is unique in the registry).
         public var meetingReferences: Set<String> = []
+        /// The disciplinary decisions' references already stored (`decision_ref` is unique in the registry).
+        public var disciplineReferences: Set<String> = []
         public var nextOrganizationID: Int
         public var nextMemberID: Int
         /// Events of this import are numbered from here (above every stored sequence), by file line.
@@ -49,6 +51,7 @@ public final class Importer {
                       nextOrganizationID: nextOrganizationID, nextMemberID: nextMemberID, eventSequenceBase: longest,
                       today: today)
             meetingReferences = Set(registry.meetings.map(\.reference))
+            disciplineReferences = Set(registry.disciplines.map(\.reference))
         }
     }
 
@@ -57,6 +60,8 @@ public final class Importer {
         public var organizations = 0, members = 0, events = 0, journals = 0, seats = 0, cases = 0
         /// Meetings, and the attendance lines written with them.
         public var meetings = 0, attendance = 0
+        /// Disciplinary decisions, and the appeals written with them.
+        public var disciplines = 0, appeals = 0
         /// What was read but not used (unknown columns): reported, never fatal.
         public var warnings: [ImportIssue] = []
         /// Each file or sheet read, with the table it holds (`organizations`, `members`, `events`, `committee_seats`,
@@ -127,12 +132,16 @@ public final class Importer {
             try await importSeats(byKind[.committeeSeats] ?? [], into: sink)
             try await importOversight(byKind[.oversight] ?? [], into: sink)
             if issues.isEmpty { try await importMeetings(byKind[.meetings] ?? [], byKind[.attendance] ?? [], into: sink) }
+            if issues.isEmpty {
+                try await importDiscipline(byKind[.discipline] ?? [], byKind[.disciplineAppeals] ?? [], into: sink)
+            }
             Self.returnFreedMemory()
         } catch let error as CodecError {
             issues.append(ImportIssue(file: error.file, line: error.line, column: nil, reason: error.message))
         }
         try failIfIssues()
-        if summary.organizations + summary.members + summary.events + summary.seats + summary.cases + summary.meetings == 0 {
+        if summary.organizations + summary.members + summary.events + summary.seats + summary.cases + summary.meetings
+            + summary.disciplines == 0 {
             // NB: an import that writes nothing is a mistake (a wrong folder, an empty sheet): it must not look like a
             // success.
             issues.append(ImportIssue(file: sources.first?.name ?? "(không có tệp)", line: nil, column: nil, reason:
@@ -827,6 +836,181 @@ public final class Importer {
         }
         summary.meetings = meetings.count
         summary.attendance = meetings.map(\.attendance.count).reduce(0, +)
+    }
+
+    // MARK: - Discipline
+
+    /// Disciplinary decisions (`discipline.csv`) and their appeals (`discipline_appeals.csv`, by `decision_ref`, in the
+    /// order they were lodged): each decision's reference new to the registry and to the file, one subject (an
+    /// organization or a member), a deciding organization inside the importer's scope, and every rule of Core's
+    /// (`DisciplineDecision.violations`) against the journals and seats as recorded, this import's included. An
+    /// expulsion's `expelled` event and a dissolution's day come with the events and the organizations: the decision is
+    /// refused when they are missing, never applied twice.
+    private func importDiscipline(
+        _ decisionSources: [(ImportSource, ImportColumns)], _ appealSources: [(ImportSource, ImportColumns)],
+        into sink: some RegistrySink
+    ) async throws {
+        var decisions: [DisciplineDecision] = []
+        var rows: [ImportRow] = []
+        var appealRows: [Int: [ImportRow]] = [:]
+        var byReference: [String: Int] = [:]
+        func days(_ row: ImportRow, _ column: String) -> [String] {
+            row.text(column).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        try await forEachRow(decisionSources) { row in
+            let before = issues.count
+            guard let reference = row.required("decision_ref", &issues) else { return }
+            if context.disciplineReferences.contains(reference) {
+                issues.append(row.issue("decision_ref", "quyết định kỷ luật \(reference) đã có trong cơ sở dữ liệu"))
+            } else if let first = byReference[reference] {
+                issues.append(row.issue("decision_ref", "quyết định kỷ luật \(reference) đã ghi ở dòng \(rows[first].line)"))
+            }
+            var subject: DisciplineSubject?
+            let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
+            switch (subjectCode.isEmpty, subjectID.isEmpty) {
+            case (false, true):
+                if let id = context.tree.organization(code: subjectCode)?.id { subject = .organization(id) }
+                else { issues.append(row.issue("subject_code", "không có tổ chức đảng mã \(subjectCode)")) }
+            case (true, false):
+                if let nationalID = row.nationalID("subject_national_id", &issues) {
+                    if let id = context.nationalIDs[nationalID] { subject = .member(id) }
+                    else { issues.append(row.issue("subject_national_id", "không có đảng viên số CCCD \(nationalID)")) }
+                }
+            case (false, false):
+                issues.append(row.issue("subject_code", "mỗi quyết định chỉ có một đối tượng: subject_code hoặc subject_national_id"))
+            case (true, true):
+                issues.append(row.issue("subject_code", "cần subject_code (tổ chức) hoặc subject_national_id (đảng viên)"))
+            }
+            let sanction = row.enumeration("sanction", Sanction.self, aliases: ImportVocabulary.sanctions, &issues)
+            let decidingCode = row.required("deciding_code", &issues)
+            let deciding = decidingCode.flatMap { context.tree.organization(code: $0)?.id }
+            if let decidingCode, deciding == nil { issues.append(row.issue("deciding_code", "không có tổ chức đảng mã \(decidingCode)")) }
+            let body = row.enumeration("deciding_body", DecidingBody.self, aliases: ImportVocabulary.decidingBodies, &issues)
+            let offence = row.day("offence_on", required: true, &issues)
+            let offenceEnded = row.day("offence_ended_on", required: false, &issues)
+            var later: [Day] = []
+            for text in days(row, "later_offences") {
+                if let day = Day(parsing: text) { later.append(day) }
+                else { issues.append(row.issue("later_offences", "ngày không hợp lệ: \"\(text)\" (các ngày cách nhau bởi dấu ;)")) }
+            }
+            let withoutLimit = row.enumeration("offence_without_limit", OffenceWithoutLimit.self, aliases: ImportVocabulary.withoutLimit,
+                                               required: false, &issues)
+            var postponements: [DayRange] = []
+            for text in days(row, "postponements") {
+                let parts = text.components(separatedBy: "..")
+                if parts.count == 2, let start = Day(parsing: parts[0].trimmingCharacters(in: .whitespaces)) {
+                    let endText = parts[1].trimmingCharacters(in: .whitespaces)
+                    let end = Day(parsing: endText)
+                    if endText.isEmpty || (end.map { $0 > start } ?? false) {
+                        postponements.append(DayRange(start: start, end: end))
+                        continue
+                    }
+                }
+                issues.append(row.issue("postponements", "khoảng thời gian không hợp lệ: \"\(text)\" (viết từ..đến, ví dụ 2024-03-01..2024-09-01; để trống ngày cuối nếu chưa hết)"))
+            }
+            let decided = row.day("decided_on", required: true, &issues)
+            let effective = row.day("effective_on", required: false, &issues)
+            let received = row.day("received_on", required: false, &issues)
+            let decisionDate = row.day("decision_date", required: false, &issues)
+            if let decidingCode, let deciding, let decided {
+                checkScope(deciding, code: decidingCode, on: decided, row: row, column: "deciding_code")
+            }
+            guard issues.count == before, let subject, let sanction, let deciding, let body, let offence, let decided else { return }
+            let number = row.text("decision_number"), caseReference = row.text("case_ref")
+            byReference[reference] = decisions.count
+            rows.append(row)
+            decisions.append(DisciplineDecision(
+                reference: reference, subject: subject, sanction: sanction, decidingOrganization: deciding, decidingBody: body,
+                offenceCommitted: offence, offenceEnded: offenceEnded, laterOffences: later, offenceWithoutLimit: withoutLimit,
+                postponements: postponements, decided: decided, effective: effective, received: received,
+                decision: number.isEmpty && decisionDate == nil ? nil : Decision(number: number, date: decisionDate),
+                oversightCase: caseReference.isEmpty ? nil : caseReference))
+        }
+        try await forEachRow(appealSources) { row in
+            let before = issues.count
+            let reference = row.required("decision_ref", &issues)
+            let index = reference.flatMap { byReference[$0] }
+            if let reference, index == nil {
+                issues.append(row.issue("decision_ref", context.disciplineReferences.contains(reference)
+                    ? "quyết định kỷ luật \(reference) đã nhập lần trước; khiếu nại được nhập cùng lần với quyết định"
+                    : "không có quyết định kỷ luật \(reference) trong tệp discipline"))
+            }
+            let lodged = row.day("lodged_on", required: true, &issues)
+            let decided = row.day("decided_on", required: false, &issues)
+            let outcomeText = ImportTable.key(row.text("outcome"))
+            let reduced = row.enumeration("reduced_to", Sanction.self, aliases: ImportVocabulary.sanctions, required: false, &issues)
+            var outcome: DisciplineAppeal.Outcome?
+            switch (outcomeText, decided, reduced) {
+            case ("pending", nil, nil), ("dang giai quyet", nil, nil): outcome = .pending
+            case ("upheld", let day?, nil), ("giu nguyen", let day?, nil): outcome = .upheld(on: day)
+            case ("annulled", let day?, nil), ("xoa ky luat", let day?, nil), ("huy", let day?, nil): outcome = .annulled(on: day)
+            case ("reduced", let day?, let sanction?), ("giam", let day?, let sanction?): outcome = .reduced(to: sanction, on: day)
+            case ("pending", _, _), ("upheld", _, _), ("annulled", _, _), ("reduced", _, _):
+                issues.append(row.issue("decided_on", "kết quả \(row.text("outcome")) cần ngày giải quyết (decided_on) khi đã giải quyết, và hình thức mới (reduced_to) chỉ khi giảm"))
+            default:
+                issues.append(row.issue("outcome", "giá trị không hợp lệ: \"\(row.text("outcome"))\"; dùng một trong: pending, upheld, reduced, annulled"))
+            }
+            guard issues.count == before, let index, let lodged, let outcome else { return }
+            decisions[index].appeals.append(DisciplineAppeal(lodged: lodged, outcome: outcome))
+            appealRows[index, default: []].append(row)
+        }
+        guard issues.isEmpty, !decisions.isEmpty else { return }
+        let members = Array(Set(decisions.compactMap { if case .member(let id) = $0.subject { id } else { nil } })).sorted()
+        var periods: [MemberID: [MembershipPeriod]] = [:], seats: [CommitteeSeat] = []
+        for start in stride(from: 0, to: members.count, by: Self.batchSize) {
+            let batch = Array(members[start..<min(start + Self.batchSize, members.count)])
+            for period in try await sink.periods(of: batch) { periods[period.member, default: []].append(period) }
+            seats += try await sink.seats(heldBy: batch)
+        }
+        for (index, decision) in decisions.enumerated() where !stopped {
+            let row = rows[index]
+            var subjectPeriods: [MembershipPeriod] = []
+            if case .member(let id) = decision.subject { subjectPeriods = periods[id] ?? [] }
+            for violation in decision.violations(in: context.tree, isKnownMember: { _ in true }, subjectPeriods: subjectPeriods,
+                                                 seats: seats) {
+                if violation.field == .appeals, let appeal = violation.appeal, let lines = appealRows[index], lines.indices.contains(appeal) {
+                    let column = switch violation.reason {
+                    case .appealDecidedBeforeLodged: "decided_on"
+                    case .appealNotLighter, .appealSanctionNotAllowed, .appealNoPostHeld: "reduced_to"
+                    default: "lodged_on"
+                    }
+                    issues.append(lines[appeal].issue(column, violation.message))
+                    continue
+                }
+                let column = switch violation.field {
+                case .offenceEnded: "offence_ended_on"
+                case .laterOffences: "later_offences"
+                case .decided: "decided_on"
+                case .effective: "effective_on"
+                case .received: "received_on"
+                case .decidingOrganization: "deciding_code"
+                case .subjectOrganization: "subject_code"
+                case .subjectMember: "subject_national_id"
+                case .sanction, .appeals: "sanction"
+                }
+                issues.append(row.issue(column, violation.message))
+            }
+            // The effect comes with the records it changes: an expulsion's event, a dissolution's day.
+            switch decision.effect {
+            case .membershipEvent(let event):
+                let ended = subjectPeriods.contains { $0.validity.end == event.effective && $0.exit == .expelled }
+                if !ended {
+                    issues.append(row.issue("effective_on", "chưa có biến động khai trừ (expelled) ngày \(VietnameseFormat.day(event.effective)) của đảng viên này trong tệp events; quyết định khai trừ được ghi cùng biến động đó"))
+                }
+            case .organizationChange(_, let day):
+                if case .organization(let id) = decision.subject, context.tree[id]?.dissolved != day {
+                    issues.append(row.issue("effective_on", "tổ chức đảng chưa có ngày giải thể \(VietnameseFormat.day(day)) trong tệp organizations; quyết định giải tán được ghi cùng ngày giải thể đó"))
+                }
+            case nil:
+                break
+            }
+        }
+        guard issues.isEmpty else { return }
+        for start in stride(from: 0, to: decisions.count, by: Self.batchSize) {
+            try await sink.insert(disciplines: Array(decisions[start..<min(start + Self.batchSize, decisions.count)]))
+        }
+        summary.disciplines = decisions.count
+        summary.appeals = decisions.map(\.appeals.count).reduce(0, +)
     }
 }
 

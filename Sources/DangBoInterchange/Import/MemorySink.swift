@@ -69,6 +69,16 @@ public final class MemorySink: RegistrySink {
         registry.meetings += meetings
     }
 
+    public func seats(heldBy members: [MemberID]) async throws -> [CommitteeSeat] {
+        let wanted = Set(members)
+        return registry.seats.filter { wanted.contains($0.member) }
+    }
+
+    public func insert(disciplines: [DisciplineDecision]) async throws {
+        change.disciplines += disciplines
+        registry.disciplines += disciplines
+    }
+
     public func add(subjects: [OversightSubject], toCase reference: String) async throws {
         if let index = change.cases.firstIndex(where: { $0.reference == reference }) { change.cases[index].subjects += subjects }
         if let index = registry.cases.firstIndex(where: { $0.reference == reference }) { registry.cases[index].subjects += subjects }

@@ -146,6 +146,8 @@ struct ImportPreviewPage {
         case "oversight": ("Cuộc kiểm tra, giám sát", summary.cases)
         case "meetings": ("Buổi sinh hoạt chi bộ", summary.meetings)
         case "attendance": ("Điểm danh", summary.attendance)
+        case "discipline": ("Quyết định kỷ luật", summary.disciplines)
+        case "discipline_appeals": ("Khiếu nại kỷ luật", summary.appeals)
         default: (name, 0)
         }
     }
