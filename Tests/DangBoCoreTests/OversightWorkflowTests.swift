@@ -1,0 +1,354 @@
+import Testing
+@testable import DangBoCore
+
+/// The inspection and supervision workflow (issue 11 point 2; RULES §4): the stages each kind of case passes, a case's
+/// progress, follow-up tasks, annual programmes and the period's figures; each rule at its edges.
+@Suite struct OversightWorkflowTests {
+    typealias F = Fixture
+
+    /// Every case below starts on 10/3/2025.
+    static let started = F.day("2025-03-10")
+
+    /// The fixture tree with members 1 to 4 in the cell DUK.01.01.
+    static let registry: Registry = {
+        var registry = Registry(tree: F.tree)
+        for id in 1...4 {
+            try! registry.record(F.member(id), events: [F.event(.transferredIn, "2010-01-01", F.cellA, member: id)])
+        }
+        return registry
+    }()
+
+    static func oversight(
+        _ activity: OversightActivity = .inspection, _ mode: OversightMode = .thematic,
+        _ conductor: ConductorKind = .inspectionCommission, by organization: OrganizationID = F.committee,
+        reference: String = "KT-1", started: Day = started, ended: Day? = nil, outcome: OversightOutcome? = nil,
+        subjects: [OversightSubject] = [.organization(F.cellA), .member(MemberID(1))]
+    ) -> OversightCase {
+        OversightCase(reference: reference, activity: activity, mode: mode, conductor: conductor,
+                      conductorOrganization: organization, started: started, ended: ended, outcome: outcome,
+                      subjects: subjects)
+    }
+
+    /// A step on a day given as "MM-DD" of 2025.
+    static func step(_ stage: OversightStage, _ day: String) -> OversightStep {
+        OversightStep(stage, on: F.day("2025-\(day)"))
+    }
+
+    /// The progress of a case with a team of members 2 (leader) and 3.
+    static func progress(
+        _ steps: [OversightStep], reference: String = "KT-1", team: [Int] = [2, 3], leader: Int? = 2,
+        subjectOutcomes: [OversightSubject: OversightOutcome] = [:], disciplineProposed: Bool? = nil
+    ) -> OversightProgress {
+        OversightProgress(caseReference: reference, steps: steps, conclusion: "Kết luận", team: team.map { MemberID($0) },
+                          teamLeader: leader.map { MemberID($0) }, subjectOutcomes: subjectOutcomes,
+                          disciplineProposed: disciplineProposed)
+    }
+
+    static func reasons(_ progress: OversightProgress, of oversightCase: OversightCase) -> [OversightProgressViolation.Reason] {
+        progress.violations(of: oversightCase) { registry.members[$0] != nil }.map(\.reason)
+    }
+
+    /// The steps of a thematic inspection, all of them, from 10/3/2025 to the follow-up on 20/5/2025.
+    static let allSteps: [OversightStep] = [
+        step(.planned, "03-10"), step(.decided, "03-15"), step(.selfReport, "04-01"), step(.verification, "04-10"),
+        step(.teamReport, "04-20"), step(.concluded, "05-05"), step(.notified, "05-10"), step(.followUp, "05-20"),
+    ]
+
+    // MARK: - Stages
+
+    @Test func theStagesInOrder() {
+        #expect(OversightStage.allCases.map(\.rawValue) == ["planned", "decided", "self_report", "verification",
+                                                            "team_report", "concluded", "notified", "follow_up"])
+        #expect(OversightStage.allCases.map(\.vietnamese) == [
+            "Kế hoạch", "Quyết định", "Tự kiểm điểm/báo cáo", "Thẩm tra/xác minh", "Báo cáo của đoàn", "Kết luận",
+            "Thông báo kết luận", "Theo dõi khắc phục"])
+        #expect(OversightStage.allCases.sorted() == OversightStage.allCases)
+        #expect(OversightStage.allCases.map(\.order) == Array(0..<8))
+    }
+
+    /// Regular supervision is concluded directly; thematic supervision and every inspection pass the team's stages; a
+    /// follow-up only when the outcome asks remedies.
+    @Test(arguments: OversightActivity.allCases.flatMap { activity in OversightMode.allCases.map { (activity, $0) } })
+    func theStagesEachKindOfCasePasses(activity: OversightActivity, mode: OversightMode) {
+        let sequences = RuleBook.oversightStages.version(on: Self.started).value
+        let withRemedies = sequences.sequence(for: activity, mode: mode, remedies: true)
+        let without = sequences.sequence(for: activity, mode: mode, remedies: false)
+        if activity == .supervision && mode == .regular {
+            #expect(withRemedies.stages == [.planned, .concluded, .notified, .followUp])
+            #expect(withRemedies.stages.filter(withRemedies.isRequired) == [.concluded, .followUp])
+            #expect(without.stages == [.planned, .concluded, .notified])
+            #expect(without.lastRequired == .concluded)
+        } else {
+            #expect(withRemedies.stages == OversightStage.allCases)
+            #expect(withRemedies.stages.filter(withRemedies.isRequired) == Array(OversightStage.allCases.dropFirst()))
+            #expect(without.stages == Array(OversightStage.allCases.dropLast()))
+            #expect(without.lastRequired == .notified)
+        }
+        #expect(!without.contains(.followUp))
+    }
+
+    @Test func theRuleBookHasTheStages() {
+        #expect(RuleBook.rule(id: "oversight.stages") != nil)
+        #expect(RuleBook.oversightStages.versions.map(\.regulation) == [.qd22, .qd296])
+        #expect(RuleBook.oversightStages.versions.allSatisfy { !$0.confirmed })
+    }
+
+    // MARK: - The steps of a case
+
+    @Test func aWholeThematicInspection() {
+        let oversight = Self.oversight(outcome: .shortcomings)
+        #expect(Self.reasons(Self.progress(Self.allSteps), of: oversight) == [])
+        // A regular supervision goes from its plan to its conclusion, without a team.
+        let regular = Self.oversight(.supervision, .regular, .committee, outcome: .noViolation)
+        let direct = Self.progress([Self.step(.planned, "03-10"), Self.step(.concluded, "03-20")], team: [], leader: nil)
+        #expect(Self.reasons(direct, of: regular) == [])
+        #expect(Self.reasons(Self.progress([Self.step(.concluded, "03-10")], team: [], leader: nil), of: regular) == [])
+    }
+
+    @Test(arguments: [
+        (started.previous, [OversightProgressViolation.Reason.stepBeforeStart(step: 0)]),
+        (started, []),
+        (started.next, []),
+    ])
+    func noStepBeforeTheCaseStarts(day: Day, expected: [OversightProgressViolation.Reason]) {
+        let progress = Self.progress([OversightStep(.decided, on: day)])
+        #expect(Self.reasons(progress, of: Self.oversight()) == expected)
+    }
+
+    @Test(arguments: [
+        // Self-report left out between the decision and the verification.
+        ([OversightStage.decided, .verification], [OversightProgressViolation.Reason.stagesSkipped(step: 1, missing: [.selfReport])]),
+        // No decision before the self-report; the plan is optional.
+        ([.selfReport], [.stagesSkipped(step: 0, missing: [.decided])]),
+        ([.planned, .decided, .selfReport], []),
+        // Straight from the decision to the conclusion.
+        ([.decided, .concluded], [.stagesSkipped(step: 1, missing: [.selfReport, .verification, .teamReport]),
+                                  .concludedWithoutOutcome]),
+    ])
+    func noRequiredStageIsSkipped(stages: [OversightStage], expected: [OversightProgressViolation.Reason]) {
+        let steps = stages.enumerated().map { OversightStep($1, on: Self.started.adding(days: $0)) }
+        #expect(Self.reasons(Self.progress(steps), of: Self.oversight()) == expected)
+    }
+
+    @Test(arguments: [
+        ([OversightStage.decided, .selfReport, .decided], [OversightProgressViolation.Reason.stageGoesBack(step: 2, after: .selfReport)]),
+        ([.decided, .decided], [.stageGoesBack(step: 1, after: .decided)]),
+        ([.decided, .selfReport, .verification], []),
+    ])
+    func noGoingBack(stages: [OversightStage], expected: [OversightProgressViolation.Reason]) {
+        let steps = stages.enumerated().map { OversightStep($1, on: Self.started.adding(days: $0)) }
+        #expect(Self.reasons(Self.progress(steps), of: Self.oversight()) == expected)
+    }
+
+    @Test func aRegularSupervisionHasNoDecision() {
+        let regular = Self.oversight(.supervision, .regular, .committee)
+        let violations = Self.progress([Self.step(.decided, "03-10")]).violations(in: Self.registry.with(regular))
+        #expect(violations.map(\.reason) == [.stageNotPassed(step: 0)])
+        #expect(violations.first?.step == 0 && violations.first?.field == .steps)
+        #expect(violations.first?.message == "Bước Quyết định ngày 10/3/2025: giám sát thường xuyên không có bước này "
+            + "(Quy định 22-QĐ/TW).")
+    }
+
+    @Test(arguments: [
+        (OversightOutcome?.none, [OversightProgressViolation.Reason.concludedWithoutOutcome]),
+        (.noViolation, []),
+        (.violation, [.disciplineProposalNotStated]),
+    ])
+    func aConclusionNeedsAnOutcome(outcome: OversightOutcome?, expected: [OversightProgressViolation.Reason]) {
+        let steps = Array(Self.allSteps.prefix(6))
+        #expect(Self.reasons(Self.progress(steps), of: Self.oversight(outcome: outcome)) == expected)
+    }
+
+    @Test func noOutcomeBeforeTheConclusion() {
+        let steps = Array(Self.allSteps.prefix(5))
+        #expect(Self.reasons(Self.progress(steps), of: Self.oversight(outcome: .noViolation)) == [.outcomeWithoutConclusion])
+    }
+
+    /// The notice goes out on the day of the conclusion or after it.
+    @Test(arguments: [
+        ("05-04", [OversightProgressViolation.Reason.stepBeforePrevious(step: 6)]),
+        ("05-05", []),
+        ("05-06", []),
+    ])
+    func notifiedNotBeforeConcluded(notified: String, expected: [OversightProgressViolation.Reason]) {
+        var steps = Array(Self.allSteps.prefix(7))
+        steps[6] = Self.step(.notified, notified)
+        let violations = Self.progress(steps).violations(of: Self.oversight(outcome: .noViolation)) { _ in true }
+        #expect(violations.map(\.reason) == expected)
+        if let first = violations.first {
+            #expect(first.message == "Bước Thông báo kết luận ngày 4/5/2025 trước bước liền trước, Kết luận ngày "
+                + "5/5/2025; ngày các bước không lùi lại.")
+        }
+    }
+
+    @Test(arguments: [
+        (OversightOutcome.noViolation, [OversightProgressViolation.Reason.followUpWithoutRemedies(step: 7)]),
+        (.positiveFactor, [.followUpWithoutRemedies(step: 7)]),
+        (.shortcomings, []),
+    ])
+    func aFollowUpOnlyWhenRemediesAreAsked(outcome: OversightOutcome, expected: [OversightProgressViolation.Reason]) {
+        #expect(Self.reasons(Self.progress(Self.allSteps), of: Self.oversight(outcome: outcome)) == expected)
+    }
+
+    @Test func aSubjectsOutcomeMayAskRemedies() {
+        let progress = Self.progress(Self.allSteps, subjectOutcomes: [.member(MemberID(1)): .shortcomings])
+        #expect(Self.reasons(progress, of: Self.oversight(outcome: .noViolation)) == [])
+    }
+
+    @Test func theTeam() {
+        let decided = [Self.step(.decided, "03-10")]
+        let oversight = Self.oversight()
+        #expect(Self.reasons(Self.progress(decided, team: [], leader: nil), of: oversight) == [.noTeam])
+        #expect(Self.reasons(Self.progress(decided, team: [2, 9], leader: 2), of: oversight)
+            == [.unknownTeamMember(MemberID(9))])
+        #expect(Self.reasons(Self.progress(decided, team: [2, 3], leader: nil), of: oversight) == [.noTeamLeader])
+        #expect(Self.reasons(Self.progress(decided, team: [2, 3], leader: 4), of: oversight) == [.leaderNotInTeam])
+        #expect(Self.reasons(Self.progress(decided, team: [2, 3], leader: 3), of: oversight) == [])
+        // Before the decision there need be no team.
+        #expect(Self.reasons(Self.progress([Self.step(.planned, "03-10")], team: [], leader: nil), of: oversight) == [])
+    }
+
+    @Test func subjectOutcomesAndDiscipline() {
+        let concluded = Array(Self.allSteps.prefix(7))
+        let oversight = Self.oversight(outcome: .shortcomings)
+        let stranger = Self.progress(concluded, subjectOutcomes: [.member(MemberID(4)): .noViolation,
+                                                                  .member(MemberID(1)): .shortcomings])
+        #expect(Self.reasons(stranger, of: oversight) == [.notASubject(.member(MemberID(4)))])
+        // A subject's violation needs the proposal stated, as the case's would.
+        let subjectViolation = Self.progress(concluded, subjectOutcomes: [.member(MemberID(1)): .violation])
+        #expect(Self.reasons(subjectViolation, of: oversight) == [.disciplineProposalNotStated])
+        #expect(Self.reasons(Self.progress(concluded, disciplineProposed: true), of: oversight) == [.disciplineWithoutViolation])
+        #expect(Self.reasons(Self.progress(concluded, disciplineProposed: false), of: oversight) == [])
+        let violation = Self.oversight(outcome: .violation)
+        #expect(Self.reasons(Self.progress(concluded, disciplineProposed: true), of: violation) == [])
+        #expect(Self.reasons(Self.progress(concluded, disciplineProposed: false), of: violation) == [])
+    }
+
+    @Test func theProgressOfAnotherCase() {
+        let progress = Self.progress([], reference: "KT-9")
+        #expect(Self.reasons(progress, of: Self.oversight()) == [.otherCase])
+        #expect(progress.violations(in: Self.registry.with(Self.oversight())).map(\.reason) == [.unknownCase])
+        #expect(throws: OversightProgressViolation.self) { try progress.validate(in: Self.registry) }
+    }
+
+    /// The stage on a day is that of the last step on or before it; before the first step, planned.
+    @Test(arguments: [
+        ("03-09", OversightStage.planned), ("03-14", .planned), ("03-15", .decided), ("03-31", .decided),
+        ("04-01", .selfReport), ("05-04", .teamReport), ("05-05", .concluded), ("05-10", .notified),
+        ("05-20", .followUp), ("12-31", .followUp),
+    ])
+    func theStageOnADay(day: String, stage: OversightStage) {
+        let progress = Self.progress(Array(Self.allSteps.dropFirst()))
+        #expect(progress.stage(on: F.day("2025-\(day)")) == stage)
+    }
+
+    // MARK: - Follow-up tasks
+
+    static func task(due: String, done: String? = nil, responsible: OversightSubject = .organization(F.cellA),
+                     text: String = "Bổ sung sổ ghi biên bản") -> FollowUpTask {
+        FollowUpTask(caseReference: "KT-1", text: text, responsible: responsible, due: F.day("2025-\(due)"),
+                     done: done.map { F.day("2025-\($0)") })
+    }
+
+    /// Concluded on 5/5/2025.
+    static let concludedProgress = progress(Array(allSteps.prefix(7)))
+
+    @Test(arguments: [
+        ("05-04", [FollowUpTaskViolation.Reason.dueBeforeConclusion(concluded: F.day("2025-05-05"))]),
+        ("05-05", []),
+        ("05-06", []),
+    ])
+    func aTaskIsDueOnOrAfterTheConclusion(due: String, expected: [FollowUpTaskViolation.Reason]) {
+        let violations = Self.task(due: due).violations(of: Self.oversight(outcome: .shortcomings),
+                                                         progress: Self.concludedProgress)
+        #expect(violations.map(\.reason) == expected)
+        #expect(violations.allSatisfy { $0.field == .due })
+        if let first = violations.first { #expect(first.message == "Hạn khắc phục 4/5/2025 phải từ ngày kết luận 5/5/2025 trở đi.") }
+    }
+
+    @Test func theRulesOfATask() {
+        let oversight = Self.oversight(outcome: .shortcomings)
+        let concluded = Self.concludedProgress
+        func reasons(_ task: FollowUpTask, _ oversight: OversightCase,
+                     _ progress: OversightProgress?) -> [FollowUpTaskViolation.Reason] {
+            task.violations(of: oversight, progress: progress).map(\.reason)
+        }
+        #expect(reasons(Self.task(due: "06-30", done: "05-04"), oversight, concluded)
+            == [.doneBeforeConclusion(concluded: F.day("2025-05-05"))])
+        #expect(reasons(Self.task(due: "06-30", done: "05-05"), oversight, concluded) == [])
+        #expect(reasons(Self.task(due: "06-30", text: "  "), oversight, concluded) == [.noText])
+        #expect(reasons(Self.task(due: "06-30", responsible: .member(MemberID(4))), oversight, concluded)
+            == [.responsibleNotASubject])
+        #expect(reasons(Self.task(due: "06-30"), oversight, Self.progress(Array(Self.allSteps.prefix(5))))
+            == [.caseNotConcluded])
+        #expect(reasons(Self.task(due: "06-30"), oversight, nil) == [.caseNotConcluded])
+        #expect(reasons(Self.task(due: "06-30"), Self.oversight(outcome: .positiveFactor), concluded) == [.noRemediesAsked])
+        #expect(reasons(Self.task(due: "06-30"), Self.oversight(reference: "KT-2", outcome: .shortcomings), concluded)
+            == [.otherCase("KT-2")])
+        #expect(throws: FollowUpTaskViolation.self) { try Self.task(due: "05-04").validate(of: oversight, progress: concluded) }
+    }
+
+    /// Late the day after the due day, not on it; a task done is late no more from the day it was done.
+    @Test(arguments: [
+        ("06-29", nil, false), ("06-30", nil, false), ("07-01", nil, true),
+        ("07-01", "06-30", false), ("07-01", "07-01", false), ("07-01", "07-02", true), ("07-02", "07-02", false),
+    ] as [(String, String?, Bool)])
+    func overdueTheDayAfterItIsDue(day: String, done: String?, overdue: Bool) {
+        let task = Self.task(due: "06-30", done: done)
+        #expect(task.isOverdue(on: F.day("2025-\(day)")) == overdue)
+        #expect(Self.concludedProgress.isOverdue(on: F.day("2025-\(day)"), tasks: [task]) == overdue)
+        // Another case's tasks are not this one's.
+        var other = task
+        other.caseReference = "KT-2"
+        #expect(!Self.concludedProgress.isOverdue(on: F.day("2025-\(day)"), tasks: [other]))
+    }
+
+    @Test func aCaseIsClosedWhenItsRemediesAreDone() {
+        let shortcomings = Self.oversight(outcome: .shortcomings)
+        let progress = Self.progress(Self.allSteps)
+        let tasks = [Self.task(due: "06-30", done: "06-15"), Self.task(due: "07-31", done: "07-20")]
+        #expect(!progress.isClosed(on: F.day("2025-07-19"), of: shortcomings, tasks: tasks))
+        #expect(progress.isClosed(on: F.day("2025-07-20"), of: shortcomings, tasks: tasks))
+        #expect(!progress.isClosed(on: F.day("2025-07-20"), of: shortcomings, tasks: []))
+        // Without remedies, a case is over once notified.
+        let clean = Self.oversight(outcome: .noViolation)
+        let notified = Self.progress(Array(Self.allSteps.prefix(7)))
+        #expect(!notified.isClosed(on: F.day("2025-05-09"), of: clean, tasks: []))
+        #expect(notified.isClosed(on: F.day("2025-05-10"), of: clean, tasks: []))
+    }
+
+    // MARK: - Messages
+
+    @Test func everyProgressAndTaskReasonHasAMessage() {
+        let oversight = Self.oversight()
+        let progress = Self.progress(Self.allSteps)
+        let reasons: [OversightProgressViolation.Reason] = [
+            .unknownCase, .otherCase, .stageNotPassed(step: 1), .followUpWithoutRemedies(step: 7),
+            .stageGoesBack(step: 2, after: .verification), .stagesSkipped(step: 3, missing: [.selfReport]),
+            .stepBeforeStart(step: 0), .stepBeforePrevious(step: 1), .concludedWithoutOutcome, .outcomeWithoutConclusion,
+            .noTeam, .unknownTeamMember(MemberID(9)), .noTeamLeader, .leaderNotInTeam, .notASubject(.member(MemberID(9))),
+            .disciplineProposalNotStated, .disciplineWithoutViolation,
+        ]
+        for reason in reasons {
+            let message = OversightProgressViolation(progress: progress, oversightCase: oversight, reason: reason).message
+            #expect(!message.isEmpty && message.hasSuffix("."), "\(reason)")
+        }
+        let task = Self.task(due: "06-30", done: "06-01")
+        let taskReasons: [FollowUpTaskViolation.Reason] = [
+            .otherCase("KT-2"), .noText, .responsibleNotASubject, .caseNotConcluded, .noRemediesAsked,
+            .dueBeforeConclusion(concluded: F.day("2025-07-01")), .doneBeforeConclusion(concluded: F.day("2025-07-01")),
+        ]
+        for reason in taskReasons {
+            #expect(FollowUpTaskViolation(task: task, reason: reason).message.hasSuffix("."), "\(reason)")
+        }
+    }
+}
+
+extension Registry {
+    /// This registry with `oversightCase` as its only case.
+    fileprivate func with(_ oversightCase: OversightCase) -> Registry {
+        var registry = self
+        registry.cases = [oversightCase]
+        return registry
+    }
+}
