@@ -342,6 +342,158 @@ import Testing
             #expect(FollowUpTaskViolation(task: task, reason: reason).message.hasSuffix("."), "\(reason)")
         }
     }
+
+    // MARK: - Programmes
+
+    static func item(_ planned: ProgrammePeriod, _ activity: OversightActivity = .supervision,
+                     _ mode: OversightMode = .thematic, reference: String? = nil,
+                     subjects: [OversightSubject] = [.organization(F.cellA)]) -> ProgrammeItem {
+        ProgrammeItem(content: "Việc thực hiện nghị quyết", activity: activity, mode: mode, subjects: subjects,
+                      planned: planned, caseReference: reference)
+    }
+
+    static func programme(_ items: [ProgrammeItem], year: Int = 2025,
+                          by organization: OrganizationID = F.committee) -> OversightProgramme {
+        OversightProgramme(conductorOrganization: organization, conductor: .inspectionCommission, year: year, items: items)
+    }
+
+    @Test(arguments: [
+        (ProgrammePeriod.quarter(year: 2024, quarter: 4), [OversightProgrammeViolation.Reason.plannedOutsideYear(item: 0)]),
+        (.month(year: 2024, month: 12), [.plannedOutsideYear(item: 0)]),
+        (.quarter(year: 2025, quarter: 1), []),
+        (.month(year: 2025, month: 1), []),
+        (.month(year: 2025, month: 12), []),
+        (.quarter(year: 2025, quarter: 4), []),
+        (.quarter(year: 2026, quarter: 1), [.plannedOutsideYear(item: 0)]),
+        (.quarter(year: 2025, quarter: 0), [.invalidPeriod(item: 0)]),
+        (.quarter(year: 2025, quarter: 5), [.invalidPeriod(item: 0)]),
+        (.month(year: 2025, month: 13), [.invalidPeriod(item: 0)]),
+    ])
+    func itemsAreWithinTheProgrammesYear(planned: ProgrammePeriod, expected: [OversightProgrammeViolation.Reason]) {
+        let violations = Self.programme([Self.item(planned)]).violations(in: Self.registry)
+        #expect(violations.map(\.reason) == expected)
+        #expect(violations.allSatisfy { $0.field == .items && $0.item == 0 })
+    }
+
+    /// The late cell exists from 1/7/2021 until its dissolution on 1/1/2023.
+    @Test(arguments: [
+        (2020, [OversightProgrammeViolation.Reason.conductorNotEstablished(established: F.day("2021-07-01"))]),
+        (2021, []),
+        (2022, []),
+        (2023, [.conductorDissolved(dissolved: F.day("2023-01-01"))]),
+    ])
+    func theConductorExistsThatYear(year: Int, expected: [OversightProgrammeViolation.Reason]) {
+        let programme = Self.programme([], year: year, by: F.lateCell)
+        #expect(programme.violations(in: Self.registry).map(\.reason) == expected)
+    }
+
+    @Test func theSubjectsAndCasesOfItems() {
+        let q1 = ProgrammePeriod.quarter(year: 2025, quarter: 1)
+        let programme = Self.programme([
+            Self.item(q1, reference: "GS-1", subjects: []),
+            Self.item(q1, reference: "GS-1", subjects: [.organization(OrganizationID(70)), .member(MemberID(9))]),
+        ])
+        let violations = programme.violations(in: Self.registry)
+        #expect(violations.map(\.reason) == [
+            .noSubjects(item: 0), .unknownSubjectOrganization(item: 1, OrganizationID(70)),
+            .unknownSubjectMember(item: 1, MemberID(9)), .caseInTwoItems(item: 1, reference: "GS-1"),
+        ])
+        #expect(violations.map(\.item) == [0, 1, 1, 1])
+        #expect(Self.programme([Self.item(.quarter(year: 2020, quarter: 1), subjects: [.organization(F.lateCell)])],
+                               year: 2020, by: F.bloc)
+            .violations(in: Self.registry).map(\.reason)
+            == [.subjectNotEstablished(item: 0, code: "DUK.03", established: F.day("2021-07-01"))])
+        #expect(throws: OversightProgrammeViolation.self) {
+            try Self.programme([], by: OrganizationID(80)).validate(in: Self.registry)
+        }
+    }
+
+    @Test func everyProgrammeReasonHasAMessage() {
+        let programme = Self.programme([Self.item(.quarter(year: 2025, quarter: 1))])
+        let programmeReasons: [OversightProgrammeViolation.Reason] = [
+            .invalidYear, .unknownConductor, .conductorNotEstablished(established: F.day("2026-01-01")),
+            .conductorDissolved(dissolved: F.day("2024-01-01")), .invalidPeriod(item: 0), .plannedOutsideYear(item: 0),
+            .noSubjects(item: 0), .unknownSubjectOrganization(item: 0, OrganizationID(9)),
+            .subjectNotEstablished(item: 0, code: "DUK.09", established: F.day("2025-05-01")),
+            .unknownSubjectMember(item: 0, MemberID(9)), .caseInTwoItems(item: 0, reference: "GS-1"),
+        ]
+        for reason in programmeReasons {
+            let violation = OversightProgrammeViolation(programme: programme, reason: reason, conductorCode: "DUK.01")
+            #expect(violation.message.hasSuffix("."), "\(reason)")
+        }
+        #expect(OversightProgrammeViolation(programme: programme, reason: .plannedOutsideYear(item: 0),
+                                            conductorCode: "DUK.01").message
+            == "Nội dung thứ 1 của chương trình dự kiến vào Quý I/2025, ngoài năm 2025 của chương trình.")
+    }
+
+    @Test(arguments: [("2025-03-31", 1), ("2025-04-01", 2), ("2025-01-01", 1), ("2025-12-31", 4), ("2025-06-30", 2),
+                      ("2025-07-01", 3), ("2025-09-30", 3), ("2025-10-01", 4)])
+    func theQuarterOfADay(day: String, quarter: Int) {
+        #expect(ProgrammePeriod.quarter(of: F.day(day)) == quarter)
+        #expect(ProgrammePeriod.quarter(year: 2025, quarter: quarter).days?.contains(F.day(day)) == true)
+    }
+
+    @Test func itemsOfAQuarter() {
+        let march = Self.item(.month(year: 2025, month: 3)), april = Self.item(.month(year: 2025, month: 4))
+        let q2 = Self.item(.quarter(year: 2025, quarter: 2))
+        let programme = Self.programme([march, april, q2])
+        #expect(programme.items(inQuarter: 1) == [march])
+        #expect(programme.items(inQuarter: 2) == [april, q2])
+        #expect(programme.items(inQuarter: 3) == [])
+        #expect(ProgrammePeriod.quarter(year: 2025, quarter: 2).vietnamese == "Quý II/2025")
+        #expect(ProgrammePeriod.month(year: 2025, month: 4).vietnamese == "Tháng 4/2025")
+    }
+
+    /// A quarter's report counts a case started, or concluded, by 31/3 in the first quarter, not one of 1/4.
+    @Test(arguments: [
+        ("2025-03-31", "2025-03-31", 1, 1),
+        ("2025-03-31", "2025-04-01", 1, 0),
+        ("2025-04-01", "2025-04-01", 0, 0),
+    ])
+    func aQuartersReport(started: String, concluded: String, expectedStarted: Int, expectedConcluded: Int) {
+        let items = [Self.item(.quarter(year: 2025, quarter: 1), reference: "GS-1"),
+                     Self.item(.month(year: 2025, month: 2), reference: "GS-2"),
+                     Self.item(.month(year: 2025, month: 3))]
+        let programme = Self.programme(items)
+        let oversight = Self.oversight(.supervision, .thematic, reference: "GS-1", started: F.day(started),
+                                       outcome: .noViolation)
+        // GS-2 is conducted by another organization: not this programme's case.
+        let elsewhere = Self.oversight(.supervision, .thematic, by: F.bloc, reference: "GS-2", started: F.day("2025-02-01"))
+        let progress = OversightProgress(caseReference: "GS-1", steps: [OversightStep(.concluded, on: F.day(concluded))])
+        let report = programme.report(quarter: 1, cases: [oversight, elsewhere], progress: [progress])
+        #expect(report.planned == items)
+        #expect(report.started.count == expectedStarted)
+        #expect(report.concluded.count == expectedConcluded)
+        #expect(programme.report(quarter: 2, cases: [oversight], progress: [progress]).planned == [])
+    }
+
+    @Test func aThematicSupervisionIsInItsConductorsProgramme() throws {
+        #expect(RuleBook.rule(id: "oversight.thematicInProgramme") != nil)
+        #expect(RuleBook.oversightThematicInProgramme.version(on: F.day("2025-05-29")).citation
+            == "Quy định 22-QĐ/TW, Điều 3, khoản 4")
+        let programme = Self.programme([Self.item(.quarter(year: 2025, quarter: 1), reference: "GS-1")])
+        let supervision = Self.oversight(.supervision, .thematic, reference: "GS-1")
+        #expect(supervision.needsProgramme)
+        #expect(supervision.isInProgramme([programme]))
+        #expect(supervision.programmeItem(in: [programme]) == programme.items[0])
+        try supervision.validateProgramme([programme])
+        // Another conductor's programme, or another reference, is not its programme.
+        #expect(!supervision.isInProgramme([Self.programme(programme.items, by: F.bloc)]))
+        let unlisted = Self.oversight(.supervision, .thematic, reference: "GS-2")
+        #expect(!unlisted.isInProgramme([programme]))
+        #expect(throws: NotInProgrammeViolation.self) { try unlisted.validateProgramme([programme]) }
+        do throws(NotInProgrammeViolation) {
+            try unlisted.validateProgramme([programme])
+        } catch {
+            #expect(error.message == "Cuộc giám sát chuyên đề GS-2 không có trong chương trình kiểm tra, giám sát năm "
+                + "của chủ thể giám sát; giám sát theo chương trình, kế hoạch là giám sát chuyên đề "
+                + "(Quy định 22-QĐ/TW, Điều 3, khoản 4).")
+        }
+        // Other cases need no programme.
+        #expect(!Self.oversight(.supervision, .regular).needsProgramme)
+        #expect(!Self.oversight(.inspection, .thematic).needsProgramme)
+        try Self.oversight(.inspection, .violationSigns).validateProgramme([OversightProgramme]())
+    }
 }
 
 extension Registry {

@@ -12,8 +12,9 @@ public enum RuleBook {
         admissionAge, admissionOverSixty, readmissionLimit, probationMonths, recognitionEffect, probationerExclusions,
         restorationAfter, partyAgeStart, partyAgeGaps, oneCell, temporaryInHeadCount, badgeMilestones, badgeEarlyAwards,
         seatHolderStanding, cellCommittee, standingCommittee, oversightOfDissolved, oversightStages,
-        disciplineSanctions, disciplineLimitationOfMembers, disciplineLimitationOfOrganizations, disciplineAppealMonths,
-        meetingRegularEvery, meetingThematicEvery, meetingMinimumMinutes, meetingAbsenceMonths,
+        oversightThematicInProgramme, disciplineSanctions, disciplineLimitationOfMembers,
+        disciplineLimitationOfOrganizations, disciplineAppealMonths, meetingRegularEvery, meetingThematicEvery,
+        meetingMinimumMinutes, meetingAbsenceMonths,
     ]
 
     /// The rule with `id`, if the book has it.
@@ -234,6 +235,18 @@ public enum RuleBook {
         return Rule(id: "oversight.stages", name: "Các bước kiểm tra, giám sát", versions: [
             RuleVersion(.qd22, nil, value: sequences, text: text, confirmed: false),
             RuleVersion(.qd296, nil, value: sequences, text: text, confirmed: false),
+        ])
+    }()
+
+    /// Supervision under the programme or plan is thematic supervision: each thematic supervision is an item of its
+    /// conductor's annual programme (`OversightCase.isInProgramme(_:)`). Read on the case's first day.
+    public static let oversightThematicInProgramme: Rule<Bool> = {
+        let text = "giám sát theo chương trình, kế hoạch là giám sát chuyên đề: cuộc giám sát chuyên đề phải có trong "
+            + "chương trình giám sát năm của chủ thể giám sát"
+        return Rule(id: "oversight.thematicInProgramme", name: "Giám sát chuyên đề theo chương trình", versions: [
+            // QĐ 22 Art. 3.4 (RULES §4, "Forms of supervision": dongnai.dcs.vn/phan-biet-hinh-thuc-…-34959).
+            RuleVersion(.qd22, "Điều 3, khoản 4", value: true, text: text, confirmed: true),
+            RuleVersion(.qd296, nil, value: true, text: text, confirmed: false),
         ])
     }()
 
