@@ -494,6 +494,96 @@ import Testing
         #expect(!Self.oversight(.inspection, .thematic).needsProgramme)
         try Self.oversight(.inspection, .violationSigns).validateProgramme([OversightProgramme]())
     }
+
+    // MARK: - Figures
+
+    /// Cases of several keys, inside and outside the committee's subtree and the year 2025.
+    static let figureCases: [OversightCase] = [
+        oversight(.supervision, .regular, .committee, reference: "A", started: F.day("2025-01-01"), outcome: .noViolation,
+                  subjects: [.organization(F.cellA), .member(MemberID(1))]),
+        oversight(.supervision, .regular, .committee, reference: "B", started: F.day("2025-12-31"),
+                  subjects: [.organization(F.cellA), .member(MemberID(2))]),
+        oversight(.supervision, .thematic, .inspectionCommission, reference: "C", started: F.day("2025-03-10"),
+                  outcome: .shortcomings, subjects: [.organization(F.cellB)]),
+        oversight(.inspection, .violationSigns, .inspectionCommission, reference: "D", started: F.day("2025-06-01"),
+                  outcome: .violation, subjects: [.member(MemberID(3))]),
+        oversight(.inspection, .thematic, .cell, by: F.cellA, reference: "E", started: F.day("2025-02-01"),
+                  outcome: .positiveFactor, subjects: [.member(MemberID(4))]),
+        // The day before the year: not started in it; concluded in it.
+        oversight(.inspection, .finance, .inspectionCommission, reference: "F", started: F.day("2024-12-31"),
+                  ended: F.day("2025-01-15"), outcome: .shortcomings, subjects: [.organization(F.cellA)]),
+        // Outside the committee's subtree.
+        oversight(.inspection, .thematic, .committee, by: F.cellC, reference: "G", started: F.day("2025-05-01"),
+                  subjects: [.organization(F.cellC)]),
+        // The day after the year.
+        oversight(.supervision, .regular, .committee, reference: "H", started: F.day("2026-01-01"),
+                  subjects: [.organization(F.cellB)]),
+    ]
+
+    static let figureProgress: [OversightProgress] = [
+        OversightProgress(caseReference: "A", steps: [OversightStep(.concluded, on: F.day("2025-01-01"))]),
+        OversightProgress(caseReference: "C", steps: [OversightStep(.concluded, on: F.day("2025-06-30"))]),
+        // Concluded the day after the year.
+        OversightProgress(caseReference: "D", steps: [OversightStep(.concluded, on: F.day("2026-01-01"))]),
+        OversightProgress(caseReference: "E", steps: [OversightStep(.concluded, on: F.day("2025-12-31"))]),
+    ]
+
+    static let figureTasks: [FollowUpTask] = [
+        // Open and overdue on 31/12/2025.
+        FollowUpTask(caseReference: "C", text: "a", responsible: .organization(F.cellB), due: F.day("2025-12-30")),
+        // Open, due that very day: not overdue.
+        FollowUpTask(caseReference: "C", text: "b", responsible: .organization(F.cellB), due: F.day("2025-12-31")),
+        // Done on the last day.
+        FollowUpTask(caseReference: "F", text: "c", responsible: .organization(F.cellA), due: F.day("2025-03-31"),
+                     done: F.day("2025-12-31")),
+        // Done the day after: open on the last day, and overdue.
+        FollowUpTask(caseReference: "F", text: "d", responsible: .organization(F.cellA), due: F.day("2025-03-31"),
+                     done: F.day("2026-01-01")),
+        // Of a case concluded after the period: not counted.
+        FollowUpTask(caseReference: "D", text: "e", responsible: .member(MemberID(3)), due: F.day("2026-02-01")),
+    ]
+
+    /// The figures agree with the review's `supervision` and `inspection` counts on every key, in every scope.
+    @Test(arguments: [F.bloc, F.committee, F.cellA, F.cellC])
+    func theFiguresAgreeWithTheReview(root: OrganizationID) {
+        var registry = Self.registry
+        registry.cases = Self.figureCases
+        let from = F.day("2025-01-01"), to = F.day("2025-12-31")
+        let review = registry.review(of: root, from: from, to: to)
+        let figures = registry.oversightFigures(of: root, from: from, to: to, progress: Self.figureProgress,
+                                                tasks: Self.figureTasks)
+        for key in OversightFigures.Key.all {
+            let counts = figures[key.activity, key.mode, key.conductor]
+            #expect(review.oversight(key.activity, key.mode, key.conductor)
+                == Review.SubjectCounts(cases: counts.started, organizations: counts.organizations, members: counts.members),
+                    "\(key)")
+        }
+    }
+
+    @Test func theFiguresOfAYear() {
+        let figures = OversightFigures(of: F.committee, from: F.day("2025-01-01"), to: F.day("2025-12-31"),
+                                       cases: Self.figureCases, progress: Self.figureProgress, tasks: Self.figureTasks,
+                                       tree: F.tree)
+        let regular = figures[.supervision, .regular, .committee]
+        #expect(regular.started == 2 && regular.organizations == 1 && regular.members == 2)
+        #expect(regular.concluded == 1 && regular.concluded(.noViolation) == 1)
+        let thematic = figures[.supervision, .thematic, .inspectionCommission]
+        #expect(thematic.started == 1 && thematic.concluded(.shortcomings) == 1)
+        #expect(thematic.followUpsOpen == 2 && thematic.followUpsOverdue == 1)
+        let signs = figures[.inspection, .violationSigns, .inspectionCommission]
+        #expect(signs.started == 1 && signs.concluded == 0 && signs.followUpsOpen == 0)
+        #expect(figures[.inspection, .thematic, .cell].concluded(.positiveFactor) == 1)
+        // Imported without progress: concluded on its end day, with its outcome.
+        let finance = figures[.inspection, .finance, .inspectionCommission]
+        #expect(finance.started == 0 && finance.concluded(.shortcomings) == 1)
+        #expect(finance.followUpsOpen == 1 && finance.followUpsOverdue == 1)
+        #expect(figures[.inspection, .thematic, .committee].isEmpty)
+        let table = figures.markdownTable.split(separator: "\n")
+        #expect(table.count == 2 + 5)
+        #expect(table[0] == "| Hoạt động | Hình thức | Chủ thể | Số cuộc | Tổ chức | Đảng viên | Kết luận | Không vi phạm | "
+            + "Có khuyết điểm cần khắc phục | Có vi phạm | Nhân tố mới tích cực | Khắc phục chưa xong | Quá hạn |")
+        #expect(table[2] == "| Giám sát | thường xuyên | Cấp ủy | 2 | 1 | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |")
+    }
 }
 
 extension Registry {
