@@ -11,9 +11,10 @@ public enum RuleBook {
     public static let all: [any RuleDescribing] = [
         admissionAge, admissionOverSixty, readmissionLimit, probationMonths, recognitionEffect, probationerExclusions,
         restorationAfter, partyAgeStart, partyAgeGaps, oneCell, temporaryInHeadCount, badgeMilestones, badgeEarlyAwards,
-        seatHolderStanding, cellCommittee, standingCommittee, oversightOfDissolved, disciplineSanctions,
-        disciplineLimitationOfMembers, disciplineLimitationOfOrganizations, disciplineAppealMonths, meetingRegularEvery,
-        meetingThematicEvery, meetingMinimumMinutes, meetingAbsenceMonths,
+        seatHolderStanding, cellCommittee, standingCommittee, oversightOfDissolved, oversightStages,
+        oversightThematicInProgramme, disciplineSanctions, disciplineLimitationOfMembers,
+        disciplineLimitationOfOrganizations, disciplineAppealMonths, meetingRegularEvery, meetingThematicEvery,
+        meetingMinimumMinutes, meetingAbsenceMonths,
     ]
 
     /// The rule with `id`, if the book has it.
@@ -211,6 +212,40 @@ public enum RuleBook {
         return Rule(id: "oversight.dissolvedSubjects", name: "Đối tượng kiểm tra, giám sát", versions: [
             // QĐ 22 (RULES §0, tranphudn.edu.vn/news/view/nhung-diem-moi-trong-quy-dinh-so-22-qd-tw-…).
             RuleVersion(.qd22, "phạm vi điều chỉnh", value: true, text: text, confirmed: true),
+            RuleVersion(.qd296, nil, value: true, text: text, confirmed: false),
+        ])
+    }()
+
+    /// The stages a case passes, by activity and mode (RULES §4, "Steps" and "Statuses"; `OversightStageSequences`):
+    /// regular supervision is concluded directly, without decision or team; thematic supervision and inspections pass
+    /// decided → self-report → verification → team report → concluded → notified; follow-up when the outcome asks
+    /// remedies. Read on the case's first day.
+    // NB: the five steps are those of a grassroots committee's thematic inspection as thiquocgia.vn describes the
+    // procedure (RULES §4); the statuses around them are RULES' design proposal. Neither is quoted from the text of
+    // QĐ 22 or QĐ 296, hence unconfirmed and without a clause.
+    public static let oversightStages: Rule<OversightStageSequences> = {
+        let sequences = OversightStageSequences(
+            regularSupervision: OversightStageSequence([.planned, .concluded, .notified, .followUp],
+                                                       optional: [.planned, .notified]),
+            withTeam: OversightStageSequence([.planned, .decided, .selfReport, .verification, .teamReport, .concluded,
+                                              .notified, .followUp], optional: [.planned]))
+        let text = "giám sát thường xuyên: kết luận, không cần quyết định, đoàn giám sát; giám sát chuyên đề và kiểm tra: "
+            + "quyết định, tự kiểm điểm/báo cáo, thẩm tra/xác minh, báo cáo của đoàn, kết luận, thông báo kết luận; theo "
+            + "dõi khắc phục khi kết luận có khuyết điểm hoặc vi phạm"
+        return Rule(id: "oversight.stages", name: "Các bước kiểm tra, giám sát", versions: [
+            RuleVersion(.qd22, nil, value: sequences, text: text, confirmed: false),
+            RuleVersion(.qd296, nil, value: sequences, text: text, confirmed: false),
+        ])
+    }()
+
+    /// Supervision under the programme or plan is thematic supervision: each thematic supervision is an item of its
+    /// conductor's annual programme (`OversightCase.isInProgramme(_:)`). Read on the case's first day.
+    public static let oversightThematicInProgramme: Rule<Bool> = {
+        let text = "giám sát theo chương trình, kế hoạch là giám sát chuyên đề: cuộc giám sát chuyên đề phải có trong "
+            + "chương trình giám sát năm của chủ thể giám sát"
+        return Rule(id: "oversight.thematicInProgramme", name: "Giám sát chuyên đề theo chương trình", versions: [
+            // QĐ 22 Art. 3.4 (RULES §4, "Forms of supervision": dongnai.dcs.vn/phan-biet-hinh-thuc-…-34959).
+            RuleVersion(.qd22, "Điều 3, khoản 4", value: true, text: text, confirmed: true),
             RuleVersion(.qd296, nil, value: true, text: text, confirmed: false),
         ])
     }()
