@@ -199,6 +199,7 @@ public final class Store: Sendable {
         M0021_CreateMeetings(),
         M0022_CreateCommitteeTerms(),
         M0023_CreateDiscipline(),
+        M0024_CreateOversightWork(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

@@ -11,7 +11,9 @@ enum TableCopy {
         "organizations", "organization_versions", "organization_ancestry", "members", "membership_events",
         "membership_periods", "committee_seats", "oversight_cases", "oversight_subjects", "audit_entries", "accounts",
         "account_grants", "document_settings", "review_narratives", "issued_reviews", "meetings",
-        "meeting_attendance", "committee_terms", "discipline_decisions", "discipline_appeals",
+        "meeting_attendance", "committee_terms", "discipline_decisions", "discipline_appeals", "oversight_programmes",
+        "oversight_programme_items", "oversight_programme_subjects", "oversight_progress", "oversight_steps", "oversight_team",
+        "follow_up_tasks",
     ]
 
     /// Rows read and written at a time.

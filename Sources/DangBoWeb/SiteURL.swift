@@ -33,6 +33,13 @@ enum SiteURL: Equatable {
     /// Cấp ủy: an organization's committees on a day — terms, seats, vacancies (query: to-chuc, ngay) — and the forms
     /// that record a term, a seat or a seat's end (POST).
     case committees
+    /// Kiểm tra, giám sát: the period's figures and cases of an organization's conductors (query: to-chuc, tu, den); POST
+    /// opens a case.
+    case oversight
+    /// A conductor's annual programme by quarter (query: to-chuc, chu-the, nam); POST adds an item or opens its case.
+    case oversightProgramme
+    /// One case: its steps, team, conclusion and follow-up tasks; POST records the next step or a task.
+    case oversightCase(String)
     /// Kỷ luật: the disciplinary decisions of an organization's bodies over a period (query: to-chuc, tu, den), and the
     /// forms of a decision and an appeal (POST).
     case discipline
@@ -73,6 +80,7 @@ enum SiteURL: Equatable {
                 case .issuedReview(let id) where name == "report", .issuedReviewDocument(let id) where name == "report",
                      .issuedReviewPDF(let id) where name == "report": "\(id)"
                 case .eventForm(_, let kind) where name == "kind": kind.rawValue
+                case .oversightCase(let reference) where name == "ref": reference
                 // NB: as written; `with(query:)` escapes it (codes are letters, digits and dots).
                 case .organization(let code) where name == "code", .organizationChange(let code) where name == "code": code
                 default: ":\(name)"
@@ -106,6 +114,9 @@ enum SiteURL: Equatable {
         case .meetings: ["sinh-hoat"]
         case .committees: ["cap-uy"]
         case .discipline: ["ky-luat"]
+        case .oversight: ["kiem-tra-giam-sat"]
+        case .oversightProgramme: ["kiem-tra-giam-sat", "chuong-trinh"]
+        case .oversightCase: ["kiem-tra-giam-sat", "cuoc", ":ref"]
         case .newMeeting: ["sinh-hoat", "moi"]
         case .eventForm: ["dang-vien", ":member", "bien-dong", ":kind"]
         case .newMember: ["dang-vien", "moi"]

@@ -59,6 +59,7 @@ public enum WebServer {
         MeetingsController(store: store, today: today).register(app)
         CommitteesController(store: store, today: today).register(app)
         DisciplineController(store: store, today: today).register(app)
+        OversightController(store: store, today: today).register(app)
         ImportController(store: store, today: today).register(app)
         AuditLogController(store: store, today: today).register(app)
         APIController(store: store).register(app)

@@ -19,6 +19,13 @@ import VaporTesting
             .min { $0.id < $1.id }!.code
     }()
 
+    /// A case conducted outside the secretary's cell.
+    static let outsideCase: String = {
+        let registry = WebFixture.synthetic.registry()
+        let own = WebFixture.cell(in: registry).id
+        return registry.cases.first { $0.conductorOrganization != own }!.reference
+    }()
+
     static func outsideRequests(_ url: SiteURL, root: String, outsider: MemberID) -> [String] {
         switch url {
         case .home, .login, .logout, .stylesheet, .health: []
@@ -58,6 +65,10 @@ import VaporTesting
                          SiteURL.meetings.with(query: [("to-chuc", root), ("tu", "1/1/2025"), ("den", "30/9/2026")])]
         case .newMeeting: [SiteURL.newMeeting.with(query: [("chi-bo", outsideCell)]),
                            SiteURL.newMeeting.with(query: [("chi-bo", outsideCell), ("ngay-hop", "15/10/2026")])]
+        case .oversight: [SiteURL.oversight.with(query: [("to-chuc", root)]),
+                          SiteURL.oversight.with(query: [("to-chuc", root), ("tu", "1/1/2000"), ("den", "26/11/2026")])]
+        case .oversightProgramme: [SiteURL.oversightProgramme.with(query: [("to-chuc", root), ("nam", "2026")])]
+        case .oversightCase: [SiteURL.oversightCase(outsideCase).path]
         case .discipline: [SiteURL.discipline.with(query: [("to-chuc", root)]),
                            SiteURL.discipline.with(query: [("to-chuc", outsideCell), ("tu", "1/1/2000"), ("den", "26/11/2026")])]
         case .committees: [SiteURL.committees.with(query: [("to-chuc", root)]),
@@ -70,7 +81,8 @@ import VaporTesting
                                     .reviewRecords, .reviewDocument, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
                                     .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .importPreview, .auditLog,
                                     .reviewNarrative, .reviewPrint, .reviewWorkbook, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1), .issuedReviewPDF(1),
-                                    .meetings, .newMeeting, .committees, .discipline]
+                                    .meetings, .newMeeting, .committees, .discipline, .oversight, .oversightProgramme,
+                                    .oversightCase("")]
 
     /// The root's report of the third quarter of 2026, issued (id 1), so that asking for it from a cell is a real
     /// question about the outside.

@@ -19,7 +19,7 @@ struct Layout {
     /// The menu, in the order the work goes; pages not built yet are shown without a link.
     static let menu: [(String, SiteURL?)] = [
         ("Tổng quan", .home), ("Tổ chức đảng", .organizations), ("Đảng viên", .members), ("Biến động đảng viên", .movements),
-        ("Phát triển đảng viên", nil), ("Cấp ủy", .committees), ("Kiểm tra, giám sát", .discipline), ("Sinh hoạt chi bộ", .meetings),
+        ("Phát triển đảng viên", nil), ("Cấp ủy", .committees), ("Kiểm tra, giám sát", .oversight), ("Sinh hoạt chi bộ", .meetings),
         ("Đánh giá, xếp loại", nil), ("Đảng phí", nil), ("Báo cáo", .review), ("Quản trị", .auditLog),
     ]
 
