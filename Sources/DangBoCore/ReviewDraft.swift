@@ -85,6 +85,11 @@ public enum ReviewDraft {
             (commissions.organizations + commissions.members, "Ủy ban kiểm tra các cấp giám sát thường xuyên "
                 + "\(n(commissions.members)) đảng viên, \(n(commissions.organizations)) tổ chức đảng"),
         ])
+        let thematic = ConductorKind.allCases.map { review.oversight(.supervision, .thematic, $0) }
+        let thematicOrganizations = thematic.map(\.organizations).reduce(0, +), thematicMembers = thematic.map(\.members).reduce(0, +)
+        if thematicOrganizations + thematicMembers > 0 {
+            oversight.append("giám sát chuyên đề \(n(thematicOrganizations)) tổ chức, \(n(thematicMembers)) đảng viên")
+        }
         let inspections = OversightMode.allCases.flatMap { mode in ConductorKind.allCases.map { review.oversight(.inspection, mode, $0) } }
         let inspected = inspections.reduce(Review.SubjectCounts()) {
             Review.SubjectCounts(cases: $0.cases + $1.cases, organizations: $0.organizations + $1.organizations,
@@ -96,6 +101,19 @@ public enum ReviewDraft {
         }
         if let first = oversight.first {
             sentences.append(first.prefix(1).uppercased() + first.dropFirst() + oversight.dropFirst().map { "; " + $0 }.joined() + ".")
+        }
+        let discipline = review.discipline
+        let disciplinedOrganizations = discipline.organizations.values.reduce(0, +)
+        let disciplinedMembers = discipline.members.values.reduce(0, +)
+        if disciplinedOrganizations + disciplinedMembers > 0 {
+            let bySanction = Sanction.allCases.compactMap { sanction -> String? in
+                let count = (discipline.organizations[sanction.key] ?? 0) + (discipline.members[sanction.key] ?? 0)
+                return count > 0 ? "\(sanction.vietnamese.lowercased()) \(n(count))" : nil
+            }
+            sentences.append("Thi hành kỷ luật " + clauses([
+                (disciplinedOrganizations, "\(n(disciplinedOrganizations)) tổ chức đảng"),
+                (disciplinedMembers, "\(n(disciplinedMembers)) đảng viên"),
+            ]).joined(separator: ", ") + " (" + bySanction.joined(separator: ", ") + ").")
         }
         let meetings = review.meetings
         if meetings.regular + meetings.thematic > 0 {

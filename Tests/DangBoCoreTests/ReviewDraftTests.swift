@@ -105,4 +105,19 @@ import Testing
         review.movements.admitted = 3
         #expect(ReviewDraft.sentences(review, name: "Chi bộ A").contains("Trong quý I/2021, đã kết nạp 3 quần chúng ưu tú vào Đảng."))
     }
+
+    /// Thematic supervision joins the sentence of the oversight; discipline has its own, by sanction, only when there is
+    /// some.
+    @Test func thematicSupervisionAndDiscipline() {
+        var review = Review(organization: "DUK", from: Self.day("2021-01-01"), to: Self.day("2021-03-31"))
+        review.setOversight(.init(cases: 2, organizations: 2, members: 0), activity: .supervision, mode: .thematic, conductor: .committee)
+        review.settle()
+        #expect(!ReviewDraft.sentences(review, name: "Chi bộ A").contains { $0.hasPrefix("Thi hành kỷ luật") })
+        #expect(ReviewDraft.sentences(review, name: "Chi bộ A").contains("Giám sát chuyên đề 2 tổ chức, 0 đảng viên."))
+        review.discipline = Review.Discipline(DisciplineFigures(organizations: [.warning: 1], members: [.reprimand: 2, .expulsion: 1]))
+        #expect(ReviewDraft.sentences(review, name: "Chi bộ A")
+            .contains("Thi hành kỷ luật 1 tổ chức đảng, 3 đảng viên (khiển trách 2, cảnh cáo 1, khai trừ 1)."))
+        review.discipline = Review.Discipline(DisciplineFigures(members: [.warning: 1]))
+        #expect(ReviewDraft.sentences(review, name: "Chi bộ A").contains("Thi hành kỷ luật 1 đảng viên (cảnh cáo 1)."))
+    }
 }

@@ -57,6 +57,14 @@ import VaporTesting
             #expect(listed.contains("<tr><th>Khai trừ</th><td class=\"number\">—</td><td class=\"number\">\(expelled)</td></tr>"),
                     "\(listed.suffix(4_000))")
 
+            // The review page shows the same figures and leads to the same list.
+            let reviewPage = try await client.get(SiteURL.review.with(query: query)).body.string
+            for sanction in Sanction.allCases {
+                let row = listed.components(separatedBy: "<tr><th>\(sanction.vietnamese)</th>").dropFirst().first?.components(separatedBy: "</tr>").first
+                #expect(row != nil && reviewPage.contains("<tr><th>\(sanction.vietnamese)</th>\(row ?? "")</tr>"), "\(sanction)")
+            }
+            #expect(reviewPage.contains(SiteURL.discipline.with(query: query).replacingOccurrences(of: "&", with: "&amp;")))
+
             // An appeal, lodged late (more than a month after the decision): refused; within the month: written.
             let reference = try #require(loaded.disciplines.last?.reference)
             var appeal = ["thao-tac": "khieu-nai", "to-chuc": root.code, "tu": "1/10/2026", "den": "31/12/2026",

@@ -88,6 +88,19 @@ struct ReviewPage {
             .table(.class("review-figures"), .tbody(
                 row("Tổ chức đảng được bổ sung, kiện toàn cấp ủy trong kỳ", .consolidatedCommittees))),
             .forEach(OversightActivity.allCases) { oversight($0) },
+            .p(.a(.href(SiteURL.oversight.with(query: [("to-chuc", organization.code), ("tu", from), ("den", to)])),
+                  .text("Các cuộc kiểm tra, giám sát của kỳ"))),
+            // Issue 11: discipline; the discipline page lists the decisions behind the figures.
+            .h2("Kỷ luật"),
+            .table(.class("review-figures"),
+                   .thead(.tr(.th("Hình thức kỷ luật"), .th(.class("number"), .text("Tổ chức đảng")), .th(.class("number"), .text("Đảng viên")))),
+                   .tbody(.forEach(Sanction.allCases) { sanction in
+                       .tr(.th(.text(sanction.vietnamese)),
+                           .td(.class("number"), .text(review.discipline.organizations[sanction.key].map(n) ?? "—")),
+                           .td(.class("number"), .text(review.discipline.members[sanction.key].map(n) ?? "—")))
+                   })),
+            .p(.a(.href(SiteURL.discipline.with(query: [("to-chuc", organization.code), ("tu", from), ("den", to)])),
+                  .text("Các quyết định kỷ luật của kỳ"))),
             // Issue 11: the meetings of the period; the meetings page lists the cells behind the last figure.
             .h2("Sinh hoạt chi bộ"),
             .table(.class("review-figures"), .tbody(
