@@ -10,6 +10,11 @@ public struct Registry: Sendable {
     public var meetings: [Meeting] = []
     /// Disciplinary decisions with their appeals (issue 11 point 3).
     public var disciplines: [DisciplineDecision] = []
+    /// Committee terms (issue 11 point 1).
+    public var terms: [CommitteeTerm] = []
+    /// The progress of cases and their follow-up tasks (issue 11 point 2), joined to `cases` by reference.
+    public var progress: [OversightProgress] = []
+    public var tasks: [FollowUpTask] = []
 
     public init(tree: OrganizationTree = OrganizationTree()) { self.tree = tree }
 

@@ -14,11 +14,16 @@ public struct RegistryChange: Sendable {
     /// Disciplinary decisions (issue 11 point 3); their effects (an expulsion's event, a dissolution) are in `events`
     /// and `organizations` like any other.
     public var disciplines: [DisciplineDecision] = []
+    /// Committee terms (issue 11 point 1).
+    public var terms: [CommitteeTerm] = []
+    /// The progress of cases (their steps, team, conclusion) and their follow-up tasks (issue 11 point 2).
+    public var progress: [OversightProgress] = []
+    public var tasks: [FollowUpTask] = []
 
     public init() {}
 
     public var isEmpty: Bool {
         organizations.isEmpty && members.isEmpty && events.isEmpty && seats.isEmpty && cases.isEmpty && meetings.isEmpty
-            && disciplines.isEmpty
+            && disciplines.isEmpty && terms.isEmpty && progress.isEmpty && tasks.isEmpty
     }
 }

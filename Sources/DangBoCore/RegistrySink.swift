@@ -41,6 +41,13 @@ public protocol RegistrySink: AnyObject {
     func seats(heldBy members: [MemberID]) async throws -> [CommitteeSeat]
     /// Disciplinary decisions with their appeals, checked.
     func insert(disciplines: [DisciplineDecision]) async throws
+    /// The cases with these references, stored or written by this import: what a case's progress is checked against.
+    func cases(references: [String]) async throws -> [OversightCase]
+    /// The progress of the cases with these references, stored or written by this import.
+    func oversightProgress(references: [String]) async throws -> [OversightProgress]
+    func insert(terms: [CommitteeTerm]) async throws
+    func insert(progress: [OversightProgress]) async throws
+    func insert(tasks: [FollowUpTask]) async throws
     /// More subjects of a case written before (its rows came apart in the file).
     func add(subjects: [OversightSubject], toCase reference: String) async throws
 }

@@ -123,6 +123,10 @@ extension Store {
             .map { try $0.decode(column: "meeting_ref", as: String.self) })
         context.disciplineReferences = Set(try await sql.select().column("decision_ref").from("discipline_decisions").all()
             .map { try $0.decode(column: "decision_ref", as: String.self) })
+        context.terms = try await Self.loadTerms(on: sql)
+        context.progressReferences = Set(try await sql.raw("""
+            SELECT c.case_ref AS case_ref FROM oversight_progress p JOIN oversight_cases c ON c.id = p.case_id
+            """).all().map { try $0.decode(column: "case_ref", as: String.self) })
         return context
     }
 
@@ -415,6 +419,38 @@ final class StoreSink: RegistrySink {
         // NB: decision ids continue from the stored ones, so the batch before must be written first.
         try await drain()
         try await Store.insert(disciplines: disciplines, on: sql)
+    }
+
+    func cases(references: [String]) async throws -> [OversightCase] {
+        try await drain()
+        var cases: [OversightCase] = []
+        for chunk in Array(Set(references)).sorted().chunks(of: 500) {
+            let binds: [any Encodable & Sendable] = Array(chunk)
+            cases += try await Store.oversightCases(where: "c.case_ref IN (\(binds: binds))", on: sql).map(\.oversightCase)
+        }
+        return cases
+    }
+
+    func oversightProgress(references: [String]) async throws -> [OversightProgress] {
+        try await drain()
+        let ids = try await Store.caseIDs(references, on: sql)
+        return Array(try await Store.progressAndTasks(of: Array(ids.values), references: Dictionary(
+            uniqueKeysWithValues: ids.map { ($0.value, $0.key) }), on: sql).progress.values)
+    }
+
+    func insert(terms: [CommitteeTerm]) async throws {
+        try await drain()
+        try await Store.insert(terms: terms, on: sql)
+    }
+
+    func insert(progress: [OversightProgress]) async throws {
+        try await drain()
+        try await Store.insert(progress: progress, on: sql)
+    }
+
+    func insert(tasks: [FollowUpTask]) async throws {
+        try await drain()
+        try await Store.insert(tasks: tasks, on: sql)
     }
 
     func add(subjects: [OversightSubject], toCase reference: String) async throws {

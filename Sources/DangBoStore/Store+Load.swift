@@ -89,6 +89,8 @@ extension Store {
             registry.meetings.append(meeting)
         }
         registry.disciplines = try await Self.disciplines(where: "TRUE", on: sql)
+        registry.terms = try await Self.loadTerms(on: sql)
+        (registry.progress, registry.tasks) = try await loadProgressAndTasks()
         return registry
     }
 

@@ -401,6 +401,11 @@ extension Store {
     /// The progress (by case reference) and the tasks (by case id, with their ids) of the cases `ids`.
     func progressAndTasks(of ids: [Int], references: [Int: String]) async throws
         -> (progress: [String: OversightProgress], tasks: [Int: [(id: Int, task: FollowUpTask)]]) {
+        try await Self.progressAndTasks(of: ids, references: references, on: reader)
+    }
+
+    static func progressAndTasks(of ids: [Int], references: [Int: String], on reader: any SQLDatabase) async throws
+        -> (progress: [String: OversightProgress], tasks: [Int: [(id: Int, task: FollowUpTask)]]) {
         var progress: [String: OversightProgress] = [:], tasks: [Int: [(id: Int, task: FollowUpTask)]] = [:]
         for chunk in ids.chunks(of: 1_000) {
             let list = chunk.map(String.init).joined(separator: ", ")
@@ -469,5 +474,96 @@ extension Store {
                 },
                 tasks: tasks[id] ?? [])
         }
+    }
+}
+
+// MARK: - Bulk rows: the registry's write, load, import and export
+
+extension Store {
+    /// The ids of the cases `references` names, by reference.
+    static func caseIDs(_ references: some Collection<String>, on sql: any SQLDatabase) async throws -> [String: Int] {
+        var ids: [String: Int] = [:]
+        for chunk in Array(Set(references)).sorted().chunks(of: 500) {
+            let binds: [any Encodable & Sendable] = Array(chunk)
+            for row in try await sql.raw("SELECT id, case_ref FROM oversight_cases WHERE case_ref IN (\(binds: binds))").all() {
+                ids[try row.decode(column: "case_ref", as: String.self)] = try row.decode(column: "id", as: Int.self)
+            }
+        }
+        return ids
+    }
+
+    /// Cases' progress (the case rows written first: joined by reference).
+    static func insert(progress: [OversightProgress], on sql: any SQLDatabase) async throws {
+        guard !progress.isEmpty else { return }
+        let ids = try await caseIDs(progress.map(\.caseReference), on: sql)
+        var rows: [[BulkValue]] = [], team: [[BulkValue]] = [], steps: [[BulkValue]] = []
+        for value in progress {
+            guard let id = ids[value.caseReference] else { throw StoreError.unreadable("oversight_cases.case_ref \(value.caseReference)") }
+            rows.append([.int(id), .text(value.conclusion), .int(value.teamLeader?.rawValue),
+                         value.disciplineProposed.map { .bool($0) } ?? .null])
+            team += value.team.map { [.int(id), .int($0.rawValue)] }
+            steps += value.steps.map { [.int(id), .text($0.stage.rawValue), .int($0.day.yyyymmdd), .text($0.document), .text($0.note)] }
+        }
+        try await insert(into: "oversight_progress", columns: ["case_id", "conclusion", "team_leader_id", "discipline_proposed"],
+                         rows: rows, on: sql)
+        try await insert(into: "oversight_team", columns: ["case_id", "member_id"], rows: team, on: sql)
+        try await insert(into: "oversight_steps", columns: ["case_id", "stage", "day", "document", "note"], rows: steps, on: sql)
+    }
+
+    static func insert(tasks: [FollowUpTask], on sql: any SQLDatabase) async throws {
+        guard !tasks.isEmpty else { return }
+        let ids = try await caseIDs(tasks.map(\.caseReference), on: sql)
+        var next = try await nextID(in: "follow_up_tasks", on: sql)
+        var rows: [[BulkValue]] = []
+        for task in tasks {
+            guard let id = ids[task.caseReference] else { throw StoreError.unreadable("oversight_cases.case_ref \(task.caseReference)") }
+            let (organization, member) = columns(task.responsible)
+            rows.append([.int(next), .int(id), .text(task.text), .int(organization), .int(member), .int(task.due.yyyymmdd),
+                         .int(task.done?.yyyymmdd)])
+            next += 1
+        }
+        try await insert(into: "follow_up_tasks", columns: ["id", "case_id", "text", "organization_id", "member_id", "due_on", "done_on"],
+                         rows: rows, on: sql)
+    }
+
+    static func insert(terms: [CommitteeTerm], on sql: any SQLDatabase) async throws {
+        guard !terms.isEmpty else { return }
+        var next = try await nextID(in: "committee_terms", on: sql)
+        try await insert(into: "committee_terms", columns: ["id", "organization_id", "committee", "name", "start_on", "end_on", "size",
+                                                            "decision_number"],
+                         rows: terms.map { term in
+                             defer { next += 1 }
+                             return [.int(next), .int(term.organization.rawValue), .text(term.committee.rawValue), .text(term.name),
+                                     .int(term.validity.start.yyyymmdd), .int(Day.stored(end: term.validity.end)), .int(term.size),
+                                     .text(term.decision?.number ?? "")]
+                         }, on: sql)
+    }
+
+    /// Every term, by id.
+    static func loadTerms(on sql: any SQLDatabase) async throws -> [CommitteeTerm] {
+        try await sql.raw("SELECT * FROM committee_terms ORDER BY id").all().map { row in
+            guard let committee = CommitteeKind(rawValue: try row.decode(column: "committee", as: String.self)) else {
+                throw StoreError.unreadable("committee_terms.committee")
+            }
+            return CommitteeTerm(
+                organization: OrganizationID(try row.decode(column: "organization_id", as: Int.self)), committee: committee,
+                name: try row.decode(column: "name", as: String.self),
+                validity: try .stored(from: try row.decode(column: "start_on", as: Int.self), to: try row.decode(column: "end_on", as: Int.self)),
+                size: try row.decode(column: "size", as: Int?.self),
+                decision: decision(number: try row.decode(column: "decision_number", as: String.self), date: nil, issuer: ""))
+        }
+    }
+
+    /// The progress of the cases that have some, and every follow-up task, in the cases' order.
+    func loadProgressAndTasks() async throws -> (progress: [OversightProgress], tasks: [FollowUpTask]) {
+        var references: [Int: String] = [:]
+        for row in try await reader.raw("SELECT id, case_ref FROM oversight_cases ORDER BY id").all() {
+            references[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "case_ref", as: String.self)
+        }
+        let ids = references.keys.sorted()
+        let (progress, tasks) = try await progressAndTasks(of: ids, references: references)
+        let order = Dictionary(uniqueKeysWithValues: ids.map { (references[$0]!, $0) })
+        return (progress.values.sorted { order[$0.caseReference]! < order[$1.caseReference]! },
+                ids.flatMap { tasks[$0]?.map(\.task) ?? [] })
     }
 }

@@ -130,6 +130,9 @@ extension Store {
         try await insert(cases: change.cases, on: sql)
         try await insert(meetings: change.meetings, on: sql)
         try await insert(disciplines: change.disciplines, on: sql)
+        try await insert(terms: change.terms, on: sql)
+        try await insert(progress: change.progress, on: sql)
+        try await insert(tasks: change.tasks, on: sql)
         _ = try await appendAudit(audit, on: database)
     }
 

@@ -10,6 +10,8 @@ struct CommitteeBlueprint {
     let options: SyntheticRegistry.Options
     let index: StayIndex
     private(set) var seats: [CommitteeSeat] = []
+    /// The terms filled: each committee's from its congress (or its appointment) to the next, with the seats it filled.
+    private(set) var terms: [CommitteeTerm] = []
     /// Everyone who held a seat in the term being filled: nobody holds two seats of one committee.
     private var holders = Set<Int>()
 
@@ -89,16 +91,25 @@ struct CommitteeBlueprint {
             executive.append((member, position))
             seat(grassroots, .executive, member, position, term.source, from: term.start, term: term, random: &random)
         }
+        var commissionSize = 0
         if isCommittee {
             // The commission's chair is a standing member or deputy secretary; its other members sit on it alone.
             let chair = executive.first { $0.position == .standingMember } ?? executive.first { $0.position == .deputySecretary }
             var commission: [Int] = chair.map { [$0.member] } ?? []
             commission += pool.dropFirst(positions.count).prefix(pool.count >= 60 ? 4 : 2)
             holders.formUnion(commission)
+            commissionSize = commission.count
             for (number, member) in commission.enumerated() {
                 let position: Position = number == 0 ? .chair : number == 1 ? .deputyChair : .member
                 seat(grassroots, .inspection, member, position, term.source, from: term.start, term: term, random: &random)
             }
+        }
+        let name = "\(term.start.year)–\(term.end?.year ?? term.start.year + 5)"
+        terms.append(CommitteeTerm(organization: tree.id(grassroots), committee: .executive, name: name,
+                                   validity: DayRange(start: term.start, end: term.end), size: positions.count))
+        if commissionSize > 0 {
+            terms.append(CommitteeTerm(organization: tree.id(grassroots), committee: .inspection, name: name,
+                                       validity: DayRange(start: term.start, end: term.end), size: commissionSize))
         }
         consolidate(term, of: grassroots, random: &random)
     }

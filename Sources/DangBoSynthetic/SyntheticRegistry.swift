@@ -70,6 +70,10 @@ public struct SyntheticRegistry: Sendable {
     public var meetings: [Meeting]
     /// Disciplinary decisions: every expulsion's, and those that follow cases concluded with a violation.
     public var disciplines: [DisciplineDecision]
+    /// Committee terms, each case's progress and follow-up tasks (issue 11 points 1 and 2).
+    public var terms: [CommitteeTerm]
+    public var progress: [OversightProgress]
+    public var tasks: [FollowUpTask]
 
     public init(options: Options) {
         precondition(options.from < options.through, "the history must end after it starts")
@@ -103,6 +107,11 @@ public struct SyntheticRegistry: Sendable {
         var discipline = DisciplineBlueprint(options: options, tree: OrganizationTree(tree.organizations))
         discipline.build(members: simulation.members, events: events, cases: oversight.cases, seats: seats)
         self.disciplines = discipline.decisions
+        self.terms = committees.terms
+        var work = OversightProgressBlueprint(options: options)
+        work.build(cases: oversight.cases, seats: seats)
+        self.progress = work.progress
+        self.tasks = work.tasks
     }
 
     /// All of it as a Core registry. Every journal is checked; a violation is a bug of the generator and stops the
@@ -128,6 +137,9 @@ public struct SyntheticRegistry: Sendable {
         registry.cases = cases
         registry.meetings = meetings
         registry.disciplines = disciplines
+        registry.terms = terms
+        registry.progress = progress
+        registry.tasks = tasks
         return registry
     }
 }
@@ -145,6 +157,9 @@ extension SyntheticRegistry {
         change.cases = cases
         change.meetings = meetings
         change.disciplines = disciplines
+        change.terms = terms
+        change.progress = progress
+        change.tasks = tasks
         return (change, registry)
     }
 }

@@ -41,7 +41,9 @@ struct Import: AsyncParsableCommand {
             let n = VietnameseFormat.number
             print((dryRun ? "Chưa ghi gì (--dry-run); sẽ nhập " : "Đã nhập ") + "\(n(summary.organizations)) tổ chức, \(n(summary.members)) đảng viên, "
                 + "\(n(summary.events)) biến động, \(n(summary.seats)) chức danh cấp ủy, \(n(summary.cases)) cuộc kiểm tra, giám sát, "
-                + "\(n(summary.meetings)) buổi sinh hoạt chi bộ (\(n(summary.attendance)) dòng điểm danh).")
+                + "\(n(summary.meetings)) buổi sinh hoạt chi bộ (\(n(summary.attendance)) dòng điểm danh), "
+                + "\(n(summary.disciplines)) quyết định kỷ luật, \(n(summary.terms)) nhiệm kỳ cấp ủy, "
+                + "\(n(summary.steps)) bước kiểm tra, giám sát, \(n(summary.tasks)) nhiệm vụ khắc phục.")
         }
     }
 }

@@ -91,7 +91,9 @@ import Testing
         let (held, holding) = AsyncStream.makeStream(of: Void.self)
         let (released, release) = AsyncStream.makeStream(of: Void.self)
         let importing = Task {
-            try await writer.importing(audit: { _ in Self.audit }) { sink, store in
+            // NB: a failed import ends the wait below too (then the test fails on what it finds, never hangs).
+            defer { holding.finish() }
+            return try await writer.importing(audit: { _ in Self.audit }) { sink, store in
                 let summary = try await Importer(context: try await store.importContext(today: Importer.Context.today())).run(try ImportSource.open(folder), into: sink)
                 holding.yield()
                 for await _ in released { break }

@@ -136,6 +136,13 @@ import Testing
             #expect(loaded.seats.count == registry.seats.count)
             #expect(loaded.cases.map(\.reference) == registry.cases.map(\.reference))
             #expect(loaded.disciplines == registry.disciplines && !loaded.disciplines.isEmpty)
+            #expect(loaded.terms == registry.terms && !loaded.terms.isEmpty)
+            #expect(loaded.progress.map(\.caseReference) == registry.progress.map(\.caseReference) && !loaded.progress.isEmpty)
+            for (stored, written) in zip(loaded.progress, registry.progress) {
+                #expect(stored.steps == written.steps && Set(stored.team) == Set(written.team) && stored.teamLeader == written.teamLeader
+                    && stored.conclusion == written.conclusion && stored.disciplineProposed == written.disciplineProposed, "\(written.caseReference)")
+            }
+            #expect(loaded.tasks == registry.tasks && !loaded.tasks.isEmpty)
             for (id, journal) in registry.journals { #expect(loaded.journals[id]?.events == journal.events) }
             let audit = try await store.sql.raw("SELECT COUNT(*) AS n FROM audit_entries").first()?.decode(column: "n", as: Int.self)
             #expect(audit == 1)

@@ -24,6 +24,24 @@ import Testing
             let violations = decision.violations(in: registry)
             #expect(violations.isEmpty, "\(decision.reference): \(violations.map(\.message))")
         }
+        #expect(!registry.terms.isEmpty && !registry.progress.isEmpty && !registry.tasks.isEmpty)
+        for term in registry.terms {
+            let violations = term.violations(in: registry.tree, others: registry.terms)
+            #expect(violations.isEmpty, "\(term.organization) \(term.name): \(violations.map(\.message))")
+        }
+        let cases = Dictionary(registry.cases.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        let progress = Dictionary(registry.progress.map { ($0.caseReference, $0) }, uniquingKeysWith: { first, _ in first })
+        for value in registry.progress {
+            let violations = value.violations(in: registry)
+            #expect(violations.isEmpty, "\(value.caseReference): \(violations.map(\.message))")
+        }
+        for task in registry.tasks {
+            let violations = cases[task.caseReference].map { task.violations(of: $0, progress: progress[task.caseReference]) }
+            #expect(violations?.isEmpty == true, "\(task.caseReference): \(violations?.map(\.message) ?? ["no case"])")
+        }
+        // Tasks done on time, late, not yet: the figures meet each.
+        #expect(registry.tasks.contains { $0.done == nil } && registry.tasks.contains(where: \.wasDoneLate)
+            && registry.tasks.contains { $0.done.map { $0 <= $0 } == true && !$0.wasDoneLate })
     }
 
     /// The decisions hold what the twin tests need to see: each sanction of members and of organizations the

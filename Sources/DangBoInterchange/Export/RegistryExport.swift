@@ -4,7 +4,7 @@ import Foundation
 /// Writes a registry in the import format (docs/import-format.md): importing the folder back gives the same
 /// registry, so the contract is its own round trip.
 public enum RegistryExport {
-    /// The headers of the nine tables, in the contract's order.
+    /// The headers of the tables, in the contract's order.
     public static let headers: [(name: String, header: [String])] = [
         ("organizations", ["code", "name", "kind", "parent_code", "established_on", "dissolved_on", "valid_from"]),
         ("members", ["national_id", "family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity",
@@ -23,14 +23,18 @@ public enum RegistryExport {
                         "offence_on", "offence_ended_on", "later_offences", "offence_without_limit", "postponements",
                         "decided_on", "effective_on", "received_on", "decision_number", "decision_date", "case_ref"]),
         ("discipline_appeals", ["decision_ref", "lodged_on", "outcome", "decided_on", "reduced_to"]),
+        ("committee_terms", ["organization_code", "committee", "name", "start_on", "end_on", "size", "decision_number"]),
+        ("oversight_steps", ["case_ref", "stage", "day", "document", "note", "conclusion", "discipline_proposed"]),
+        ("oversight_team", ["case_ref", "national_id", "leader"]),
+        ("follow_up_tasks", ["case_ref", "text", "subject_code", "subject_national_id", "due_on", "done_on"]),
     ]
 
-    /// The rows of the nine tables (in the order of `headers`) for these records; `code` names any organization
+    /// The rows of the tables (in the order of `headers`) for these records; `code` names any organization
     /// they refer to. `events` must hold each member's journal in order.
     public static func rows(
         organizations: [Organization], members: [Member], events: [MembershipEvent], seats: [CommitteeSeat],
-        cases: [OversightCase], meetings: [Meeting] = [], disciplines: [DisciplineDecision] = [],
-        code: (OrganizationID) -> String
+        cases: [OversightCase], meetings: [Meeting] = [], disciplines: [DisciplineDecision] = [], terms: [CommitteeTerm] = [],
+        progress: [OversightProgress] = [], tasks: [FollowUpTask] = [], code: (OrganizationID) -> String
     ) -> [[[String]]] {
         let nationalID = Dictionary(members.map { ($0.id, $0.nationalID) }, uniquingKeysWith: { first, _ in first })
         var organizationRows: [[String]] = []
@@ -103,17 +107,39 @@ public enum RegistryExport {
                 return [decision.reference, appeal.lodged.iso, outcome, appeal.decided?.iso ?? "", reduced]
             }
         }
+        let termRows = terms.map { term in
+            [code(term.organization), term.committee.rawValue, term.name, term.validity.start.iso, term.validity.end?.iso ?? "",
+             term.size.map(String.init) ?? "", term.decision?.number ?? ""]
+        }
+        let stepRows = progress.flatMap { value in
+            value.steps.map { step in
+                let concluded = step.stage == .concluded
+                return [value.caseReference, step.stage.rawValue, step.day.iso, step.document ?? "", step.note,
+                        concluded ? value.conclusion : "", concluded ? value.disciplineProposed.map { $0 ? "yes" : "no" } ?? "" : ""]
+            }
+        }
+        let teamRows = progress.flatMap { value in
+            value.team.map { [value.caseReference, nationalID[$0] ?? "", $0 == value.teamLeader ? "yes" : ""] }
+        }
+        let taskRows = tasks.map { task -> [String] in
+            let (subjectCode, subjectID): (String, String) = switch task.responsible {
+            case .organization(let id): (code(id), "")
+            case .member(let id): ("", nationalID[id] ?? "")
+            }
+            return [task.caseReference, task.text, subjectCode, subjectID, task.due.iso, task.done?.iso ?? ""]
+        }
         return [organizationRows, memberRows, eventRows, seatRows, oversightRows, meetingRows, attendanceRows, disciplineRows,
-                appealRows]
+                appealRows, termRows, stepRows, teamRows, taskRows]
     }
 
-    /// The nine tables of a whole registry, rows in a stable order.
+    /// The tables of a whole registry, rows in a stable order.
     public static func tables(of registry: Registry) -> [Table] {
         let members = registry.members.values.sorted { $0.id < $1.id }
         let rows = rows(
             organizations: registry.tree.organizations.values.sorted { $0.id < $1.id }, members: members,
             events: members.flatMap { registry.journals[$0.id]?.events ?? [] }, seats: registry.seats, cases: registry.cases,
-            meetings: registry.meetings, disciplines: registry.disciplines, code: { registry.tree[$0]?.code ?? "" })
+            meetings: registry.meetings, disciplines: registry.disciplines, terms: registry.terms, progress: registry.progress,
+            tasks: registry.tasks, code: { registry.tree[$0]?.code ?? "" })
         return zip(headers, rows).map { table, rows in
             Table(name: table.name, header: table.header,
                   rows: rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })

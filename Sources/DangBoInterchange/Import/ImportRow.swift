@@ -80,6 +80,8 @@ struct ImportRow {
     static func latestDay(for column: String, today: Day) -> Day {
         switch column {
         case "dissolved_on", "end_on", "ended_on": today.adding(years: 1)
+        // NB: a remedy is due ahead of today, a term ends at its next congress.
+        case "due_on": today.adding(years: 5)
         default: today
         }
     }

@@ -5,7 +5,8 @@ import DangBoCore
 /// names accepted for them. Headers are matched on their folded form (case, tones, spaces and underscores ignored).
 enum ImportTable: String, CaseIterable, Sendable {
     case organizations, members, events, committeeSeats = "committee_seats", oversight, meetings, attendance, discipline
-    case disciplineAppeals = "discipline_appeals"
+    case disciplineAppeals = "discipline_appeals", committeeTerms = "committee_terms", oversightSteps = "oversight_steps"
+    case oversightTeam = "oversight_team", followUpTasks = "follow_up_tasks"
 
     /// Names a file or sheet may have (folded, without extension).
     var names: [String] {
@@ -19,6 +20,10 @@ enum ImportTable: String, CaseIterable, Sendable {
         case .attendance: ["attendance", "diem danh", "du sinh hoat"]
         case .discipline: ["discipline", "ky luat", "quyet dinh ky luat"]
         case .disciplineAppeals: ["discipline appeals", "khieu nai ky luat", "khieu nai"]
+        case .committeeTerms: ["committee terms", "nhiem ky", "nhiem ky cap uy"]
+        case .oversightSteps: ["oversight steps", "tien do kiem tra giam sat", "cac buoc kiem tra giam sat"]
+        case .oversightTeam: ["oversight team", "doan kiem tra giam sat", "thanh vien doan"]
+        case .followUpTasks: ["follow up tasks", "nhiem vu khac phuc", "khac phuc"]
         }
     }
 
@@ -89,6 +94,21 @@ enum ImportTable: String, CaseIterable, Sendable {
             [("decision_ref", true, ["ma quyet dinh"]), ("lodged_on", true, ["ngay khieu nai"]),
              ("outcome", true, ["ket qua"]), ("decided_on", false, ["ngay giai quyet"]),
              ("reduced_to", false, ["hinh thuc moi", "giam xuong"])]
+        case .committeeTerms:
+            [("organization_code", true, ["ma to chuc"]), ("committee", true, ["loai cap uy", "co quan"]),
+             ("name", true, ["nhiem ky", "ten nhiem ky"]), ("start_on", true, ["tu ngay", "ngay dai hoi"]),
+             ("end_on", false, ["den ngay", "ngay dai hoi sau"]), ("size", false, ["so luong"]),
+             ("decision_number", false, ["so quyet dinh"])]
+        case .oversightSteps:
+            [("case_ref", true, ["ma cuoc"]), ("stage", true, ["buoc"]), ("day", true, ["ngay"]), ("document", false, ["van ban", "so van ban"]),
+             ("note", false, ["ghi chu"]), ("conclusion", false, ["ket luan", "noi dung ket luan"]),
+             ("discipline_proposed", false, ["de nghi ky luat"])]
+        case .oversightTeam:
+            [("case_ref", true, ["ma cuoc"]), ("national_id", true, ["so cccd", "cccd"]), ("leader", false, ["truong doan"])]
+        case .followUpTasks:
+            [("case_ref", true, ["ma cuoc"]), ("text", true, ["noi dung", "nhiem vu"]),
+             ("subject_code", false, ["ma to chuc thuc hien"]), ("subject_national_id", false, ["cccd nguoi thuc hien"]),
+             ("due_on", true, ["han", "han hoan thanh"]), ("done_on", false, ["ngay hoan thanh"])]
         }
     }
 
@@ -152,6 +172,8 @@ enum ImportVocabulary {
         "mien sinh hoat": .exempt, "sinh hoat tam thoi": .guest, "khach": .guest,
     ]
 
+    static let stages: [String: OversightStage] = Dictionary(
+        OversightStage.allCases.map { (ImportTable.key($0.vietnamese), $0) }, uniquingKeysWith: { first, _ in first })
     static let sanctions: [String: Sanction] = Dictionary(
         Sanction.allCases.map { (ImportTable.key($0.vietnamese), $0) }, uniquingKeysWith: { first, _ in first })
     static let decidingBodies: [String: DecidingBody] = Dictionary(

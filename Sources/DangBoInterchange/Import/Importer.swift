@@ -19,6 +19,10 @@ public final class Importer {
         public var meetingReferences: Set<String> = []
         /// The disciplinary decisions' references already stored (`decision_ref` is unique in the registry).
         public var disciplineReferences: Set<String> = []
+        /// The committee terms already stored: a term of the file shares no day with another of its committee.
+        public var terms: [CommitteeTerm] = []
+        /// The cases whose progress is already stored: a file gives a case's progress once, with its case or later.
+        public var progressReferences: Set<String> = []
         public var nextOrganizationID: Int
         public var nextMemberID: Int
         /// Events of this import are numbered from here (above every stored sequence), by file line.
@@ -52,6 +56,8 @@ public final class Importer {
                       today: today)
             meetingReferences = Set(registry.meetings.map(\.reference))
             disciplineReferences = Set(registry.disciplines.map(\.reference))
+            terms = registry.terms
+            progressReferences = Set(registry.progress.map(\.caseReference))
         }
     }
 
@@ -62,6 +68,8 @@ public final class Importer {
         public var meetings = 0, attendance = 0
         /// Disciplinary decisions, and the appeals written with them.
         public var disciplines = 0, appeals = 0
+        /// Committee terms; cases' progress (their steps) and follow-up tasks.
+        public var terms = 0, steps = 0, tasks = 0
         /// What was read but not used (unknown columns): reported, never fatal.
         public var warnings: [ImportIssue] = []
         /// Each file or sheet read, with the table it holds (`organizations`, `members`, `events`, `committee_seats`,
@@ -135,13 +143,18 @@ public final class Importer {
             if issues.isEmpty {
                 try await importDiscipline(byKind[.discipline] ?? [], byKind[.disciplineAppeals] ?? [], into: sink)
             }
+            if issues.isEmpty { try await importTerms(byKind[.committeeTerms] ?? [], into: sink) }
+            if issues.isEmpty {
+                try await importProgress(byKind[.oversightSteps] ?? [], byKind[.oversightTeam] ?? [],
+                                         byKind[.followUpTasks] ?? [], into: sink)
+            }
             Self.returnFreedMemory()
         } catch let error as CodecError {
             issues.append(ImportIssue(file: error.file, line: error.line, column: nil, reason: error.message))
         }
         try failIfIssues()
         if summary.organizations + summary.members + summary.events + summary.seats + summary.cases + summary.meetings
-            + summary.disciplines == 0 {
+            + summary.disciplines + summary.terms + summary.steps + summary.tasks == 0 {
             // NB: an import that writes nothing is a mistake (a wrong folder, an empty sheet): it must not look like a
             // success.
             issues.append(ImportIssue(file: sources.first?.name ?? "(không có tệp)", line: nil, column: nil, reason:
@@ -1011,6 +1024,210 @@ public final class Importer {
         }
         summary.disciplines = decisions.count
         summary.appeals = decisions.map(\.appeals.count).reduce(0, +)
+    }
+
+    // MARK: - Committee terms
+
+    /// Committee terms (`committee_terms.csv`): each checked by Core's rules (`CommitteeTerm.violations`) against the
+    /// terms stored and those of the file before it, its organization inside the importer's scope on its first day.
+    private func importTerms(_ sources: [(ImportSource, ImportColumns)], into sink: some RegistrySink) async throws {
+        var terms: [CommitteeTerm] = []
+        try await forEachRow(sources) { row in
+            let before = issues.count
+            let code = row.required("organization_code", &issues)
+            let id = code.flatMap { context.tree.organization(code: $0)?.id }
+            if let code, id == nil { issues.append(row.issue("organization_code", "không có tổ chức đảng mã \(code)")) }
+            let committee = row.enumeration("committee", CommitteeKind.self, aliases: ImportVocabulary.committees, &issues)
+            let name = row.required("name", &issues)
+            let start = row.day("start_on", required: true, &issues)
+            let end = row.day("end_on", required: false, &issues)
+            let sizeText = row.text("size")
+            let size = Int(sizeText)
+            if !sizeText.isEmpty, size == nil { issues.append(row.issue("size", "số lượng không hợp lệ: \"\(sizeText)\" (một số nguyên)")) }
+            if let code, let id, let start { checkScope(id, code: code, on: start, row: row, column: "organization_code") }
+            guard issues.count == before, let id, let committee, let name, let start else { return }
+            let number = row.text("decision_number")
+            let term = CommitteeTerm(organization: id, committee: committee, name: name, validity: DayRange(start: start, end: end),
+                                     size: size, decision: number.isEmpty ? nil : Decision(number: number))
+            let others = context.terms + terms
+            var violations = term.violations(in: context.tree, others: others)
+            if others.contains(where: { $0.organization == id && $0.committee == committee && $0.validity.start == start }) {
+                violations.append(CommitteeTermViolation(reason: .overlaps(name: name, validity: term.validity), term: term,
+                                                         organizationCode: code ?? ""))
+            }
+            for violation in violations {
+                let column = switch violation.field {
+                case .organization: "organization_code"
+                case .committee: "committee"
+                case .name: "name"
+                case .start: "start_on"
+                case .end: "end_on"
+                case .size: "size"
+                }
+                issues.append(row.issue(column, violation.message))
+            }
+            if issues.count == before { terms.append(term) }
+        }
+        guard issues.isEmpty, !terms.isEmpty else { return }
+        try await sink.insert(terms: terms)
+        summary.terms = terms.count
+    }
+
+    // MARK: - Cases' progress and follow-up tasks
+
+    /// A case's steps (`oversight_steps.csv`, one row per stage, the conclusion's text and whether discipline is proposed
+    /// on the `concluded` row), its team (`oversight_team.csv`, the leader marked) and its follow-up tasks
+    /// (`follow_up_tasks.csv`): for cases of this import or stored, a case's progress given once. Each case's progress
+    /// is checked by Core's rules (`OversightProgress.violations`: the stages of its activity and mode in order, on or
+    /// after its first day, an outcome once concluded, a team once decided) and each task by `FollowUpTask.violations`.
+    private func importProgress(
+        _ stepSources: [(ImportSource, ImportColumns)], _ teamSources: [(ImportSource, ImportColumns)],
+        _ taskSources: [(ImportSource, ImportColumns)], into sink: some RegistrySink
+    ) async throws {
+        var progress: [String: OversightProgress] = [:]
+        var firstLines: [String: ImportRow] = [:]
+        var stepRows: [String: [ImportRow]] = [:]
+        var order: [String] = []
+        func entry(_ reference: String, _ row: ImportRow) {
+            if progress[reference] == nil {
+                progress[reference] = OversightProgress(caseReference: reference)
+                firstLines[reference] = row
+                order.append(reference)
+            }
+        }
+        try await forEachRow(stepSources) { row in
+            let before = issues.count
+            guard let reference = row.required("case_ref", &issues) else { return }
+            if context.progressReferences.contains(reference) {
+                issues.append(row.issue("case_ref", "tiến độ của cuộc \(reference) đã có trong cơ sở dữ liệu"))
+            }
+            let stage = row.enumeration("stage", OversightStage.self, aliases: ImportVocabulary.stages, &issues)
+            let day = row.day("day", required: true, &issues)
+            let proposed = ImportTable.key(row.text("discipline_proposed"))
+            if !["", "yes", "no", "co", "khong"].contains(proposed) {
+                issues.append(row.issue("discipline_proposed", "ghi yes hoặc no (có, không)"))
+            }
+            guard issues.count == before, let stage, let day else { return }
+            if progress[reference]?.steps.contains(where: { $0.stage == stage }) == true {
+                issues.append(row.issue("stage", "bước này của cuộc \(reference) đã ghi ở một dòng trước"))
+                return
+            }
+            entry(reference, row)
+            let document = row.text("document")
+            progress[reference]?.steps.append(OversightStep(stage, on: day, document: document.isEmpty ? nil : document, note: row.text("note")))
+            stepRows[reference, default: []].append(row)
+            if stage == .concluded {
+                progress[reference]?.conclusion = row.text("conclusion")
+                if !proposed.isEmpty { progress[reference]?.disciplineProposed = proposed == "yes" || proposed == "co" }
+            }
+        }
+        try await forEachRow(teamSources) { row in
+            let before = issues.count
+            guard let reference = row.required("case_ref", &issues) else { return }
+            if context.progressReferences.contains(reference) {
+                issues.append(row.issue("case_ref", "tiến độ của cuộc \(reference) đã có trong cơ sở dữ liệu"))
+            }
+            let nationalID = row.nationalID("national_id", &issues)
+            let member = nationalID.flatMap { context.nationalIDs[$0] }
+            if let nationalID, member == nil { issues.append(row.issue("national_id", "không có đảng viên số CCCD \(nationalID)")) }
+            guard issues.count == before, let member else { return }
+            entry(reference, row)
+            if progress[reference]?.team.contains(member) == true {
+                issues.append(row.issue("national_id", "người này đã có trong đoàn của cuộc \(reference)"))
+                return
+            }
+            progress[reference]?.team.append(member)
+            let leader = ImportTable.key(row.text("leader"))
+            if leader == "yes" || leader == "co" || leader == "x" {
+                if progress[reference]?.teamLeader != nil {
+                    issues.append(row.issue("leader", "cuộc \(reference) đã có trưởng đoàn ở một dòng trước"))
+                } else {
+                    progress[reference]?.teamLeader = member
+                }
+            }
+        }
+        var tasks: [(task: FollowUpTask, row: ImportRow)] = []
+        try await forEachRow(taskSources) { row in
+            let before = issues.count
+            let reference = row.required("case_ref", &issues)
+            let text = row.required("text", &issues)
+            var responsible: OversightSubject?
+            let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
+            switch (subjectCode.isEmpty, subjectID.isEmpty) {
+            case (false, true):
+                if let id = context.tree.organization(code: subjectCode)?.id { responsible = .organization(id) }
+                else { issues.append(row.issue("subject_code", "không có tổ chức đảng mã \(subjectCode)")) }
+            case (true, false):
+                if let nationalID = row.nationalID("subject_national_id", &issues) {
+                    if let id = context.nationalIDs[nationalID] { responsible = .member(id) }
+                    else { issues.append(row.issue("subject_national_id", "không có đảng viên số CCCD \(nationalID)")) }
+                }
+            default:
+                issues.append(row.issue("subject_code", "cần subject_code (tổ chức) hoặc subject_national_id (đảng viên), một trong hai"))
+            }
+            let due = row.day("due_on", required: true, &issues)
+            let done = row.day("done_on", required: false, &issues)
+            guard issues.count == before, let reference, let text, let responsible, let due else { return }
+            tasks.append((FollowUpTask(caseReference: reference, text: text, responsible: responsible, due: due, done: done), row))
+        }
+        guard issues.isEmpty, !(progress.isEmpty && tasks.isEmpty) else { return }
+        let references = Array(Set(order + tasks.map(\.task.caseReference))).sorted()
+        var cases: [String: OversightCase] = [:]
+        for start in stride(from: 0, to: references.count, by: Self.batchSize) {
+            for found in try await sink.cases(references: Array(references[start..<min(start + Self.batchSize, references.count)])) {
+                cases[found.reference] = found
+            }
+        }
+        for reference in order where !stopped {
+            guard let row = firstLines[reference], let value = progress[reference] else { continue }
+            guard let oversightCase = cases[reference] else {
+                issues.append(row.issue("case_ref", "không có cuộc kiểm tra, giám sát \(reference) trong cơ sở dữ liệu hay tệp oversight"))
+                continue
+            }
+            for violation in value.violations(of: oversightCase, isKnownMember: { _ in true }) {
+                // NB: a step's violation is named at the step's own line.
+                if violation.field == .steps, let step = violation.step, let rows = stepRows[reference], rows.indices.contains(step) {
+                    issues.append(rows[step].issue("stage", violation.message))
+                    continue
+                }
+                let column = switch violation.field {
+                case .team, .teamLeader: "team"
+                case .steps: "stage"
+                case .outcome, .subjectOutcomes, .disciplineProposed: "conclusion"
+                case .caseReference: "case_ref"
+                }
+                issues.append(row.issue(column == "team" ? "case_ref" : column, violation.message))
+            }
+        }
+        var stored: [String: OversightProgress] = [:]
+        let withoutProgress = Array(Set(tasks.map(\.task.caseReference)).subtracting(order)).sorted()
+        for value in try await sink.oversightProgress(references: withoutProgress) { stored[value.caseReference] = value }
+        for (task, row) in tasks where !stopped {
+            guard let oversightCase = cases[task.caseReference] else {
+                issues.append(row.issue("case_ref", "không có cuộc kiểm tra, giám sát \(task.caseReference) trong cơ sở dữ liệu hay tệp oversight"))
+                continue
+            }
+            for violation in task.violations(of: oversightCase, progress: progress[task.caseReference] ?? stored[task.caseReference]) {
+                let column = switch violation.field {
+                case .caseReference: "case_ref"
+                case .text: "text"
+                case .responsible: if case .member = task.responsible { "subject_national_id" } else { "subject_code" }
+                case .due: "due_on"
+                case .done: "done_on"
+                }
+                issues.append(row.issue(column, violation.message))
+            }
+        }
+        guard issues.isEmpty else { return }
+        let values = order.compactMap { progress[$0] }
+        for start in stride(from: 0, to: values.count, by: Self.batchSize) {
+            try await sink.insert(progress: Array(values[start..<min(start + Self.batchSize, values.count)]))
+        }
+        for start in stride(from: 0, to: tasks.count, by: Self.batchSize) {
+            try await sink.insert(tasks: tasks[start..<min(start + Self.batchSize, tasks.count)].map(\.task))
+        }
+        summary.steps = values.map(\.steps.count).reduce(0, +)
+        summary.tasks = tasks.count
     }
 }
 

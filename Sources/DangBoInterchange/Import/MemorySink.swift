@@ -79,6 +79,31 @@ public final class MemorySink: RegistrySink {
         registry.disciplines += disciplines
     }
 
+    public func cases(references: [String]) async throws -> [OversightCase] {
+        let wanted = Set(references)
+        return registry.cases.filter { wanted.contains($0.reference) }
+    }
+
+    public func oversightProgress(references: [String]) async throws -> [OversightProgress] {
+        let wanted = Set(references)
+        return registry.progress.filter { wanted.contains($0.caseReference) }
+    }
+
+    public func insert(terms: [CommitteeTerm]) async throws {
+        change.terms += terms
+        registry.terms += terms
+    }
+
+    public func insert(progress: [OversightProgress]) async throws {
+        change.progress += progress
+        registry.progress += progress
+    }
+
+    public func insert(tasks: [FollowUpTask]) async throws {
+        change.tasks += tasks
+        registry.tasks += tasks
+    }
+
     public func add(subjects: [OversightSubject], toCase reference: String) async throws {
         if let index = change.cases.firstIndex(where: { $0.reference == reference }) { change.cases[index].subjects += subjects }
         if let index = registry.cases.firstIndex(where: { $0.reference == reference }) { registry.cases[index].subjects += subjects }

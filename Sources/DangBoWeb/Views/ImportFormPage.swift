@@ -20,7 +20,8 @@ struct ImportFormPage {
     }
 
     static let explanation = "Tải lên một tệp nén .zip chứa các tệp CSV (organizations.csv, members.csv, events.csv, "
-        + "committee_seats.csv, oversight.csv, meetings.csv, attendance.csv, discipline.csv, discipline_appeals.csv) hoặc một tệp Excel .xlsx có các trang cùng tên. DangBo kiểm tra toàn bộ dữ liệu "
+        + "committee_seats.csv, oversight.csv, meetings.csv, attendance.csv, discipline.csv, discipline_appeals.csv, committee_terms.csv, oversight_steps.csv, oversight_team.csv, "
+        + "follow_up_tasks.csv) hoặc một tệp Excel .xlsx có các trang cùng tên. DangBo kiểm tra toàn bộ dữ liệu "
         + "và cho xem trước những gì sẽ được ghi cùng mọi lỗi; chưa có gì được ghi cho đến khi bạn xác nhận."
 
     private var field: Node<HTML.FormContext> {

@@ -148,6 +148,10 @@ struct ImportPreviewPage {
         case "attendance": ("Điểm danh", summary.attendance)
         case "discipline": ("Quyết định kỷ luật", summary.disciplines)
         case "discipline_appeals": ("Khiếu nại kỷ luật", summary.appeals)
+        case "committee_terms": ("Nhiệm kỳ cấp ủy", summary.terms)
+        case "oversight_steps": ("Các bước kiểm tra, giám sát", summary.steps)
+        case "oversight_team": ("Thành viên đoàn kiểm tra, giám sát", 0)
+        case "follow_up_tasks": ("Nhiệm vụ khắc phục", summary.tasks)
         default: (name, 0)
         }
     }
