@@ -22,6 +22,6 @@ struct DangBoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dangbo",
         abstract: "DangBo — quản lý công tác xây dựng Đảng (party-building registry).",
-        subcommands: [Migrate.self, Import.self, Export.self, Generate.self, Bench.self, Stats.self, Report.self, Demo.self, Serve.self, Rules.self, Backup.self, Restore.self, Audit.self, User.self, OrganizationCommand.self, OversightCommand.self, DisciplineCommand.self,
+        subcommands: [Migrate.self, Import.self, Export.self, Generate.self, Bench.self, Stats.self, Report.self, Demo.self, Serve.self, Rules.self, Backup.self, Restore.self, Audit.self, User.self, OrganizationCommand.self, OversightCommand.self, DisciplineCommand.self, CommitteeCommand.self,
                       MeetingsCommand.self])
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DangBoCore
+import DangBoInterchange
 import DangBoStore
 import Foundation
 
@@ -56,6 +57,42 @@ struct DisciplineCommand: AsyncParsableCommand {
                     let decision = line.decision
                     print("\(decision.reference)\t\(VietnameseFormat.day(decision.effective))\t\(decision.sanction.vietnamese)\t"
                         + "\(line.subjectName)\t\(decision.decidingBody.vietnamese) \(line.decidingCode)")
+                }
+            }
+        }
+    }
+}
+
+/// `dangbo committee`: an organization's committees on a day (issue 11 point 1) — the term, the seats in force, the
+/// vacancies, and the seats that ended with the reason.
+struct CommitteeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "committee", abstract: "An organization's executive committee and inspection commission on a day.")
+    @OptionGroup var options: DatabaseOptions
+    @Option(help: "Organization code.") var organization: String
+    @Option(help: "The day (default: today).") var on: String?
+
+    func run() async throws {
+        let day = try on.map { text in
+            guard let day = Day(parsing: text) else { throw ValidationError("--on: not a day: \(text)") }
+            return day
+        } ?? Importer.Context.today()
+        try await withStore(options) { store in
+            guard let found = try await store.organization(code: organization, on: day),
+                  let panel = try await store.committeePanel(of: found.id, in: Scope(roots: [found.id]), on: day) else {
+                throw ValidationError("no organization \(organization) on \(day.iso)")
+            }
+            let format = VietnameseFormat.day
+            print("\(found.name) (\(found.code)), ngày \(format(day)): \(panel.officialMembers) đảng viên chính thức.")
+            for committee in CommitteeKind.allCases where CommitteeTerm.exists(committee, in: found.kind) {
+                print("\n\(committee.vietnamese):")
+                if let term = panel.term(committee) {
+                    print("  Nhiệm kỳ \(term.name), từ \(format(term.validity.start))" + (term.size.map { ", số lượng \($0)" } ?? "")
+                        + (panel.vacancies(committee).map { ", còn thiếu \($0)" } ?? ""))
+                }
+                if let head = panel.vacantHead(committee) { print("  Chưa có \(head.vietnamese.lowercased()).") }
+                for line in panel.inForce(committee) {
+                    print("  \(line.seat.position.vietnamese)\t\(line.name)\t\(line.seat.source.vietnamese)\ttừ \(format(line.seat.validity.start))")
                 }
             }
         }
