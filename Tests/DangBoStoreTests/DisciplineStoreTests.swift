@@ -95,6 +95,36 @@ import Testing
         }
     }
 
+    /// Giải tán: the organization is dissolved from the effective day, in the same write; an organization that offended
+    /// before it was established, or is dissolved already, is refused with nothing written.
+    @Test func aDissolutionDissolvesTheOrganization() async throws {
+        let (change, registry) = Self.synthetic.change()
+        try await TestDatabases.each { store in
+            try await store.write(change, tree: registry.tree, audit: ReportTwinTests.audit)
+            let root = Self.synthetic.organizations[0].id
+            let everything = Scope(roots: [root])
+            let outcome = try await store.changeTree(
+                .establish(id: OrganizationID(-1), code: "\(Self.synthetic.organizations[0].code).99", name: "Chi bộ thử",
+                           kind: .grassrootsCell, parent: root), on: Day(iso: "2024-01-10")!, in: everything, actor: "test")
+            let cell = try #require(outcome.established[OrganizationID(-1)])
+            let before = try await Self.count(store)
+            var decision = DisciplineDecision(
+                reference: "KL-GT", subject: .organization(cell), sanction: .dissolution, decidingOrganization: root,
+                decidingBody: .committee, offenceCommitted: Day(iso: "2024-01-09")!, decided: Self.day)
+            await #expect(throws: DisciplineRefusal.self) { try await store.recordDiscipline(decision, in: everything, actor: "test") }
+            #expect(try await Self.count(store) == before)
+            decision.offenceCommitted = Day(iso: "2024-01-10")!
+            #expect(try await store.recordDiscipline(decision, in: everything, actor: "test") == "KL-GT")
+            let tree = try await store.loadTree()
+            #expect(tree[cell]?.dissolved == Self.day)
+            #expect(try await store.disciplineFigures(of: root, from: Self.day, to: Self.day).organizations(.dissolution) == 1)
+            // Dissolved already: refused.
+            decision.reference = "KL-GT-2"
+            decision.decided = Self.day.adding(days: 1)
+            await #expect(throws: DisciplineRefusal.self) { try await store.recordDiscipline(decision, in: everything, actor: "test") }
+        }
+    }
+
     @Test func aDecisionOutsideTheCallersScopeIsRefused() async throws {
         let (change, registry) = Self.synthetic.change()
         try await TestDatabases.each { store in

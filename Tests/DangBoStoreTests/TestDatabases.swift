@@ -28,7 +28,13 @@ enum TestDatabases {
         guard let url = postgresURL, var components = URLComponents(string: url) else { return }
         let name = "dangbo_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
         let admin = try await Store.open(.postgres(url: url), migrate: false)
-        try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        do {
+            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        } catch {
+            // NB: a pool left open asserts when it goes; the server's refusal (too many clients) is the error to see.
+            await admin.close()
+            throw error
+        }
         components.path = "/\(name)"
         do {
             let store = try await Store.open(.postgres(url: components.string!))

@@ -851,6 +851,28 @@ public final class Importer {
         summary.attendance = meetings.map(\.attendance.count).reduce(0, +)
     }
 
+
+    /// The one subject a row names: an organization (`subject_code`) or a member (`subject_national_id`), never both;
+    /// nil with an issue at the column at fault. `what` names the record in the message ("mỗi quyết định").
+    private func subject(of row: ImportRow, _ what: String) -> OversightSubject? {
+        let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
+        switch (subjectCode.isEmpty, subjectID.isEmpty) {
+        case (false, true):
+            if let id = context.tree.organization(code: subjectCode)?.id { return .organization(id) }
+            issues.append(row.issue("subject_code", "không có tổ chức đảng mã \(subjectCode)"))
+        case (true, false):
+            if let nationalID = row.nationalID("subject_national_id", &issues) {
+                if let id = context.nationalIDs[nationalID] { return .member(id) }
+                issues.append(row.issue("subject_national_id", "không có đảng viên số CCCD \(nationalID)"))
+            }
+        case (false, false):
+            issues.append(row.issue("subject_code", "\(what) chỉ có một đối tượng: subject_code hoặc subject_national_id"))
+        case (true, true):
+            issues.append(row.issue("subject_code", "cần subject_code (tổ chức) hoặc subject_national_id (đảng viên)"))
+        }
+        return nil
+    }
+
     // MARK: - Discipline
 
     /// Disciplinary decisions (`discipline.csv`) and their appeals (`discipline_appeals.csv`, by `decision_ref`, in the
@@ -878,21 +900,10 @@ public final class Importer {
             } else if let first = byReference[reference] {
                 issues.append(row.issue("decision_ref", "quyết định kỷ luật \(reference) đã ghi ở dòng \(rows[first].line)"))
             }
-            var subject: DisciplineSubject?
-            let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
-            switch (subjectCode.isEmpty, subjectID.isEmpty) {
-            case (false, true):
-                if let id = context.tree.organization(code: subjectCode)?.id { subject = .organization(id) }
-                else { issues.append(row.issue("subject_code", "không có tổ chức đảng mã \(subjectCode)")) }
-            case (true, false):
-                if let nationalID = row.nationalID("subject_national_id", &issues) {
-                    if let id = context.nationalIDs[nationalID] { subject = .member(id) }
-                    else { issues.append(row.issue("subject_national_id", "không có đảng viên số CCCD \(nationalID)")) }
-                }
-            case (false, false):
-                issues.append(row.issue("subject_code", "mỗi quyết định chỉ có một đối tượng: subject_code hoặc subject_national_id"))
-            case (true, true):
-                issues.append(row.issue("subject_code", "cần subject_code (tổ chức) hoặc subject_national_id (đảng viên)"))
+            let subject: DisciplineSubject? = switch self.subject(of: row, "mỗi quyết định") {
+            case .organization(let id): .organization(id)
+            case .member(let id): .member(id)
+            case nil: nil
             }
             let sanction = row.enumeration("sanction", Sanction.self, aliases: ImportVocabulary.sanctions, &issues)
             let decidingCode = row.required("deciding_code", &issues)
@@ -1151,20 +1162,7 @@ public final class Importer {
             let before = issues.count
             let reference = row.required("case_ref", &issues)
             let text = row.required("text", &issues)
-            var responsible: OversightSubject?
-            let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
-            switch (subjectCode.isEmpty, subjectID.isEmpty) {
-            case (false, true):
-                if let id = context.tree.organization(code: subjectCode)?.id { responsible = .organization(id) }
-                else { issues.append(row.issue("subject_code", "không có tổ chức đảng mã \(subjectCode)")) }
-            case (true, false):
-                if let nationalID = row.nationalID("subject_national_id", &issues) {
-                    if let id = context.nationalIDs[nationalID] { responsible = .member(id) }
-                    else { issues.append(row.issue("subject_national_id", "không có đảng viên số CCCD \(nationalID)")) }
-                }
-            default:
-                issues.append(row.issue("subject_code", "cần subject_code (tổ chức) hoặc subject_national_id (đảng viên), một trong hai"))
-            }
+            let responsible = subject(of: row, "mỗi nhiệm vụ")
             let due = row.day("due_on", required: true, &issues)
             let done = row.day("done_on", required: false, &issues)
             guard issues.count == before, let reference, let text, let responsible, let due else { return }

@@ -58,7 +58,7 @@ struct CommitteesController {
     @Sendable func show(_ request: Request) async throws -> Response {
         let context = try await PageContext.of(request, store: store, today: today())
         let day = request.query[String.self, at: "ngay"].flatMap { Day(parsing: VietnameseText.normalized($0)) } ?? context.asOf
-        let organization = try await self.organization(request.query[String.self, at: "to-chuc"] ?? "", on: day, context)
+        let organization = try await context.organization(request.query[String.self, at: "to-chuc"], on: day, store: store)
         let notice = request.query[String.self, at: "da-ghi"].map { "Đã ghi \($0)." }
         var fields = Fields()
         fields.tuNgay = VietnameseFormat.day(day)
@@ -73,7 +73,7 @@ struct CommitteesController {
         }
         let fields = try request.content.decode(Fields.self)
         let day = Day(parsing: VietnameseText.normalized(fields.ngay ?? "")) ?? context.asOf
-        let organization = try await self.organization(fields.toChuc ?? "", on: day, context)
+        let organization = try await context.organization(fields.toChuc, on: day, store: store)
         var errors: [String: [String]] = [:]
         func error(_ field: String, _ message: String) { errors[field, default: []].append(message) }
         let actor = ImportController.actor(context.caller)
@@ -143,20 +143,6 @@ struct CommitteesController {
         }
         return Response.html(try await page(context, organization, day, fields, errors: errors, notice: nil).render(),
                              status: .unprocessableEntity)
-    }
-
-    /// The organization the address or the form names, in the caller's scope on `day` (404 otherwise); without a code,
-    /// the first root of the scope that exists that day.
-    private func organization(_ code: String, on day: Day, _ context: PageContext) async throws -> OrganizationSummary {
-        let code = VietnameseText.normalized(code)
-        if code.isEmpty {
-            for root in context.caller.scope.roots {
-                if let found = try await store.organization(root, on: day) { return found }
-            }
-        } else if let found = try await store.organization(code: code, on: day, in: context.caller.scope) {
-            return found
-        }
-        throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(day)).")
     }
 
     /// The seat the form describes, or nil with an error on each field at fault.

@@ -70,7 +70,7 @@ struct OversightController {
         let quarter = ReviewController.previousQuarter(of: today())
         let from = Day(parsing: VietnameseText.normalized(fields.tu ?? "")) ?? quarter.from
         let to = Day(parsing: VietnameseText.normalized(fields.den ?? "")) ?? quarter.to
-        let organization = try await scoped(fields.toChuc, on: to, context)
+        let organization = try await context.organization(fields.toChuc, on: to, store: store)
         var errors: [String: [String]] = [:]
         if let reference = try await openCase(fields, organization, context, &errors) {
             return request.redirect(to: SiteURL.oversightCase(reference).path, redirectType: .normal)
@@ -140,18 +140,6 @@ struct OversightController {
         return subjects
     }
 
-    private func scoped(_ code: String?, on day: Day, _ context: PageContext) async throws -> OrganizationSummary {
-        let code = VietnameseText.normalized(code ?? "")
-        if code.isEmpty {
-            for root in context.caller.scope.roots {
-                if let found = try await store.organization(root, on: day) { return found }
-            }
-        } else if let found = try await store.organization(code: code, on: day, in: context.caller.scope) {
-            return found
-        }
-        throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(day)).")
-    }
-
     // MARK: - The programme
 
     @Sendable func programme(_ request: Request) async throws -> Response {
@@ -159,7 +147,7 @@ struct OversightController {
         let year = request.query[Int.self, at: "nam"] ?? today().year
         guard let last = Day(year: year, month: 12, day: 31) else { throw Abort(.badRequest, reason: "Năm không hợp lệ.") }
         let day = min(last, context.asOf)
-        let organization = try await scoped(request.query[String.self, at: "to-chuc"], on: day, context)
+        let organization = try await context.organization(request.query[String.self, at: "to-chuc"], on: day, store: store)
         let conductor = request.query[String.self, at: "chu-the"].flatMap(ConductorKind.init(rawValue:)) ?? .inspectionCommission
         let notice = request.query[String.self, at: "da-ghi"].map { "Đã ghi \($0)." }
         var fields = Fields()
@@ -182,7 +170,7 @@ struct OversightController {
         let fields = try request.content.decode(Fields.self)
         guard let year = Int(fields.nam ?? ""), let last = Day(year: year, month: 12, day: 31),
               let conductor = ConductorKind(rawValue: fields.chuThe ?? "") else { throw Abort(.badRequest, reason: "Thiếu năm hoặc chủ thể.") }
-        let organization = try await scoped(fields.toChuc, on: min(last, context.asOf), context)
+        let organization = try await context.organization(fields.toChuc, on: min(last, context.asOf), store: store)
         var errors: [String: [String]] = [:]
         if fields.thaoTac == "mo-cuoc" {
             if let reference = try await openCase(fields, organization, context, &errors) {

@@ -21,3 +21,19 @@ struct PageContext {
             login: caller.account.login, role: caller.role, scopeNames: names, asOf: asOf, csrfToken: request.csrfToken))
     }
 }
+
+extension PageContext {
+    /// The organization `code` names, in the caller's scope on `day` (404 otherwise); without a code, the first root of
+    /// the caller's scope that exists that day.
+    func organization(_ code: String?, on day: Day, store: Store) async throws -> OrganizationSummary {
+        let code = VietnameseText.normalized(code ?? "")
+        if code.isEmpty {
+            for root in caller.scope.roots {
+                if let found = try await store.organization(root, on: day) { return found }
+            }
+        } else if let found = try await store.organization(code: code, on: day, in: caller.scope) {
+            return found
+        }
+        throw Abort(.notFound, reason: "Không có tổ chức đảng mã \(code) trong phạm vi tài khoản của bạn vào ngày \(VietnameseFormat.day(day)).")
+    }
+}
