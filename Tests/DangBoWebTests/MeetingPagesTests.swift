@@ -15,6 +15,33 @@ import VaporTesting
         try await store.sql.raw("SELECT COUNT(*) AS n FROM meetings").first()!.decode(column: "n", as: Int.self)
     }
 
+    /// A member of another cell attends (sinh hoạt tạm thời): named by citizen ID, recorded as a guest; a member of the
+    /// roll named as a guest, or an unknown ID, is refused on the field with nothing written.
+    @Test func aGuestFromAnotherCell() async throws {
+        try await WebFixture.withApp { app, store, registry in
+            let cell = WebFixture.cell(in: registry)
+            let day = Day(iso: "2026-10-20")!
+            let roll = registry.journals.values.filter { $0.period(on: day)?.cell == cell.id }.map(\.member).sorted { $0.id < $1.id }
+            let guest = try #require(registry.journals.values.sorted { $0.member.id < $1.member.id }
+                .first { ($0.period(on: day)?.cell).map { $0 != cell.id } ?? false }?.member)
+            let client = WebClient(app: app)
+            _ = try await client.login("bithu", WebFixture.password)
+            let before = try await Self.meetings(store)
+            var fields = ["chi-bo": cell.code, "ngay": "20/10/2026", "loai": "regular", "thoi-luong": "120",
+                          "khach": "\(roll[0].nationalID)"]
+            let own = try await client.post(SiteURL.newMeeting.path, fields)
+            #expect(own.status == .unprocessableEntity && own.body.string.contains("<p class=\"error\" id=\"loi-khach\">"))
+            fields["khach"] = "999999999999"
+            #expect(try await client.post(SiteURL.newMeeting.path, fields).status == .unprocessableEntity)
+            #expect(try await Self.meetings(store) == before)
+            fields["khach"] = guest.nationalID
+            #expect(try await client.post(SiteURL.newMeeting.path, fields).status == .seeOther)
+            let recorded = try #require(try await store.loadRegistry().meetings.last)
+            #expect(recorded.attendance.first { $0.member == guest.id }?.status == .guest)
+            #expect(recorded.attendance.count == roll.count + 1)
+        }
+    }
+
     @Test func aCellSecretaryRecordsAMonthsMeetingWithItsRoll() async throws {
         try await WebFixture.withApp { app, store, registry in
             let cell = WebFixture.cell(in: registry)

@@ -38,11 +38,13 @@ struct MeetingsController {
         var chuTri: String?
         var thuKy: String?
         var noiDung: String?
+        /// Members of other cells attending (sinh hoạt tạm thời), by citizen ID, one a line.
+        var khach: String?
         var ketLuan: String?
 
         enum CodingKeys: String, CodingKey {
             case chiBo = "chi-bo", ngay, loai, thoiLuong = "thoi-luong", chuTri = "chu-tri", thuKy = "thu-ky"
-            case noiDung = "noi-dung", ketLuan = "ket-luan"
+            case noiDung = "noi-dung", ketLuan = "ket-luan", khach
         }
     }
 
@@ -84,6 +86,22 @@ struct MeetingsController {
             for line in roll {
                 let posted = try? request.content.get(String.self, at: "dd-\(line.member.rawValue)")
                 statuses[line.member] = posted.flatMap(AttendanceStatus.init(rawValue:)) ?? (line.exempt ? .exempt : .present)
+            }
+            // Guests: members of the registry not on the roll, each once.
+            for line in (fields.khach ?? "").split(whereSeparator: { $0 == "\n" || $0 == "," || $0 == ";" }) {
+                let written = VietnameseText.normalized(String(line))
+                guard !written.isEmpty else { continue }
+                guard let guest = try await store.memberID(nationalID: written) else {
+                    errors["khach", default: []].append("Không có đảng viên có số CCCD \(written).")
+                    continue
+                }
+                if statuses[guest] != nil {
+                    errors["khach", default: []].append(roll.contains { $0.member == guest }
+                        ? "Đảng viên số CCCD \(written) sinh hoạt ở chi bộ này: đã có trong danh sách điểm danh."
+                        : "Số CCCD \(written) đã ghi ở dòng trên.")
+                    continue
+                }
+                statuses[guest] = .guest
             }
             // The chair and the minutes' secretary, when chosen: members of the roll.
             for (field, value) in [("chu-tri", fields.chuTri), ("thu-ky", fields.thuKy)] {

@@ -36,8 +36,6 @@ struct OversightController {
         }
     }
 
-    private var writers: Set<Role> { DisciplineController.writers }
-
     private func requireWriter(_ context: PageContext) throws {
         guard DisciplineController.mayWrite(context) else {
             throw Abort(.forbidden, reason: "Tài khoản của bạn chỉ được xem công tác kiểm tra, giám sát.")

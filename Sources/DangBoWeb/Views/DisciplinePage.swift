@@ -20,11 +20,7 @@ struct DisciplinePage {
     func render() -> String {
         let n = VietnameseFormat.number, day = VietnameseFormat.day
         return Layout(title: "Kỷ luật", topBar: context.topBar, current: .discipline).render(.div(
-            .form(.class("filters"), .action(SiteURL.discipline.path), .method(.get),
-                  .div(.label(.for("to-chuc"), .text("Mã tổ chức")), .input(.type(.text), .name("to-chuc"), .id("to-chuc"), .value(organization.code))),
-                  .div(.label(.for("tu"), .text("Từ ngày")), .input(.type(.text), .name("tu"), .id("tu"), .value(day(from)))),
-                  .div(.label(.for("den"), .text("Đến ngày")), .input(.type(.text), .name("den"), .id("den"), .value(day(to)))),
-                  .button(.type(.submit), .text("Xem"))),
+            PeriodFilter.form(.discipline, code: organization.code, from: day(from), to: day(to)),
             .unwrap(notice) { .p(.class("notice"), .text($0)) },
             .forEach(errors[""] ?? []) { .p(.class("error"), .text($0)) },
             .h2(.text("\(organization.name) — \(VietnameseFormat.period(from: from, to: to))")),

@@ -28,11 +28,7 @@ struct MeetingsPage {
                        }))))
         }
         return Layout(title: "Sinh hoạt chi bộ", topBar: context.topBar, current: .meetings).render(.div(
-            .form(.class("filters"), .action(SiteURL.meetings.path), .method(.get),
-                  .div(.label(.for("to-chuc"), .text("Mã tổ chức")), .input(.type(.text), .name("to-chuc"), .id("to-chuc"), .value(organization.code))),
-                  .div(.label(.for("tu"), .text("Từ ngày")), .input(.type(.text), .name("tu"), .id("tu"), .value(day(from)))),
-                  .div(.label(.for("den"), .text("Đến ngày")), .input(.type(.text), .name("den"), .id("den"), .value(day(to)))),
-                  .button(.type(.submit), .text("Xem"))),
+            PeriodFilter.form(.meetings, code: organization.code, from: day(from), to: day(to)),
             .unwrap(notice) { .p(.class("notice"), .text($0)) },
             .h2(.text("\(organization.name) — \(VietnameseFormat.period(from: from, to: to))")),
             .if(context.caller.account.grants.contains { MemberController.writers.contains($0.role) },
@@ -104,6 +100,8 @@ struct NewMeetingPage {
                                           options: [("", "—")] + roll.map { ("\($0.member.rawValue)", $0.fullName) }, errors: errors),
                       area("noi-dung", "Nội dung sinh hoạt", fields.noiDung),
                       area("ket-luan", "Kết luận, nghị quyết", fields.ketLuan),
+                      .div(.class("field"), .label(.for("khach"), .text("Đảng viên sinh hoạt tạm thời (số CCCD, mỗi dòng một người)")),
+                           FieldControl.errors("khach", errors), .textarea(.name("khach"), .id("khach"), .rows(2), .text(fields.khach ?? ""))),
                       .h3(.text("Điểm danh (\(VietnameseFormat.number(roll.count)) đảng viên)")),
                       .table(.class("attendance"),
                              .thead(.tr(.th("Đảng viên"), .th("Điểm danh"))),

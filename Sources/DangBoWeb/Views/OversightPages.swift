@@ -71,11 +71,7 @@ struct OversightPage {
         let query: [(String, String)] = [("to-chuc", organization.code), ("tu", day(from)), ("den", day(to))]
         let keys = OversightFigures.Key.all.filter { !figures[$0.activity, $0.mode, $0.conductor].isEmpty }
         return Layout(title: "Kiểm tra, giám sát", topBar: context.topBar, current: .oversight).render(.div(
-            .form(.class("filters"), .action(SiteURL.oversight.path), .method(.get),
-                  .div(.label(.for("to-chuc"), .text("Mã tổ chức")), .input(.type(.text), .name("to-chuc"), .id("to-chuc"), .value(organization.code))),
-                  .div(.label(.for("tu"), .text("Từ ngày")), .input(.type(.text), .name("tu"), .id("tu"), .value(day(from)))),
-                  .div(.label(.for("den"), .text("Đến ngày")), .input(.type(.text), .name("den"), .id("den"), .value(day(to)))),
-                  .button(.type(.submit), .text("Xem"))),
+            PeriodFilter.form(.oversight, code: organization.code, from: day(from), to: day(to)),
             .unwrap(notice) { .p(.class("notice"), .text($0)) },
             .h2(.text("\(organization.name) — \(VietnameseFormat.period(from: from, to: to))")),
             .p(.a(.href(SiteURL.oversightProgramme.with(query: [("to-chuc", organization.code), ("nam", "\(to.year)")])),

@@ -40,11 +40,7 @@ struct ReviewPage {
         ]
         let text = ReportText.review(review, name: organization.name).split(separator: "\n", omittingEmptySubsequences: true)
         return Layout(title: "Báo cáo sơ kết", topBar: context.topBar, current: .review).render(.div(
-            .form(.class("filters"), .action(SiteURL.review.path), .method(.get),
-                  .div(.label(.for("to-chuc"), .text("Mã tổ chức")), .input(.type(.text), .name("to-chuc"), .id("to-chuc"), .value(organization.code))),
-                  .div(.label(.for("tu"), .text("Từ ngày")), .input(.type(.text), .name("tu"), .id("tu"), .value(from))),
-                  .div(.label(.for("den"), .text("Đến ngày")), .input(.type(.text), .name("den"), .id("den"), .value(to))),
-                  .button(.type(.submit), .text("Xem"))),
+            PeriodFilter.form(.review, code: organization.code, from: from, to: to),
             .h2(.text("\(organization.name) — \(VietnameseFormat.period(from: review.from, to: review.to))")),
             .p(.class("muted"), .text("Mỗi số liệu là liên kết tới danh sách các trường hợp được tính.")),
             .p(.class("document-link"),
