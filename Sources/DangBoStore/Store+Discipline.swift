@@ -40,8 +40,7 @@ extension Store {
                 COUNT(DISTINCT COALESCE(d.subject_member_id, d.subject_organization_id)) AS n
             FROM discipline_decisions d
             WHERE d.effective_on >= \(literal: from.yyyymmdd) AND d.effective_on <= \(literal: to.yyyymmdd)
-                AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = d.deciding_organization_id
-                    AND a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= d.effective_on AND a.valid_to > d.effective_on)
+                AND \(Self.within(root, "d.deciding_organization_id", on: "d.effective_on"))
             GROUP BY d.sanction, CASE WHEN d.subject_member_id IS NULL THEN 0 ELSE 1 END
             """).all() {
             guard let sanction = Sanction(rawValue: try row.decode(column: "sanction", as: String.self)) else {
@@ -63,8 +62,7 @@ extension Store {
         guard try await covers(scope, root, on: to) else { return [] }
         let decisions = try await Self.disciplines(where: """
             d.effective_on >= \(literal: from.yyyymmdd) AND d.effective_on <= \(literal: to.yyyymmdd)
-                AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = d.deciding_organization_id
-                    AND a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= d.effective_on AND a.valid_to > d.effective_on)
+                AND \(Self.within(root, "d.deciding_organization_id", on: "d.effective_on"))
             """, on: reader)
         return try await lines(decisions).sorted { ($0.decision.effective, $0.decision.reference) > ($1.decision.effective, $1.decision.reference) }
     }

@@ -5,10 +5,7 @@ import SQLKit
 extension Store {
     /// "The meeting is held by a cell of the scope on its day": one probe of the ancestry's key.
     private static func heldInScope(of root: OrganizationID) -> SQLQueryString {
-        """
-        EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = m.cell_id AND a.ancestor_id = \(literal: root.rawValue)
-            AND a.valid_from <= m.held_on AND a.valid_to > m.held_on)
-        """
+        within(root, "m.cell_id", on: "m.held_on")
     }
 
     /// `Review.meetings` in SQL: the twin of `Registry.meetingFigures(of:from:to:)`.

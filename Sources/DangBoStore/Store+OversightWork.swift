@@ -41,8 +41,7 @@ extension Store {
         guard try await covers(scope, root, on: to) else { return [] }
         let cases = try await Self.oversightCases(where: """
             c.started_on >= \(literal: from.yyyymmdd) AND c.started_on <= \(literal: to.yyyymmdd)
-                AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = c.conductor_id
-                    AND a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= c.started_on AND a.valid_to > c.started_on)
+                AND \(Self.within(root, "c.conductor_id", on: "c.started_on"))
             """, on: reader)
         return try await lines(cases).sorted { ($0.oversightCase.started, $0.oversightCase.reference) > ($1.oversightCase.started, $1.oversightCase.reference) }
     }
@@ -59,8 +58,7 @@ extension Store {
     public func oversightFigures(of root: OrganizationID, from: Day, to: Day) async throws -> OversightFigures {
         let cases = try await Self.oversightCases(where: """
             c.started_on <= \(literal: to.yyyymmdd)
-                AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = c.conductor_id
-                    AND a.ancestor_id = \(literal: root.rawValue))
+                AND \(Self.within(root, "c.conductor_id"))
             """, on: reader)
         let ids = Set(cases.map(\.oversightCase.conductorOrganization))
         let tree = try await organizationsWithAncestors(of: ids)

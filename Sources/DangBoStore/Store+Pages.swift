@@ -277,6 +277,17 @@ extension Store {
             """
     }
 
+    /// "The organization in `column` lies within `root`'s subtree on the day in `dayColumn`" (both SQL expressions of the
+    /// row asked about: a decision's deciding organization on its effective day, a case's conductor on its first day, a
+    /// meeting's cell on its day); with no `dayColumn`, on some day.
+    static func within(_ root: OrganizationID, _ column: String, on dayColumn: String? = nil) -> SQLQueryString {
+        let day = dayColumn.map { " AND a.valid_from <= \($0) AND a.valid_to > \($0)" } ?? ""
+        return """
+            EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = \(unsafeRaw: column)
+                AND a.ancestor_id = \(literal: root.rawValue)\(unsafeRaw: day))
+            """
+    }
+
     /// Ids as a SQL list of integer literals (never empty: callers answer an empty scope before asking).
     static func list(_ ids: [OrganizationID]) -> String {
         ids.isEmpty ? "NULL" : ids.map { String($0.rawValue) }.joined(separator: ", ")

@@ -122,6 +122,36 @@ import Testing
                 }
             }
             #expect(disciplined > 0)
+
+            // Inspection and supervision (issue 11 point 2): each sampled case's conclusion day, the day before, its
+            // quarter and the due day of its remedies, from its conductor and every organization above it; the
+            // figures met must include conclusions, open remedies and overdue ones.
+            let progress = Dictionary(registry.progress.map { ($0.caseReference, $0) }, uniquingKeysWith: { first, _ in first })
+            let concludedCases = registry.cases.filter { $0.concluded(progress: progress[$0.reference]) != nil }
+                .sorted { $0.reference < $1.reference }.shuffled(using: &random).prefix(24)
+            #expect(concludedCases.count >= 12, "\(registry.cases.count) cases")
+            var met = OversightFigures.Counts()
+            for oversightCase in concludedCases {
+                let day = oversightCase.concluded(progress: progress[oversightCase.reference])!
+                let quarter = ReviewDraft.lastQuarter(endingBy: day.adding(months: 3).previous)
+                var periods = [(day, day), (day.previous, day.previous), (quarter.from, quarter.to)]
+                for task in registry.tasks where task.caseReference == oversightCase.reference {
+                    periods += [(day, task.due), (day, task.due.next)]
+                }
+                for root in registry.tree.ancestors(of: oversightCase.conductorOrganization, on: day) {
+                    for (start, end) in periods {
+                        let core = registry.oversightFigures(of: root, from: start, to: end, progress: registry.progress, tasks: registry.tasks)
+                        #expect(try await store.oversightFigures(of: root, from: start, to: end) == core, "oversight \(root) \(start)…\(end)")
+                        for counts in core.counts.values {
+                            met.started += counts.started
+                            met.concluded += counts.concluded
+                            met.followUpsOpen += counts.followUpsOpen
+                            met.followUpsOverdue += counts.followUpsOverdue
+                        }
+                    }
+                }
+            }
+            #expect(met.started > 0 && met.concluded > 0 && met.followUpsOpen > 0 && met.followUpsOverdue > 0, "\(met)")
         }
     }
 
