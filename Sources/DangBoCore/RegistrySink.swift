@@ -29,15 +29,12 @@ public protocol RegistrySink: AnyObject {
     /// The members whose recorded periods keep them on the rolls of `cell` after `day` (a period in it that ends after
     /// `day`, or never), by id: what an import that dissolves a cell warns about.
     func members(onTheRollsOf cell: OrganizationID, after day: Day) async throws -> [Member]
-    /// The keys of the recorded seats (stored, or written by this import) held by these members: an import refuses a
-    /// seat recorded before.
-    func seatKeys(heldBy members: [MemberID]) async throws -> Set<CommitteeSeat.Key>
     func insert(seats: [CommitteeSeat]) async throws
     func insert(cases: [OversightCase]) async throws
     /// Meetings with their attendance, checked.
     func insert(meetings: [Meeting]) async throws
     /// The committee seats these members hold or held (ascending, distinct), stored or written by this import: what the
-    /// rule on removal from post (cách chức) reads.
+    /// rule on removal from post (cách chức) reads, and what an import's seats must not repeat.
     func seats(heldBy members: [MemberID]) async throws -> [CommitteeSeat]
     /// Disciplinary decisions with their appeals, checked.
     func insert(disciplines: [DisciplineDecision]) async throws

@@ -7,12 +7,15 @@ public enum DisciplineRefusal: Error, Sendable, Equatable, CustomStringConvertib
     /// The deciding organization is not in the caller's scope on the decision day.
     case outsideScope
     case referenceTaken(String)
+    /// An appeal names a decision the registry does not hold.
+    case unknownDecision(String)
     case rules([DisciplineViolation])
 
     public var description: String {
         switch self {
         case .outsideScope: "Tổ chức quyết định kỷ luật không thuộc phạm vi tài khoản của bạn vào ngày quyết định."
         case .referenceTaken(let reference): "Đã có quyết định kỷ luật mã \(reference)."
+        case .unknownDecision(let reference): "Không có quyết định kỷ luật mã \(reference)."
         case .rules(let violations): violations.map(\.message).joined(separator: " ")
         }
     }
@@ -164,23 +167,30 @@ extension Store {
     }
 
     /// The committee seats `member` ever held (their recorded days).
-    func seats(heldBy member: MemberID) async throws -> [CommitteeSeat] { try await Self.seats(heldBy: member, on: reader) }
+    func seats(heldBy member: MemberID) async throws -> [CommitteeSeat] { try await Self.seats(heldBy: [member], on: reader) }
 
-    static func seats(heldBy member: MemberID, on sql: any SQLDatabase) async throws -> [CommitteeSeat] {
-        try await sql.raw("""
-            SELECT organization_id, committee, member_id, position, source, start_on, end_on FROM committee_seats
-            WHERE member_id = \(literal: member.rawValue)
-            """).all().map { row in
-            guard let committee = CommitteeKind(rawValue: try row.decode(column: "committee", as: String.self)),
-                  let position = Position(rawValue: try row.decode(column: "position", as: String.self)),
-                  let source = SeatSource(rawValue: try row.decode(column: "source", as: String.self)) else {
-                throw StoreError.unreadable("committee_seats")
+    /// The committee seats `members` hold or held, as stored, a thousand holders to a query.
+    static func seats(heldBy members: [MemberID], on sql: any SQLDatabase) async throws -> [CommitteeSeat] {
+        var seats: [CommitteeSeat] = []
+        for chunk in members.map(\.rawValue).chunks(of: 1_000) {
+            seats += try await sql.raw("""
+                SELECT organization_id, committee, member_id, position, source, start_on, end_on FROM committee_seats
+                WHERE member_id IN (\(unsafeRaw: chunk.map(String.init).joined(separator: ", ")))
+                ORDER BY member_id, organization_id, committee, start_on
+                """).all().map { row in
+                guard let committee = CommitteeKind(rawValue: try row.decode(column: "committee", as: String.self)),
+                      let position = Position(rawValue: try row.decode(column: "position", as: String.self)),
+                      let source = SeatSource(rawValue: try row.decode(column: "source", as: String.self)) else {
+                    throw StoreError.unreadable("committee_seats")
+                }
+                return CommitteeSeat(organization: OrganizationID(try row.decode(column: "organization_id", as: Int.self)),
+                                     committee: committee, member: MemberID(try row.decode(column: "member_id", as: Int.self)),
+                                     position: position, source: source,
+                                     validity: try .stored(from: try row.decode(column: "start_on", as: Int.self),
+                                                           to: try row.decode(column: "end_on", as: Int.self)))
             }
-            return CommitteeSeat(organization: OrganizationID(try row.decode(column: "organization_id", as: Int.self)), committee: committee,
-                                 member: member, position: position, source: source,
-                                 validity: try .stored(from: try row.decode(column: "start_on", as: Int.self),
-                                                       to: try row.decode(column: "end_on", as: Int.self)))
         }
+        return seats
     }
 
     // MARK: - Rows
@@ -308,7 +318,7 @@ extension Store {
         try await writing { store in
             guard let row = try await store.sql.raw("SELECT id FROM discipline_decisions WHERE decision_ref = \(bind: reference)").first(),
                   var decision = try await Self.disciplines(where: "d.decision_ref = \(bind: reference)", on: store.sql).first else {
-                throw DisciplineRefusal.rules([])
+                throw DisciplineRefusal.unknownDecision(reference)
             }
             guard try await store.covers(scope, decision.decidingOrganization, on: decision.decided) else { throw DisciplineRefusal.outsideScope }
             // NB: the outcome of a pending appeal is recorded by naming it again (its lodging day) with the outcome.

@@ -356,25 +356,6 @@ final class StoreSink: RegistrySink {
             """).all().map { try Store.member(from: SQLKitColumns(row: $0)) }
     }
 
-    func seatKeys(heldBy members: [MemberID]) async throws -> Set<CommitteeSeat.Key> {
-        try await drain()
-        var keys = Set<CommitteeSeat.Key>()
-        for chunk in members.map(\.rawValue).chunks(of: 1_000) {
-            let rows = try await sql.select().columns("organization_id", "committee", "member_id", "start_on")
-                .from("committee_seats").where("member_id", .in, Array(chunk)).all()
-            for row in rows {
-                guard let committee = CommitteeKind(rawValue: try row.decode(column: "committee", as: String.self)) else {
-                    throw StoreError.unreadable("committee_seats.committee")
-                }
-                keys.insert(CommitteeSeat.Key(
-                    organization: OrganizationID(try row.decode(column: "organization_id", as: Int.self)), committee: committee,
-                    member: MemberID(try row.decode(column: "member_id", as: Int.self)),
-                    start: try .stored(try row.decode(column: "start_on", as: Int.self))))
-            }
-        }
-        return keys
-    }
-
     static let periodsQuery = """
         SELECT member_id, valid_from, valid_to, cell_id, standing, CASE WHEN exempt THEN 1 ELSE 0 END AS exempt,
                entry_kind, COALESCE(exit_kind, '') AS exit_kind, previous_cell_id, next_cell_id
@@ -410,9 +391,7 @@ final class StoreSink: RegistrySink {
 
     func seats(heldBy members: [MemberID]) async throws -> [CommitteeSeat] {
         try await drain()
-        var seats: [CommitteeSeat] = []
-        for member in members { seats += try await Store.seats(heldBy: member, on: sql) }
-        return seats
+        return try await Store.seats(heldBy: members, on: sql)
     }
 
     func insert(disciplines: [DisciplineDecision]) async throws {

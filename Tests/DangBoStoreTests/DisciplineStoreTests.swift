@@ -142,4 +142,41 @@ import Testing
             #expect(try await store.recordDiscipline(decision, in: Scope(roots: [grassroots]), actor: "test").hasPrefix("KL-"))
         }
     }
+
+    /// An appeal: to a decision the registry does not hold, refused by name; outside the caller's scope, refused; lodged
+    /// within the month, written with its audit entry and then decided by naming it again with its outcome.
+    @Test func anAppealIsAddedThenDecided() async throws {
+        let (change, registry) = Self.synthetic.change()
+        try await TestDatabases.each { store in
+            try await store.write(change, tree: registry.tree, audit: ReportTwinTests.audit)
+            let (official, _, grassroots) = Self.members(registry)
+            let root = Self.synthetic.organizations[0].id
+            let everything = Scope(roots: [root])
+            let decision = DisciplineDecision(
+                reference: "KL-KN", subject: .member(official.member.id), sanction: .warning, decidingOrganization: grassroots,
+                decidingBody: .committee, offenceCommitted: Self.day.adding(days: -90), decided: Self.day)
+            _ = try await store.recordDiscipline(decision, in: everything, actor: "test")
+            let before = try await Self.count(store)
+            let lodged = DisciplineAppeal(lodged: Self.day.adding(days: 10))
+
+            await #expect(throws: DisciplineRefusal.unknownDecision("KL-KHONG-CO")) {
+                try await store.recordAppeal(lodged, to: "KL-KHONG-CO", in: everything, actor: "test")
+            }
+            #expect(DisciplineRefusal.unknownDecision("KL-KHONG-CO").description == "Không có quyết định kỷ luật mã KL-KHONG-CO.")
+            let elsewhere = registry.tree.organizations.values.filter {
+                $0.version(on: Self.day)?.kind.isGrassroots == true && $0.id != grassroots
+            }.min { $0.id < $1.id }!
+            await #expect(throws: DisciplineRefusal.outsideScope) {
+                try await store.recordAppeal(lodged, to: "KL-KN", in: Scope(roots: [elsewhere.id]), actor: "test")
+            }
+            #expect(try await Self.count(store) == before)
+
+            try await store.recordAppeal(lodged, to: "KL-KN", in: everything, actor: "test")
+            #expect(try await Self.count(store).audit == before.audit + 1)
+            let decided = DisciplineAppeal(lodged: lodged.lodged, outcome: .upheld(on: Self.day.adding(days: 40)))
+            try await store.recordAppeal(decided, to: "KL-KN", in: everything, actor: "test")
+            #expect(try await store.loadRegistry().disciplines.first { $0.reference == "KL-KN" }?.appeals == [decided])
+            #expect(try await Self.count(store).audit == before.audit + 2)
+        }
+    }
 }

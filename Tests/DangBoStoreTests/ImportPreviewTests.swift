@@ -151,6 +151,11 @@ import Testing
             let tree = try await issues(["organizations.csv": "code,name,kind,parent_code,established_on\nVD.03,Chi bộ mới,grassroots_cell,VD,2020-01-01\nVD.011,Chi bộ dưới VD.01,grassroots_cell,VD,2020-01-01"])
             #expect(tree.contains { $0.hasPrefix("organizations.csv:2: code: tổ chức đảng mã VD.03 nằm ngoài phạm vi") }, "\(tree)")
             #expect(tree.contains { $0.hasPrefix("organizations.csv:3: code: tổ chức đảng mã VD.011") })
+            // A case VD.01 conducts, with VD.02 for its subject: refused on the subject's column.
+            let cases = "case_ref,activity,mode,conductor,conductor_code,started_on,subject_code\n"
+            let subject = try await issues(["oversight.csv": cases + "GS-1,supervision,regular,cell,VD.01,2020-03-01,VD.02"])
+            #expect(subject.contains { $0.hasPrefix("oversight.csv:2: subject_code: tổ chức đảng mã VD.02 nằm ngoài phạm vi") }, "\(subject)")
+            #expect(try await issues(["oversight.csv": cases + "GS-1,supervision,regular,cell,VD.01,2020-03-01,VD.01"]) == [])
             // A member of VD.02 (stored) given a death by VD.01's staff: the row names no cell, the member's cell is outside.
             _ = try await store.importData(at: try Self.folder(["members.csv": "national_id,full_name,gender,birth_date\n001190000009,Lê Văn Cường,nam,1980-01-01",
                 "events.csv": "national_id,kind,effective_on,organization_code\n001190000009,transferred_in,2010-03-01,VD.02"]),

@@ -601,7 +601,7 @@ public final class Importer {
         }
         // NB: the seats of earlier batches are written already, so the sink finds them with the stored ones; only this
         // batch's lines are kept, and memory stays bounded by a batch whatever the file (1.5 million seats nationally).
-        let recorded = rows.isEmpty ? [] : try await sink.seatKeys(heldBy: Array(Set(rows.map(\.seat.member))).sorted())
+        let recorded = rows.isEmpty ? [] : Set(try await sink.seats(heldBy: Array(Set(rows.map(\.seat.member))).sorted()).map(\.key))
         var seatLines: [CommitteeSeat.Key: Int] = [:]
         var valid: [CommitteeSeat] = []
         valid.reserveCapacity(rows.count)
@@ -668,25 +668,8 @@ public final class Importer {
             }
             let ended = row.day("ended_on", required: false, &issues)
             let outcome = row.enumeration("outcome", OversightOutcome.self, aliases: ImportVocabulary.outcomes, required: false, &issues)
-            var subject: OversightSubject?
-            let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
-            switch (subjectCode.isEmpty, subjectID.isEmpty) {
-            case (false, true):
-                if let id = context.tree.organization(code: subjectCode)?.id {
-                    subject = .organization(id)
-                    if let started { checkScope(id, code: subjectCode, on: started, row: row, column: "subject_code") }
-                }
-                else { issues.append(row.issue("subject_code", "không có tổ chức đảng mã \(subjectCode)")) }
-            case (true, false):
-                if let nationalID = row.nationalID("subject_national_id", &issues) {
-                    if let id = context.nationalIDs[nationalID] { subject = .member(id) }
-                    else { issues.append(row.issue("subject_national_id", "không có đảng viên số CCCD \(nationalID)")) }
-                }
-            case (false, false):
-                issues.append(row.issue("subject_code", "mỗi dòng chỉ ghi một đối tượng: subject_code hoặc subject_national_id"))
-            case (true, true):
-                issues.append(row.issue("subject_code", "cần subject_code (tổ chức) hoặc subject_national_id (đảng viên)"))
-            }
+            let subject = subject(of: row, "mỗi dòng", scopeOn: started)
+            let subjectCode = row.text("subject_code")
             guard issues.count == before, let activity, let mode, let conductor, let conductorID, let started, let subject
             else { return }
             let existing = open?.value.reference == reference ? open?.index : directory.find(reference)
@@ -853,12 +836,16 @@ public final class Importer {
 
 
     /// The one subject a row names: an organization (`subject_code`) or a member (`subject_national_id`), never both;
-    /// nil with an issue at the column at fault. `what` names the record in the message ("mỗi quyết định").
-    private func subject(of row: ImportRow, _ what: String) -> OversightSubject? {
+    /// nil with an issue at the column at fault. `what` names the record in the message ("mỗi quyết định"). With `day`,
+    /// an organization must lie in the importer's scope that day (a case's subject on its first day).
+    private func subject(of row: ImportRow, _ what: String, scopeOn day: Day? = nil) -> OversightSubject? {
         let subjectCode = row.text("subject_code"), subjectID = row.text("subject_national_id")
         switch (subjectCode.isEmpty, subjectID.isEmpty) {
         case (false, true):
-            if let id = context.tree.organization(code: subjectCode)?.id { return .organization(id) }
+            if let id = context.tree.organization(code: subjectCode)?.id {
+                if let day { checkScope(id, code: subjectCode, on: day, row: row, column: "subject_code") }
+                return .organization(id)
+            }
             issues.append(row.issue("subject_code", "không có tổ chức đảng mã \(subjectCode)"))
         case (true, false):
             if let nationalID = row.nationalID("subject_national_id", &issues) {

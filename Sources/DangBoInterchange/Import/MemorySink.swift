@@ -49,11 +49,6 @@ public final class MemorySink: RegistrySink {
         }.map(\.member).sorted { $0.id < $1.id }
     }
 
-    public func seatKeys(heldBy members: [MemberID]) async throws -> Set<CommitteeSeat.Key> {
-        let holders = Set(members)
-        return Set(registry.seats.lazy.filter { holders.contains($0.member) }.map(\.key))
-    }
-
     public func insert(seats: [CommitteeSeat]) async throws {
         change.seats += seats
         registry.seats += seats

@@ -103,8 +103,8 @@ struct DisciplineController {
             switch refusal {
             case .outsideScope: errors["to-chuc-quyet-dinh", default: []].append(refusal.description)
             case .referenceTaken: errors["", default: []].append(refusal.description)
+            case .unknownDecision: errors["quyet-dinh", default: []].append(refusal.description)
             case .rules(let violations):
-                if violations.isEmpty { errors["quyet-dinh", default: []].append("Không có quyết định kỷ luật này.") }
                 for violation in violations { errors[Self.field(violation), default: []].append(violation.message) }
             }
         } catch let violation as JournalViolation {
