@@ -637,6 +637,33 @@ import Testing
         #expect(transferred.violations(in: registry).map(\.reason) == [.memberNotOnRolls(since: F.day("2024-06-01"))])
     }
 
+    /// The general form: the member as they stood before the decision's own effect. Member 5, in DUK.01.01 since 2012,
+    /// is expelled from 5/3/2024, the `expelled` event recorded: an expulsion effective that day is judged on the period
+    /// it closed, whether signed that day or before, even when the member moved cell in between; signed after, or
+    /// effective another day, the event is not its own.
+    @Test(arguments: [
+        ("2024-03-01", "2024-03-05", Sanction.expulsion, [DisciplineViolation.Reason]()),
+        ("2024-03-04", "2024-03-05", .expulsion, []),
+        ("2024-03-05", "2024-03-05", .expulsion, []),
+        ("2024-03-05", "2024-03-06", .expulsion, [.memberNotOnRolls(since: F.day("2024-03-05"))]),
+        ("2024-03-06", "2024-03-06", .expulsion, [.memberNotOnRolls(since: F.day("2024-03-05"))]),
+        ("2024-03-04", "2024-03-05", .warning, []),
+        ("2024-03-05", "2024-03-05", .warning, [.memberNotOnRolls(since: F.day("2024-03-05"))]),
+        // Moved to DUK.01.02 on 3/3/2024: signed on 2/3 it judges the period in DUK.01.01, on 3/3 the one it closed.
+        ("2024-03-02", "2024-03-05", .expulsion, []),
+        ("2024-03-03", "2024-03-05", .expulsion, []),
+    ])
+    func anExpulsionJudgesTheMemberBeforeItsOwnEffect(decided: String, effective: String, sanction: Sanction,
+                                                      expected: [DisciplineViolation.Reason]) throws {
+        var registry = Self.registry
+        try registry.record(F.member(5), events: [F.event(.transferredIn, "2012-01-01", F.cellA, member: 5),
+                                                  F.event(.moved, "2024-03-03", F.cellB, member: 5),
+                                                  F.event(.expelled, "2024-03-05", member: 5)])
+        let decision = Self.decision(.member(MemberID(5)), sanction, offence: "2023-11-01", decided: decided,
+                                     effective: effective)
+        #expect(decision.violations(in: registry).map(\.reason) == expected)
+    }
+
     @Test func everyReasonHasAMessage() {
         let decision = Self.decision(offence: "2024-03-10", ended: "2024-04-01", decided: "2024-05-01",
                                      received: "2024-05-02", appeals: [DisciplineAppeal(lodged: F.day("2024-05-03"))])

@@ -11,8 +11,9 @@ extension DisciplineDecision {
     /// - the subject exists: an organization established on or before the day of the offence, even if dissolved or
     ///   merged since (`RuleBook.oversightOfDissolved`), and still existing on the effective day when it is dissolved
     ///   (giải tán); a member known to the registry (`isKnownMember`) and on the rolls, official or probationary, on
-    ///   the decision day. Discipline of those who left the rolls (transferred out of the system, removed) is the
-    ///   business of wherever they are now: this registry refuses it;
+    ///   the decision day, as they stood before the decision's own effect (`periodJudged(among:)`). Discipline of those
+    ///   who left the rolls (transferred out of the system, removed) is the business of wherever they are now: this
+    ///   registry refuses it;
     /// - the sanction is one `RuleBook.disciplineSanctions` allows the subject, read on the decision day (a member
     ///   probationary that day may only be reprimanded or warned); cách chức only of a member who holds a committee
     ///   seat that day;
@@ -96,11 +97,7 @@ extension DisciplineDecision {
         case .member(let id):
             guard isKnownMember(id) else { add(.unknownSubjectMember); break }
             let periods = subjectPeriods.filter { $0.member == id }
-            // NB: an expulsion that takes effect the day it is signed ends the membership that day: once its event is
-            // recorded, the period it closed is the one it judged (the journal, the import and the form agree).
-            let closedByItself = sanction == .expulsion && effective == decided
-                ? periods.last(where: { $0.validity.end == decided && $0.exit == .expelled }) : nil
-            if let period = periods.last(where: { $0.validity.contains(decided) }) ?? closedByItself {
+            if let period = periodJudged(among: periods) {
                 kind = period.standing == .official ? .officialMember : .probationaryMember
                 if cellSanctions != nil, period.cell != decidingOrganization { add(.memberOutsideCell(cell: period.cell)) }
             } else {
@@ -161,6 +158,18 @@ extension DisciplineDecision {
             }
         }
         return found
+    }
+
+    /// The member's period this decision judges: the one containing the decision day, in the journal as it stood
+    /// before the decision's own effect. An expulsion's effect is the `expelled` exit of the period it closes on its
+    /// effective day; once recorded (an import brings the event with the decision, a form writes it after the check),
+    /// that period is judged when it contains the decision day or ends on it. Effective after the day it is signed, it
+    /// contains the decision day anyway; effective that day, it ends on it. `periods` are one member's.
+    private func periodJudged(among periods: [MembershipPeriod]) -> MembershipPeriod? {
+        periods.last { period in
+            let closedByThis = sanction == .expulsion && period.exit == .expelled && period.validity.end == effective
+            return period.validity.contains(decided) || (closedByThis && period.validity.start <= decided)
+        }
     }
 
     /// Throws the first rule this decision breaks (see `violations(in:isKnownMember:subjectPeriods:seats:memberName:)`).
