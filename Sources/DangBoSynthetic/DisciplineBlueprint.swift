@@ -1,9 +1,11 @@
 import DangBoCore
 
 /// Disciplinary decisions (quyết định kỷ luật) that follow from the rest of the history: every expulsion the
-/// simulation made has its decision (signed the day before it takes effect, by the grassroots organization the member
-/// belonged to); members and organizations found in violation by a concluded case are reprimanded or warned by the
-/// case's conductor a few weeks later (a seat holder sometimes removed from post); some decisions are appealed. Each
+/// simulation made has its decision (signed the day before it takes effect, by the standing committee of the grassroots
+/// committee the member belonged to, or of the committee above a grassroots cell); members and organizations found in
+/// violation by a concluded case are reprimanded or warned by the case's conductor a few weeks later (a seat holder
+/// sometimes removed from post), a cell's case by the cell's meeting and of its own members only
+/// (`RuleBook.disciplineByCell`); some decisions are appealed. Each
 /// keeps the rules a form checks (`DisciplineDecision.violations`), as `SeatAndCaseValidityTests` holds, and several
 /// share a day.
 ///
@@ -45,11 +47,11 @@ struct DisciplineBlueprint {
         for event in expulsions {
             let decided = event.effective.previous
             guard let before = period(of: event.member, on: decided), before.standing == .official,
-                  let grassroots = grassroots(of: before.cell, on: decided) else { continue }
+                  let deciding = expelling(from: before.cell, on: decided) else { continue }
             let offence = decided.adding(days: -random.int(in: 30...400))
             decisions.append(DisciplineDecision(
                 reference: reference(decided), subject: .member(event.member), sanction: .expulsion,
-                decidingOrganization: grassroots, decidingBody: .standingCommittee, offenceCommitted: offence, decided: decided,
+                decidingOrganization: deciding, decidingBody: .standingCommittee, offenceCommitted: offence, decided: decided,
                 effective: event.effective, decision: event.decision))
         }
 
@@ -58,7 +60,12 @@ struct DisciplineBlueprint {
             // NB: two in three a fortnight after the conclusion, the rest the day of it: several decisions share a day.
             let decided = random.chance(0.33) ? ended : ended.adding(days: 14)
             guard decided <= options.through, tree[oversightCase.conductorOrganization]?.exists(on: decided) == true else { continue }
+            // NB: a case of a cell, by its committee (chi ủy) or its meeting, is decided by the cell's meeting, and only
+            // as far as a cell may: its own members, reprimanded or warned. The draws are made all the same, so that
+            // the other decisions stay as they were.
+            let byCell = tree.version(of: oversightCase.conductorOrganization, on: decided)?.kind.isCell == true
             let body: DecidingBody = switch oversightCase.conductor {
+            case _ where byCell: .cell
             case .cell: .cell
             case .committee: .committee
             case .inspectionCommission: .inspectionCommission
@@ -71,7 +78,7 @@ struct DisciplineBlueprint {
                 case .member(let id):
                     guard let on = period(of: id, on: decided) else { continue }
                     if on.standing == .official, seats.contains(where: { $0.member == id && $0.validity.contains(decided) }),
-                       random.chance(0.3) {
+                       random.chance(0.3), !byCell {
                         sanction = .removalFromPost
                     }
                     if random.chance(0.1) {
@@ -89,9 +96,9 @@ struct DisciplineBlueprint {
                             : .reduced(to: .reprimand, on: lodged.adding(days: 30))
                         if lodged <= options.through { decision.appeals = [DisciplineAppeal(lodged: lodged, outcome: outcome)] }
                     }
-                    decisions.append(decision)
+                    if !byCell || on.cell == oversightCase.conductorOrganization { decisions.append(decision) }
                 case .organization(let id):
-                    guard let organization = tree[id], organization.established <= offence, organization.exists(on: decided) else { continue }
+                    guard !byCell, let organization = tree[id], organization.established <= offence, organization.exists(on: decided) else { continue }
                     decisions.append(DisciplineDecision(
                         reference: reference(decided), subject: .organization(id), sanction: sanction,
                         decidingOrganization: oversightCase.conductorOrganization, decidingBody: body, offenceCommitted: offence,
@@ -101,11 +108,12 @@ struct DisciplineBlueprint {
         }
     }
 
-    /// The grassroots organization above (or at) `cell` on `day`.
-    private func grassroots(of cell: OrganizationID, on day: Day) -> OrganizationID? {
+    /// The organization whose standing committee expels a member of `cell` on `day`: the grassroots committee above
+    /// it, or the committee above a grassroots cell (a cell only reprimands or warns).
+    private func expelling(from cell: OrganizationID, on day: Day) -> OrganizationID? {
         var current: OrganizationID? = cell
         while let id = current, let version = tree.version(of: id, on: day) {
-            if version.kind.isGrassroots { return id }
+            if version.kind.isGrassroots { return version.kind.isCell ? version.parent : id }
             current = version.parent
         }
         return nil

@@ -167,9 +167,15 @@ import Testing
         ("2022-12-31", []),
         ("2023-01-01", [.decidingOrganizationDissolved(dissolved: F.day("2023-01-01"))]),
     ])
-    func theDecidingOrganizationExistsOnTheDecisionDay(decided: String, expected: [DisciplineViolation.Reason]) {
-        let decision = Self.decision(by: F.lateCell, body: .cell, offence: "2021-01-01", decided: decided)
-        #expect(Self.reasons(decision) == expected)
+    func theDecidingOrganizationExistsOnTheDecisionDay(decided: String, expected: [DisciplineViolation.Reason]) throws {
+        // Member 5 attends DUK.03 while it exists, DUK.02 before and after.
+        var registry = Self.registry
+        try registry.record(F.member(5), events: [F.event(.transferredIn, "2012-01-01", F.cellC, member: 5),
+                                                  F.event(.moved, "2021-07-01", F.lateCell, member: 5),
+                                                  F.event(.moved, "2023-01-01", F.cellC, member: 5)])
+        let decision = Self.decision(.member(MemberID(5)), by: F.lateCell, body: .cell, offence: "2021-01-01",
+                                     decided: decided)
+        #expect(decision.violations(in: registry).map(\.reason) == expected)
         let unknown = Self.decision(by: OrganizationID(99), offence: "2021-01-01", decided: decided)
         #expect(Self.reasons(unknown) == [.unknownDecidingOrganization])
     }
@@ -199,6 +205,138 @@ import Testing
         let unknown = Self.decision(.organization(OrganizationID(99)), .warning, by: F.bloc, offence: "2022-01-01",
                                     decided: "2022-12-01")
         #expect(Self.reasons(unknown) == [.unknownSubjectOrganization])
+    }
+
+    // MARK: - What a cell may decide (Charter Art. 36.1)
+
+    /// The fixture registry, with member 5 in DUK.01.02 from 2012 until moving to DUK.01.01 on `movedIn`, and member 6
+    /// in the grassroots cell DUK.02.
+    static let movedIn = F.day("2025-03-10")
+    static let cells: Registry = {
+        var registry = Self.registry
+        try! registry.record(F.member(5), events: [F.event(.transferredIn, "2012-01-01", F.cellB, member: 5),
+                                                   F.event(.moved, movedIn.iso, F.cellA, member: 5)])
+        try! registry.record(F.member(6), events: [F.event(.transferredIn, "2012-01-01", F.cellC, member: 6)])
+        return registry
+    }()
+
+    static func cellReasons(_ decision: DisciplineDecision) -> [DisciplineViolation.Reason] {
+        decision.violations(in: cells).map(\.reason)
+    }
+
+    /// A cell reprimands or warns its own members, probationary or official, and nothing more; on 15/1/2025 member 2
+    /// is probationary, member 4 official and on the committee DUK.01.
+    @Test(arguments: [
+        (1, Sanction.reprimand, [DisciplineViolation.Reason]()),
+        (1, .warning, []),
+        (2, .reprimand, []),
+        (2, .warning, []),
+        (4, .reprimand, []),
+        (4, .warning, []),
+        (4, .removalFromPost, [.sanctionBeyondCell]),
+        (4, .expulsion, [.sanctionBeyondCell]),
+        // What the subject may never be given is refused as such, whoever decides.
+        (2, .expulsion, [.sanctionNotAllowed(kind: .probationaryMember)]),
+        (1, .removalFromPost, [.sanctionBeyondCell]),
+    ])
+    func aCellReprimandsOrWarnsItsMembers(member: Int, sanction: Sanction, expected: [DisciplineViolation.Reason]) {
+        let decision = Self.decision(.member(MemberID(member)), sanction, by: F.cellA, body: .cell, offence: "2024-12-01",
+                                     decided: "2025-01-15")
+        #expect(Self.cellReasons(decision) == expected)
+        // The grassroots committee above may decide them all.
+        let above = Self.decision(.member(MemberID(member)), sanction, by: F.committee, body: .standingCommittee,
+                                  offence: "2024-12-01", decided: "2025-01-15")
+        #expect(!Self.cellReasons(above).contains(.sanctionBeyondCell))
+    }
+
+    /// A grassroots cell (chi bộ cơ sở) is a cell too.
+    @Test func aGrassrootsCellDecidesAsACell() {
+        let warning = Self.decision(.member(MemberID(6)), .warning, by: F.cellC, body: .cell, offence: "2024-12-01",
+                                    decided: "2025-01-15")
+        #expect(Self.cellReasons(warning).isEmpty)
+        let expulsion = Self.decision(.member(MemberID(6)), .expulsion, by: F.cellC, body: .cell, offence: "2024-12-01",
+                                      decided: "2025-01-15")
+        #expect(Self.cellReasons(expulsion) == [.sanctionBeyondCell])
+        let other = Self.decision(.member(MemberID(1)), .warning, by: F.cellC, body: .cell, offence: "2024-12-01",
+                                  decided: "2025-01-15")
+        #expect(Self.cellReasons(other) == [.memberOutsideCell(cell: F.cellA)])
+    }
+
+    /// Member 5 moves from DUK.01.02 to DUK.01.01 on 10/3/2025: from that day DUK.01.01 may discipline them, until the
+    /// day before only DUK.01.02.
+    @Test(arguments: [
+        (movedIn.previous, F.cellA, [DisciplineViolation.Reason.memberOutsideCell(cell: F.cellB)]),
+        (movedIn, F.cellA, []),
+        (movedIn.next, F.cellA, []),
+        (movedIn.previous, F.cellB, []),
+        (movedIn, F.cellB, [.memberOutsideCell(cell: F.cellA)]),
+    ])
+    func aCellDisciplinesWhoIsItsMemberOnTheDecisionDay(decided: Day, cell: OrganizationID,
+                                                        expected: [DisciplineViolation.Reason]) {
+        let decision = Self.decision(.member(MemberID(5)), .warning, by: cell, body: .cell, offence: "2024-12-01",
+                                     decided: decided.iso)
+        #expect(Self.cellReasons(decision) == expected)
+        #expect(decision.violations(in: Self.cells).allSatisfy { $0.field == .subjectMember })
+    }
+
+    /// A cell never disciplines an organization, not even one below it nor itself.
+    @Test(arguments: [
+        (F.cellB, Sanction.reprimand, [DisciplineViolation.Reason.organizationByCell]),
+        (F.cellA, .warning, [.organizationByCell]),
+        (F.cellB, .dissolution, [.organizationByCell, .sanctionBeyondCell]),
+    ])
+    func aCellDisciplinesNoOrganization(subject: OrganizationID, sanction: Sanction,
+                                        expected: [DisciplineViolation.Reason]) {
+        let decision = Self.decision(.organization(subject), sanction, by: F.cellA, body: .cell, offence: "2024-12-01",
+                                     decided: "2025-01-15")
+        #expect(Self.cellReasons(decision) == expected)
+    }
+
+    /// The body `cell` is a cell's only; a cell decides as a cell, not through a committee it may have, nor a standing
+    /// committee or an inspection commission it does not have.
+    @Test(arguments: [
+        (F.cellA, DecidingBody.cell, [DisciplineViolation.Reason]()),
+        (F.cellA, .committee, [.cellDecidesInItsMeeting(body: .committee)]),
+        (F.cellA, .standingCommittee, [.cellDecidesInItsMeeting(body: .standingCommittee)]),
+        (F.cellA, .inspectionCommission, [.cellDecidesInItsMeeting(body: .inspectionCommission)]),
+        (F.committee, .cell, [.cellBodyOutsideCell(kind: .grassrootsCommittee)]),
+        (F.committee, .committee, []),
+        (F.committee, .standingCommittee, []),
+        (F.committee, .inspectionCommission, []),
+        (F.bloc, .cell, [.cellBodyOutsideCell(kind: .upperCommittee)]),
+        (F.bloc, .standingCommittee, []),
+    ])
+    func theBodyFitsTheDecidingOrganization(organization: OrganizationID, body: DecidingBody,
+                                            expected: [DisciplineViolation.Reason]) {
+        let decision = Self.decision(.member(MemberID(1)), .warning, by: organization, body: body, offence: "2024-12-01",
+                                     decided: "2025-01-15")
+        #expect(Self.cellReasons(decision) == expected)
+        #expect(decision.violations(in: Self.cells).allSatisfy { $0.field == .decidingOrganization })
+    }
+
+    @Test func aCellsRefusalsNameTheCellAndTheSanction() {
+        func message(_ decision: DisciplineDecision) -> String? { decision.violations(in: Self.cells).first?.message }
+        let citation = "(Điều lệ Đảng, Điều 36, khoản 1)"
+        #expect(message(Self.decision(.member(MemberID(4)), .expulsion, by: F.cellA, body: .cell, offence: "2024-12-01",
+                                      decided: "2025-01-15"))
+            == "Chi bộ DUK.01.01 không thể quyết định hình thức khai trừ; chi bộ chỉ quyết định khiển trách, cảnh cáo "
+            + "đảng viên trong chi bộ \(citation).")
+        #expect(message(Self.decision(.member(MemberID(1)), .warning, by: F.cellB, body: .cell, offence: "2024-12-01",
+                                      decided: "2025-01-15"))
+            == "Ngày 15/1/2025 đảng viên Nguyễn Văn An không sinh hoạt tại chi bộ DUK.01.02, nên chi bộ không thể quyết "
+            + "định cảnh cáo; chi bộ chỉ quyết định khiển trách, cảnh cáo đảng viên trong chi bộ \(citation).")
+        #expect(message(Self.decision(.organization(F.cellB), .reprimand, by: F.cellA, body: .cell, offence: "2024-12-01",
+                                      decided: "2025-01-15"))
+            == "Chi bộ DUK.01.01 không thể kỷ luật tổ chức đảng DUK.01.02; chi bộ chỉ quyết định khiển trách, cảnh cáo "
+            + "đảng viên trong chi bộ \(citation).")
+        #expect(message(Self.decision(by: F.committee, body: .cell, offence: "2024-12-01", decided: "2025-01-15"))
+            == "Tổ chức đảng DUK.01 là đảng bộ cơ sở, không phải chi bộ, nên cơ quan quyết định kỷ luật không thể là chi "
+            + "bộ \(citation).")
+        #expect(message(Self.decision(by: F.cellA, body: .committee, offence: "2024-12-01", decided: "2025-01-15"))
+            == "Chi ủy không quyết định kỷ luật thay chi bộ DUK.01.01; chi bộ quyết định kỷ luật tại hội nghị chi bộ "
+            + "\(citation).")
+        #expect(message(Self.decision(by: F.cellA, body: .standingCommittee, offence: "2024-12-01", decided: "2025-01-15"))
+            == "Chi bộ DUK.01.01 không có ban thường vụ; chi bộ quyết định kỷ luật tại hội nghị chi bộ \(citation).")
     }
 
     // MARK: - The statute of limitations
@@ -499,6 +637,33 @@ import Testing
         #expect(transferred.violations(in: registry).map(\.reason) == [.memberNotOnRolls(since: F.day("2024-06-01"))])
     }
 
+    /// The general form: the member as they stood before the decision's own effect. Member 5, in DUK.01.01 since 2012,
+    /// is expelled from 5/3/2024, the `expelled` event recorded: an expulsion effective that day is judged on the period
+    /// it closed, whether signed that day or before, even when the member moved cell in between; signed after, or
+    /// effective another day, the event is not its own.
+    @Test(arguments: [
+        ("2024-03-01", "2024-03-05", Sanction.expulsion, [DisciplineViolation.Reason]()),
+        ("2024-03-04", "2024-03-05", .expulsion, []),
+        ("2024-03-05", "2024-03-05", .expulsion, []),
+        ("2024-03-05", "2024-03-06", .expulsion, [.memberNotOnRolls(since: F.day("2024-03-05"))]),
+        ("2024-03-06", "2024-03-06", .expulsion, [.memberNotOnRolls(since: F.day("2024-03-05"))]),
+        ("2024-03-04", "2024-03-05", .warning, []),
+        ("2024-03-05", "2024-03-05", .warning, [.memberNotOnRolls(since: F.day("2024-03-05"))]),
+        // Moved to DUK.01.02 on 3/3/2024: signed on 2/3 it judges the period in DUK.01.01, on 3/3 the one it closed.
+        ("2024-03-02", "2024-03-05", .expulsion, []),
+        ("2024-03-03", "2024-03-05", .expulsion, []),
+    ])
+    func anExpulsionJudgesTheMemberBeforeItsOwnEffect(decided: String, effective: String, sanction: Sanction,
+                                                      expected: [DisciplineViolation.Reason]) throws {
+        var registry = Self.registry
+        try registry.record(F.member(5), events: [F.event(.transferredIn, "2012-01-01", F.cellA, member: 5),
+                                                  F.event(.moved, "2024-03-03", F.cellB, member: 5),
+                                                  F.event(.expelled, "2024-03-05", member: 5)])
+        let decision = Self.decision(.member(MemberID(5)), sanction, offence: "2023-11-01", decided: decided,
+                                     effective: effective)
+        #expect(decision.violations(in: registry).map(\.reason) == expected)
+    }
+
     @Test func everyReasonHasAMessage() {
         let decision = Self.decision(offence: "2024-03-10", ended: "2024-04-01", decided: "2024-05-01",
                                      received: "2024-05-02", appeals: [DisciplineAppeal(lodged: F.day("2024-05-03"))])
@@ -506,9 +671,13 @@ import Testing
             .offenceEndedBeforeCommitted, .laterOffenceOutside(F.day("2024-01-01")), .decidedBeforeOffence,
             .effectiveBeforeDecided, .receivedBeforeDecided, .unknownDecidingOrganization,
             .decidingOrganizationNotEstablished(established: F.day("2025-01-01")),
-            .decidingOrganizationDissolved(dissolved: F.day("2024-01-01")), .unknownSubjectOrganization,
-            .subjectNotEstablished(established: F.day("2025-01-01")), .subjectAlreadyDissolved(dissolved: F.day("2024-01-01")),
-            .unknownSubjectMember, .memberNotOnRolls(since: nil), .sanctionNotAllowed(kind: .organization), .noPostHeld,
+            .decidingOrganizationDissolved(dissolved: F.day("2024-01-01")), .cellBodyOutsideCell(kind: .grassrootsCommittee),
+            .cellDecidesInItsMeeting(body: .committee), .cellDecidesInItsMeeting(body: .standingCommittee),
+            .cellDecidesInItsMeeting(body: .inspectionCommission), .cellDecidesInItsMeeting(body: .cell),
+            .unknownSubjectOrganization, .subjectNotEstablished(established: F.day("2025-01-01")),
+            .subjectAlreadyDissolved(dissolved: F.day("2024-01-01")), .organizationByCell, .unknownSubjectMember,
+            .memberNotOnRolls(since: nil), .memberOutsideCell(cell: F.cellB), .sanctionNotAllowed(kind: .organization),
+            .noPostHeld, .sanctionBeyondCell,
             .timeBarred(lastDay: F.day("2024-01-01"), years: 5), .appealLodgedEarly(appeal: 0, from: F.day("2024-05-04")),
             .appealLodgedLate(appeal: 0, lastDay: F.day("2024-05-02")), .appealWhilePending(appeal: 0),
             .nothingToAppeal(appeal: 0), .appealDecidedBeforeLodged(appeal: 0),

@@ -242,6 +242,42 @@ import Testing
         #expect(progress.stage(on: F.day("2025-\(day)")) == stage)
     }
 
+    /// A case recorded without its steps (started 10/3/2025, concluded 5/5/2025 with an outcome) is planned before its
+    /// first day, running from it, concluded from its last day; with no progress as with a progress without steps.
+    @Test(arguments: [
+        ("03-09", OversightCaseStage.stage(.planned)), ("03-10", .running), ("03-11", .running), ("05-04", .running),
+        ("05-05", .stage(.concluded)), ("05-06", .stage(.concluded)),
+    ])
+    func theStageOfACaseWithoutSteps(day: String, stage: OversightCaseStage) {
+        let oversightCase = Self.oversight(ended: F.day("2025-05-05"), outcome: .violation)
+        #expect(oversightCase.stage(on: F.day("2025-\(day)"), progress: nil) == stage)
+        #expect(oversightCase.stage(on: F.day("2025-\(day)"), progress: Self.progress([])) == stage)
+    }
+
+    /// Without an outcome a case is not concluded, whatever its last day; still running when it has none.
+    @Test(arguments: [("03-09", OversightCaseStage.stage(.planned)), ("05-05", .running), ("12-31", .running)])
+    func aCaseWithoutStepsOrOutcomeRuns(day: String, stage: OversightCaseStage) {
+        #expect(Self.oversight(ended: F.day("2025-05-05")).stage(on: F.day("2025-\(day)"), progress: nil) == stage)
+        #expect(Self.oversight().stage(on: F.day("2025-\(day)"), progress: nil) == stage)
+    }
+
+    /// With steps, the steps say the stage, not the case's days: concluded on 5/5/2025 although the case's last day is
+    /// 30/4/2025; planned on the first day until the decision.
+    @Test(arguments: [
+        ("03-09", OversightStage.planned), ("03-10", .planned), ("03-15", .decided), ("04-30", .teamReport),
+        ("05-04", .teamReport), ("05-05", .concluded), ("05-20", .followUp),
+    ])
+    func theStageOfACaseWithSteps(day: String, stage: OversightStage) {
+        let oversightCase = Self.oversight(ended: F.day("2025-04-30"), outcome: .violation)
+        let progress = Self.progress(Array(Self.allSteps.dropFirst()))
+        #expect(oversightCase.stage(on: F.day("2025-\(day)"), progress: progress) == .stage(stage))
+    }
+
+    @Test func theCaseStageReadsInVietnamese() {
+        #expect(OversightCaseStage.running.vietnamese == "Đang tiến hành")
+        #expect(OversightStage.allCases.allSatisfy { OversightCaseStage.stage($0).vietnamese == $0.vietnamese })
+    }
+
     // MARK: - Follow-up tasks
 
     static func task(due: String, done: String? = nil, responsible: OversightSubject = .organization(F.cellA),

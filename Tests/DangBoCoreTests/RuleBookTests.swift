@@ -181,6 +181,12 @@ import Testing
             // A probationer is never expelled: the journal's rule and the sanctions agree.
             #expect(!version.value.allowed(for: .probationaryMember).contains(.expulsion))
         }
+        for version in RuleBook.disciplineByCell.versions {
+            #expect(version.value == [.reprimand, .warning])
+            // What a cell may decide, any member may be given.
+            #expect(version.value.allSatisfy { RuleBook.disciplineSanctions.version(on: version.appliesFrom).value
+                .allowed(for: .probationaryMember).contains($0) })
+        }
         for version in RuleBook.disciplineLimitationOfMembers.versions {
             #expect(version.value.years == [.reprimand: 5, .warning: 10, .removalFromPost: 10])
             #expect(version.value.offencesWithoutLimit == Set(OffenceWithoutLimit.allCases))

@@ -6,15 +6,19 @@ extension DisciplineDecision {
     /// - its days are in order: the offence ends on or after it was committed; each later offence falls after the
     ///   offence's last day and on or before the decision day; the decision is signed on or after the offence's last
     ///   day, takes effect and is received on or after the day it is signed;
-    /// - the deciding organization exists on the decision day;
+    /// - the deciding organization exists on the decision day; the body `cell` is a cell's only, and a cell decides as a
+    ///   cell, in its meeting, never through a committee, standing committee or inspection commission;
     /// - the subject exists: an organization established on or before the day of the offence, even if dissolved or
     ///   merged since (`RuleBook.oversightOfDissolved`), and still existing on the effective day when it is dissolved
     ///   (giải tán); a member known to the registry (`isKnownMember`) and on the rolls, official or probationary, on
-    ///   the decision day. Discipline of those who left the rolls (transferred out of the system, removed) is the
-    ///   business of wherever they are now: this registry refuses it;
+    ///   the decision day, as they stood before the decision's own effect (`periodJudged(among:)`). Discipline of those
+    ///   who left the rolls (transferred out of the system, removed) is the business of wherever they are now: this
+    ///   registry refuses it;
     /// - the sanction is one `RuleBook.disciplineSanctions` allows the subject, read on the decision day (a member
     ///   probationary that day may only be reprimanded or warned); cách chức only of a member who holds a committee
     ///   seat that day;
+    /// - a cell decides only what `RuleBook.disciplineByCell` allows it on the decision day: khiển trách or cảnh cáo, of
+    ///   a member whose membership period that day is in the cell, never of an organization (Charter Art. 36.1);
     /// - the decision day is not after the last day of the statute of limitations (`limitationLastDay`);
     /// - each appeal is lodged within `RuleBook.disciplineAppealMonths` of receiving what it appeals against (the
     ///   decision: `received`, else `effective`; for a later appeal, the previous appeal's decision, on the day it was
@@ -49,7 +53,7 @@ extension DisciplineDecision {
         if effective < decided { add(.effectiveBeforeDecided) }
         if let received, received < decided { add(.receivedBeforeDecided) }
 
-        // The deciding organization.
+        // The deciding organization, and its body.
         if let deciding = tree[decidingOrganization] {
             if decided < deciding.established {
                 add(.decidingOrganizationNotEstablished(established: deciding.established))
@@ -59,6 +63,18 @@ extension DisciplineDecision {
         } else {
             add(.unknownDecidingOrganization)
         }
+        // NB: what the deciding organization is on the decision day; unknown when it does not exist that day, which is
+        // refused above, and then its body and powers are not judged.
+        let decidingKind = tree.version(of: decidingOrganization, on: decided)?.kind
+        if let decidingKind {
+            if decidingBody == .cell, !decidingKind.isCell {
+                add(.cellBodyOutsideCell(kind: decidingKind))
+            } else if decidingBody != .cell, decidingKind.isCell {
+                add(.cellDecidesInItsMeeting(body: decidingBody))
+            }
+        }
+        // What a cell may decide (Charter Art. 36.1), whatever body the decision names; nil when no cell decides.
+        let cellSanctions = decidingKind?.isCell == true ? RuleBook.disciplineByCell.version(on: decided).value : nil
 
         // The subject, and what it is on the decision day.
         var kind: DisciplineSubjectKind?
@@ -77,15 +93,13 @@ extension DisciplineDecision {
             } else {
                 add(.unknownSubjectOrganization)
             }
+            if cellSanctions != nil { add(.organizationByCell) }
         case .member(let id):
             guard isKnownMember(id) else { add(.unknownSubjectMember); break }
             let periods = subjectPeriods.filter { $0.member == id }
-            // NB: an expulsion that takes effect the day it is signed ends the membership that day: once its event is
-            // recorded, the period it closed is the one it judged (the journal, the import and the form agree).
-            let closedByItself = sanction == .expulsion && effective == decided
-                ? periods.last(where: { $0.validity.end == decided && $0.exit == .expelled }) : nil
-            if let period = periods.last(where: { $0.validity.contains(decided) }) ?? closedByItself {
+            if let period = periodJudged(among: periods) {
                 kind = period.standing == .official ? .officialMember : .probationaryMember
+                if cellSanctions != nil, period.cell != decidingOrganization { add(.memberOutsideCell(cell: period.cell)) }
             } else {
                 add(.memberNotOnRolls(since: periods.compactMap(\.validity.end).filter { $0 <= decided }.max()))
             }
@@ -94,12 +108,12 @@ extension DisciplineDecision {
 
         // The sanction.
         let allowed = RuleBook.disciplineSanctions.version(on: decided).value
-        if let kind {
-            if !allowed.allowed(for: kind).contains(sanction) {
-                add(.sanctionNotAllowed(kind: kind))
-            } else if sanction == .removalFromPost, !holdsPost {
-                add(.noPostHeld)
-            }
+        if let kind, !allowed.allowed(for: kind).contains(sanction) {
+            add(.sanctionNotAllowed(kind: kind))
+        } else if let cellSanctions, !cellSanctions.contains(sanction) {
+            add(.sanctionBeyondCell)
+        } else if kind != nil, sanction == .removalFromPost, !holdsPost {
+            add(.noPostHeld)
         }
 
         // The statute of limitations.
@@ -144,6 +158,18 @@ extension DisciplineDecision {
             }
         }
         return found
+    }
+
+    /// The member's period this decision judges: the one containing the decision day, in the journal as it stood
+    /// before the decision's own effect. An expulsion's effect is the `expelled` exit of the period it closes on its
+    /// effective day; once recorded (an import brings the event with the decision, a form writes it after the check),
+    /// that period is judged when it contains the decision day or ends on it. Effective after the day it is signed, it
+    /// contains the decision day anyway; effective that day, it ends on it. `periods` are one member's.
+    private func periodJudged(among periods: [MembershipPeriod]) -> MembershipPeriod? {
+        periods.last { period in
+            let closedByThis = sanction == .expulsion && period.exit == .expelled && period.validity.end == effective
+            return period.validity.contains(decided) || (closedByThis && period.validity.start <= decided)
+        }
     }
 
     /// Throws the first rule this decision breaks (see `violations(in:isKnownMember:subjectPeriods:seats:memberName:)`).

@@ -32,19 +32,31 @@ public struct DisciplineViolation: Error, Hashable, Sendable, CustomStringConver
         case decidingOrganizationNotEstablished(established: Day)
         /// The deciding organization was dissolved on or before the decision day.
         case decidingOrganizationDissolved(dissolved: Day)
+        /// The body is the cell, but the deciding organization is not a cell: it is of `kind` on the decision day.
+        case cellBodyOutsideCell(kind: OrganizationKind)
+        /// The deciding organization is a cell, but the body is `body`: a cell decides in its meeting
+        /// (`RuleBook.disciplineByCell`).
+        case cellDecidesInItsMeeting(body: DecidingBody)
         case unknownSubjectOrganization
         /// The subject organization is established after the offence was committed.
         case subjectNotEstablished(established: Day)
         /// A dissolution of an organization dissolved on or before the day it would take effect.
         case subjectAlreadyDissolved(dissolved: Day)
+        /// A cell disciplines an organization: it disciplines its own members only.
+        case organizationByCell
         case unknownSubjectMember
         /// The member is not on the rolls on the decision day; `since` is the day they left, nil when they had not
         /// joined yet.
         case memberNotOnRolls(since: Day?)
+        /// A cell disciplines a member who is not one of its members on the decision day: `cell` is the member's cell
+        /// that day.
+        case memberOutsideCell(cell: OrganizationID)
         /// The sanction is not one the rules allow for `kind`.
         case sanctionNotAllowed(kind: DisciplineSubjectKind)
         /// Cách chức of a member who holds no committee seat on the decision day.
         case noPostHeld
+        /// A cell decides a sanction it may not decide (`RuleBook.disciplineByCell`: khiển trách, cảnh cáo only).
+        case sanctionBeyondCell
         /// The decision day is after the last day of the limitation of `years` years.
         case timeBarred(lastDay: Day, years: Int)
         /// An appeal lodged before the day the decision it appeals against was received (`from`).
@@ -85,11 +97,14 @@ public struct DisciplineViolation: Error, Hashable, Sendable, CustomStringConver
         case .decidedBeforeOffence, .timeBarred: .decided
         case .effectiveBeforeDecided: .effective
         case .receivedBeforeDecided: .received
-        case .unknownDecidingOrganization, .decidingOrganizationNotEstablished, .decidingOrganizationDissolved:
+        // NB: the body has no field of its own: a form and an import name it beside the deciding organization.
+        case .unknownDecidingOrganization, .decidingOrganizationNotEstablished, .decidingOrganizationDissolved,
+             .cellBodyOutsideCell, .cellDecidesInItsMeeting:
             .decidingOrganization
-        case .unknownSubjectOrganization, .subjectNotEstablished, .subjectAlreadyDissolved: .subjectOrganization
-        case .unknownSubjectMember, .memberNotOnRolls: .subjectMember
-        case .sanctionNotAllowed, .noPostHeld: .sanction
+        case .unknownSubjectOrganization, .subjectNotEstablished, .subjectAlreadyDissolved, .organizationByCell:
+            .subjectOrganization
+        case .unknownSubjectMember, .memberNotOnRolls, .memberOutsideCell: .subjectMember
+        case .sanctionNotAllowed, .noPostHeld, .sanctionBeyondCell: .sanction
         case .appealLodgedEarly, .appealLodgedLate, .appealWhilePending, .nothingToAppeal, .appealDecidedBeforeLodged,
              .appealNotLighter, .appealSanctionNotAllowed, .appealNoPostHeld: .appeals
         }
@@ -116,6 +131,12 @@ public struct DisciplineViolation: Error, Hashable, Sendable, CustomStringConver
         func allowed(_ kind: DisciplineSubjectKind) -> String {
             sanctions.value.allowed(for: kind).map { $0.vietnamese.lowercased() }.joined(separator: ", ")
         }
+        let byCell = RuleBook.disciplineByCell.version(on: decision.decided)
+        /// What a cell may decide, as the messages about a cell end.
+        var cellMay: String {
+            "chi bộ chỉ quyết định \(byCell.value.map { $0.vietnamese.lowercased() }.joined(separator: ", ")) đảng viên "
+                + "trong chi bộ (\(byCell.citation))"
+        }
         switch reason {
         case .offenceEndedBeforeCommitted:
             return "Ngày kết thúc vi phạm \(decision.offenceEnded.map(day) ?? "") phải từ ngày vi phạm "
@@ -138,6 +159,17 @@ public struct DisciplineViolation: Error, Hashable, Sendable, CustomStringConver
         case .decidingOrganizationDissolved(let dissolved):
             return "Tổ chức đảng \(decidingCode) đã giải thể từ ngày \(day(dissolved)), nên không thể quyết định kỷ luật "
                 + "ngày \(decided)."
+        case .cellBodyOutsideCell(let kind):
+            return "Tổ chức đảng \(decidingCode) là \(kind.vietnamese.lowercased()), không phải chi bộ, nên cơ quan quyết "
+                + "định kỷ luật không thể là chi bộ (\(byCell.citation))."
+        case .cellDecidesInItsMeeting(let body):
+            let refusal = switch body {
+            case .committee: "Chi ủy không quyết định kỷ luật thay chi bộ \(decidingCode)"
+            case .standingCommittee: "Chi bộ \(decidingCode) không có ban thường vụ"
+            case .inspectionCommission: "Chi bộ \(decidingCode) không có ủy ban kiểm tra"
+            case .cell: "Cơ quan quyết định kỷ luật của chi bộ \(decidingCode) là chi bộ"
+            }
+            return "\(refusal); chi bộ quyết định kỷ luật tại hội nghị chi bộ (\(byCell.citation))."
         case .unknownSubjectOrganization:
             return "Không có tổ chức đảng bị kỷ luật này."
         case .subjectNotEstablished(let established):
@@ -147,6 +179,9 @@ public struct DisciplineViolation: Error, Hashable, Sendable, CustomStringConver
         case .subjectAlreadyDissolved(let dissolved):
             return "\(subjectName.capitalizedFirst) đã giải thể từ ngày \(day(dissolved)), nên không thể giải tán từ ngày "
                 + "\(day(decision.effective))."
+        case .organizationByCell:
+            return "Chi bộ \(decidingCode) không thể kỷ luật \(subjectName.isEmpty ? "tổ chức đảng" : subjectName); "
+                + "\(cellMay)."
         case .unknownSubjectMember:
             return "Không có đảng viên bị kỷ luật này."
         case .memberNotOnRolls(let since):
@@ -155,12 +190,17 @@ public struct DisciplineViolation: Error, Hashable, Sendable, CustomStringConver
                 ?? "chưa là đảng viên"
             return "Ngày \(decided) \(who) \(status); chỉ kỷ luật đảng viên có tên trong danh sách đảng viên vào ngày "
                 + "quyết định."
+        case .memberOutsideCell:
+            return "Ngày \(decided) \(subjectName.isEmpty ? "đảng viên" : subjectName) không sinh hoạt tại chi bộ "
+                + "\(decidingCode), nên chi bộ không thể quyết định \(sanction); \(cellMay)."
         case .sanctionNotAllowed(let kind):
             return "Không áp dụng hình thức \(sanction) với \(kind.vietnamese); chỉ có thể \(allowed(kind)) "
                 + "(\(sanctions.citation))."
         case .noPostHeld:
             return "Ngày \(decided) \(subjectName.isEmpty ? "đảng viên" : subjectName) không giữ chức vụ nào trong cấp ủy, "
                 + "ủy ban kiểm tra, nên không thể kỷ luật cách chức (\(sanctions.citation))."
+        case .sanctionBeyondCell:
+            return "Chi bộ \(decidingCode) không thể quyết định hình thức \(sanction); \(cellMay)."
         case .timeBarred(let lastDay, let years):
             return "Đã hết thời hiệu kỷ luật \(sanction) (\(years) năm, tính từ ngày \(day(decision.limitationStart))): "
                 + "chỉ được quyết định đến hết ngày \(day(lastDay)), không thể quyết định ngày \(decided) "

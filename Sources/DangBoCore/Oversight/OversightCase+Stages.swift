@@ -11,4 +11,13 @@ extension OversightCase {
         if let progress { return progress.concluded }
         return outcome == nil ? nil : ended
     }
+
+    /// The stage this case is at on `day`. With steps, that of `progress` (`OversightProgress.stage(on:)`). Recorded
+    /// without them (no progress, or one without steps), read from the case's own days: concluded from its last day
+    /// when it has an outcome (`concluded(progress: nil)`), running from its first day, planned before it.
+    public func stage(on day: Day, progress: OversightProgress?) -> OversightCaseStage {
+        if let progress, !progress.steps.isEmpty { return .stage(progress.stage(on: day)) }
+        if let concluded = concluded(progress: nil), concluded <= day { return .stage(.concluded) }
+        return started <= day ? .running : .stage(.planned)
+    }
 }

@@ -12,7 +12,7 @@ public enum RuleBook {
         admissionAge, admissionOverSixty, readmissionLimit, probationMonths, recognitionEffect, probationerExclusions,
         restorationAfter, partyAgeStart, partyAgeGaps, oneCell, temporaryInHeadCount, badgeMilestones, badgeEarlyAwards,
         seatHolderStanding, cellCommittee, standingCommittee, oversightOfDissolved, oversightStages,
-        oversightThematicInProgramme, disciplineSanctions, disciplineLimitationOfMembers,
+        oversightThematicInProgramme, disciplineSanctions, disciplineByCell, disciplineLimitationOfMembers,
         disciplineLimitationOfOrganizations, disciplineAppealMonths, meetingRegularEvery, meetingThematicEvery,
         meetingMinimumMinutes, meetingAbsenceMonths,
     ]
@@ -268,6 +268,25 @@ public enum RuleBook {
             RuleVersion(.qd69, "Điều 7", value: sanctions, text: text, confirmed: true),
             // NB: whether QĐ 264 touches Art. 7 is unconfirmed; from its day QĐ 69 is read as amended.
             RuleVersion(.qd264, "Điều 7", value: sanctions, text: text, confirmed: false),
+        ])
+    }()
+
+    /// What a cell (chi bộ) may decide itself, lightest first: khiển trách or cảnh cáo, only of a member of that very
+    /// cell on the decision day (the member's membership period that day is in the cell), never of an organization.
+    /// The cell decides in its meeting: a decision of a cell names the cell as its body, never its committee (chi ủy),
+    /// and a cell has no standing committee nor inspection commission (`cellCommittee`); the body `cell` is a cell's
+    /// only. Other sanctions, and members of other cells, are for the committees above. Read on the decision day.
+    // NB: the Charter limits the cell to offences of some kinds (political quality, ideology, ethics, lifestyle, party
+    // life, a member's duties other than those given by higher levels, state policy and law); the registry does not
+    // record an offence's kind, so that limit is not checked. "Chi bộ quyết định", the Charter's words, is read as the
+    // cell's meeting, not its committee: RULES does not quote that reading.
+    public static let disciplineByCell: Rule<[Sanction]> = {
+        let sanctions: [Sanction] = [.reprimand, .warning]
+        let text = "chi bộ (hội nghị chi bộ) quyết định khiển trách, cảnh cáo đảng viên sinh hoạt trong chi bộ vào ngày "
+            + "quyết định; không kỷ luật tổ chức đảng; các hình thức khác do cấp trên quyết định"
+        return Rule(id: "discipline.cell", name: "Thẩm quyền kỷ luật của chi bộ", versions: [
+            // Charter Art. 36.1 (RULES §4, "Disciplinary sanctions": moiday.com/huong-dan-thanh-lap-chi-bo-moi-nam-2024/amp).
+            RuleVersion(.charter2011, "Điều 36, khoản 1", value: sanctions, text: text, confirmed: true),
         ])
     }()
 
