@@ -311,7 +311,7 @@ import Testing
         let decision = Self.decision(.member(MemberID(1)), .warning, by: organization, body: body, offence: "2024-12-01",
                                      decided: "2025-01-15")
         #expect(Self.cellReasons(decision) == expected)
-        #expect(decision.violations(in: Self.cells).allSatisfy { $0.field == .decidingOrganization })
+        #expect(decision.violations(in: Self.cells).allSatisfy { $0.field == .decidingBody })
     }
 
     @Test func aCellsRefusalsNameTheCellAndTheSanction() {

@@ -34,6 +34,11 @@ import Testing
         return (official, probationer, organization)
     }
 
+    /// The body that decides for `organization`: a cell in its meeting, a committee otherwise (Charter 36.1).
+    static func body(of organization: OrganizationID, in registry: Registry) -> DecidingBody {
+        registry.tree.version(of: organization, on: day)!.kind.isCell ? .cell : .committee
+    }
+
     @Test func anExpulsionIsWrittenWithItsEventAndARefusalWritesNothing() async throws {
         let (change, registry) = Self.synthetic.change()
         try await TestDatabases.each { store in
@@ -135,7 +140,7 @@ import Testing
             }.min { $0.id < $1.id }!
             let decision = DisciplineDecision(
                 reference: "", subject: .member(official.member.id), sanction: .warning, decidingOrganization: grassroots,
-                decidingBody: .committee, offenceCommitted: Self.day.adding(days: -90), decided: Self.day)
+                decidingBody: Self.body(of: grassroots, in: registry), offenceCommitted: Self.day.adding(days: -90), decided: Self.day)
             await #expect(throws: DisciplineRefusal.outsideScope) {
                 try await store.recordDiscipline(decision, in: Scope(roots: [elsewhere.id]), actor: "test")
             }
@@ -154,7 +159,7 @@ import Testing
             let everything = Scope(roots: [root])
             let decision = DisciplineDecision(
                 reference: "KL-KN", subject: .member(official.member.id), sanction: .warning, decidingOrganization: grassroots,
-                decidingBody: .committee, offenceCommitted: Self.day.adding(days: -90), decided: Self.day)
+                decidingBody: Self.body(of: grassroots, in: registry), offenceCommitted: Self.day.adding(days: -90), decided: Self.day)
             _ = try await store.recordDiscipline(decision, in: everything, actor: "test")
             let before = try await Self.count(store)
             let lodged = DisciplineAppeal(lodged: Self.day.adding(days: 10))

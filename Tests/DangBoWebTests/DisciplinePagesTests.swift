@@ -38,10 +38,29 @@ import VaporTesting
             #expect(refused.body.string.contains("<p class=\"error\" id=\"loi-hinh-thuc\">"), "\(refused.body.string.suffix(3_000))")
             #expect(try await Self.count(store) == before)
 
+            // A cell decides in its meeting: its committee is refused on the body's field, the cell itself may warn its
+            // own member (Charter 36.1); the second is written.
+            let cell = try #require(official.period(on: day)?.cell)
+            let cellCode = try #require(registry.tree[cell]?.code)
+            var byCell = fields
+            byCell.merge(["doi-tuong-cccd": official.member.nationalID, "hinh-thuc": "warning", "to-chuc-quyet-dinh": cellCode,
+                          "co-quan": "committee"]) { $1 }
+            let wrongBody = try await client.post(SiteURL.discipline.path, byCell)
+            #expect(wrongBody.status == .unprocessableEntity && wrongBody.body.string.contains("<p class=\"error\" id=\"loi-co-quan\">"),
+                    "\(wrongBody.body.string.suffix(3_000))")
+            #expect(try await Self.count(store) == before)
+            byCell["co-quan"] = "cell"
+            byCell["hinh-thuc"] = "removal_from_post"
+            let beyond = try await client.post(SiteURL.discipline.path, byCell)
+            #expect(beyond.status == .unprocessableEntity && beyond.body.string.contains("<p class=\"error\" id=\"loi-hinh-thuc\">"))
+            byCell["hinh-thuc"] = "warning"
+            #expect(try await client.post(SiteURL.discipline.path, byCell).status == .seeOther)
+            #expect(try await Self.count(store) == before + 1)
+
             fields["doi-tuong-cccd"] = official.member.nationalID
             let written = try await client.post(SiteURL.discipline.path, fields)
             #expect(written.status == .seeOther, "\(written.body.string.suffix(2_000))")
-            #expect(try await Self.count(store) == before + 1)
+            #expect(try await Self.count(store) == before + 2)
             let loaded = try await store.loadRegistry()
             #expect(loaded.journals[official.member.id]?.events.last?.kind == .expelled)
             #expect(loaded.journals[official.member.id]?.period(on: day) == nil)

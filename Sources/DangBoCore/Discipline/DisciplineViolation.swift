@@ -9,6 +9,8 @@ public struct DisciplineViolation: Error, Hashable, Sendable, CustomStringConver
         case effective
         case received
         case decidingOrganization
+        /// The body of the deciding organization that signs (`DecidingBody`).
+        case decidingBody
         /// The subject, an organization.
         case subjectOrganization
         /// The subject, a member.
@@ -97,10 +99,9 @@ public struct DisciplineViolation: Error, Hashable, Sendable, CustomStringConver
         case .decidedBeforeOffence, .timeBarred: .decided
         case .effectiveBeforeDecided: .effective
         case .receivedBeforeDecided: .received
-        // NB: the body has no field of its own: a form and an import name it beside the deciding organization.
-        case .unknownDecidingOrganization, .decidingOrganizationNotEstablished, .decidingOrganizationDissolved,
-             .cellBodyOutsideCell, .cellDecidesInItsMeeting:
+        case .unknownDecidingOrganization, .decidingOrganizationNotEstablished, .decidingOrganizationDissolved:
             .decidingOrganization
+        case .cellBodyOutsideCell, .cellDecidesInItsMeeting: .decidingBody
         case .unknownSubjectOrganization, .subjectNotEstablished, .subjectAlreadyDissolved, .organizationByCell:
             .subjectOrganization
         case .unknownSubjectMember, .memberNotOnRolls, .memberOutsideCell: .subjectMember

@@ -995,6 +995,7 @@ public final class Importer {
                 case .effective: "effective_on"
                 case .received: "received_on"
                 case .decidingOrganization: "deciding_code"
+                case .decidingBody: "deciding_body"
                 case .subjectOrganization: "subject_code"
                 case .subjectMember: "subject_national_id"
                 case .sanction, .appeals: "sanction"

@@ -132,6 +132,7 @@ struct DisciplineController {
         case .decided: "ngay-ky"
         case .effective, .received: "ngay-hieu-luc"
         case .decidingOrganization: "to-chuc-quyet-dinh"
+        case .decidingBody: "co-quan"
         case .subjectOrganization: "doi-tuong-to-chuc"
         case .subjectMember: "doi-tuong-cccd"
         case .sanction: "hinh-thuc"

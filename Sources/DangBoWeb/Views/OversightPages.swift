@@ -16,21 +16,10 @@ enum OversightViews {
     static let modes = OversightMode.allCases.map { ($0.rawValue, $0.vietnamese) }
     static let conductors = ConductorKind.allCases.map { ($0.rawValue, $0.vietnamese) }
 
-    /// The stage a case is at on `day`, and "quá hạn khắc phục" when one of its tasks is overdue.
-    ///
-    /// NB: a case recorded without its steps (imported with its outcome and last day only) reads from those: concluded
-    /// from its last day, running from its first.
+    /// The stage a case is at on `day` (`OversightCase.stage(on:progress:)`), and "quá hạn khắc phục" when one of its
+    /// tasks is overdue.
     static func stage(_ line: OversightCaseLine, on day: Day) -> String {
-        let oversightCase = line.oversightCase
-        let stage: String = if !line.progress.steps.isEmpty {
-            line.progress.stage(on: day).vietnamese
-        } else if let concluded = oversightCase.concluded(progress: nil), concluded <= day {
-            OversightStage.concluded.vietnamese
-        } else if oversightCase.started <= day {
-            "Đang tiến hành"
-        } else {
-            OversightStage.planned.vietnamese
-        }
+        let stage = line.oversightCase.stage(on: day, progress: line.progress).vietnamese
         return line.tasks.contains { $0.task.isOverdue(on: day) } ? "\(stage) — quá hạn khắc phục" : stage
     }
 
