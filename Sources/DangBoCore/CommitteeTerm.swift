@@ -70,11 +70,16 @@ public struct CommitteeTermViolation: Error, Hashable, Sendable, CustomStringCon
         }
     }
 
+    /// The message of `endBeforeStart`, also for a form or a file whose days make no range at all.
+    public static func endBeforeStart(_ start: Day) -> String {
+        "Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu \(VietnameseFormat.day(start))."
+    }
+
     public var message: String {
         let start = VietnameseFormat.day(term.validity.start)
         switch reason {
         case .endBeforeStart:
-            return "Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu \(start)."
+            return Self.endBeforeStart(term.validity.start)
         case .unknownOrganization:
             return "Không có tổ chức đảng này."
         case .organizationNotExisting:
@@ -104,6 +109,14 @@ extension CommitteeTerm {
     /// (Điều lệ Đảng, Điều 30).
     public static func exists(_ committee: CommitteeKind, in kind: OrganizationKind) -> Bool {
         committee == .executive || !kind.isCell
+    }
+
+    /// The days of a term as a form or a file gives them; nil when the end comes before the start, which no range can
+    /// hold (the caller reports `CommitteeTermViolation.endBeforeStart(_:)`; an end on the start day makes a range, which
+    /// `violations` refuses).
+    public static func validity(start: Day, end: Day?) -> DayRange? {
+        if let end, end < start { return nil }
+        return DayRange(start: start, end: end)
     }
 
     /// Every rule this term breaks, in the order of its fields: a name; the organization exists on the first day and

@@ -15,6 +15,8 @@ public struct Registry: Sendable {
     /// The progress of cases and their follow-up tasks (issue 11 point 2), joined to `cases` by reference.
     public var progress: [OversightProgress] = []
     public var tasks: [FollowUpTask] = []
+    /// The annual inspection and supervision programmes (issue 11 point 2).
+    public var programmes: [OversightProgramme] = []
 
     public init(tree: OrganizationTree = OrganizationTree()) { self.tree = tree }
 

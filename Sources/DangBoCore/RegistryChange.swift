@@ -19,11 +19,14 @@ public struct RegistryChange: Sendable {
     /// The progress of cases (their steps, team, conclusion) and their follow-up tasks (issue 11 point 2).
     public var progress: [OversightProgress] = []
     public var tasks: [FollowUpTask] = []
+    /// Annual inspection and supervision programmes, each new to the registry (issue 11 point 2).
+    public var programmes: [OversightProgramme] = []
 
     public init() {}
 
     public var isEmpty: Bool {
         organizations.isEmpty && members.isEmpty && events.isEmpty && seats.isEmpty && cases.isEmpty && meetings.isEmpty
             && disciplines.isEmpty && terms.isEmpty && progress.isEmpty && tasks.isEmpty
+            && programmes.isEmpty
     }
 }

@@ -45,6 +45,8 @@ public protocol RegistrySink: AnyObject {
     func insert(terms: [CommitteeTerm]) async throws
     func insert(progress: [OversightProgress]) async throws
     func insert(tasks: [FollowUpTask]) async throws
+    /// Annual programmes, checked, each new to the registry.
+    func insert(programmes: [OversightProgramme]) async throws
     /// More subjects of a case written before (its rows came apart in the file).
     func add(subjects: [OversightSubject], toCase reference: String) async throws
 }

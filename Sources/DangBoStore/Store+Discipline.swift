@@ -285,10 +285,11 @@ extension Store {
             }
             let postponements = try row.decode(column: "postponements", as: String.self).split(separator: ",").map { text in
                 let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-                guard parts.count == 3, let start = Day(iso: String(parts[0])) else {
+                let end = Day(iso: String(parts.last ?? ""))
+                guard parts.count == 3, let start = Day(iso: String(parts[0])), end.map({ $0 >= start }) ?? true else {
                     throw StoreError.unreadable("discipline_decisions.postponements")
                 }
-                return DayRange(start: start, end: Day(iso: String(parts[2])))
+                return DayRange(start: start, end: end)
             }
             let number = try row.decode(column: "decision_number", as: String.self)
             let decisionDate = try day("decision_date")

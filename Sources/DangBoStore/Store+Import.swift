@@ -127,6 +127,16 @@ extension Store {
         context.progressReferences = Set(try await sql.raw("""
             SELECT c.case_ref AS case_ref FROM oversight_progress p JOIN oversight_cases c ON c.id = p.case_id
             """).all().map { try $0.decode(column: "case_ref", as: String.self) })
+        context.programmeKeys = Set(try await sql.raw("SELECT conductor_id, conductor, year FROM oversight_programmes").all().map { row in
+            guard let conductor = ConductorKind(rawValue: try row.decode(column: "conductor", as: String.self)) else {
+                throw StoreError.unreadable("oversight_programmes")
+            }
+            return OversightProgramme.Key(conductorOrganization: OrganizationID(try row.decode(column: "conductor_id", as: Int.self)),
+                                          conductor: conductor, year: try row.decode(column: "year", as: Int.self))
+        })
+        context.programmeCaseReferences = Set(try await sql.raw("""
+            SELECT case_ref FROM oversight_programme_items WHERE case_ref IS NOT NULL
+            """).all().map { try $0.decode(column: "case_ref", as: String.self) })
         return context
     }
 
@@ -425,6 +435,12 @@ final class StoreSink: RegistrySink {
     func insert(progress: [OversightProgress]) async throws {
         try await drain()
         try await Store.insert(progress: progress, on: sql)
+    }
+
+    func insert(programmes: [OversightProgramme]) async throws {
+        // NB: programme ids continue from the stored ones, so the batch before must be written first.
+        try await drain()
+        try await Store.insert(programmes: programmes, on: sql)
     }
 
     func insert(tasks: [FollowUpTask]) async throws {

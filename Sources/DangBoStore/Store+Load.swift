@@ -91,6 +91,7 @@ extension Store {
         registry.disciplines = try await Self.disciplines(where: "TRUE", on: sql)
         registry.terms = try await Self.loadTerms(on: sql)
         (registry.progress, registry.tasks) = try await loadProgressAndTasks()
+        registry.programmes = try await Self.programmes(where: "TRUE", on: sql)
         return registry
     }
 

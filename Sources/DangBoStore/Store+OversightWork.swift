@@ -70,30 +70,88 @@ extension Store {
 
     /// The programme of `conductor` at `organization` for `year`, or an empty one.
     public func oversightProgramme(of organization: OrganizationID, conductor: ConductorKind, year: Int) async throws -> OversightProgramme {
-        var programme = OversightProgramme(conductorOrganization: organization, conductor: conductor, year: year)
-        guard let id = try await programmeID(organization, conductor, year, on: reader) else { return programme }
-        var subjects: [Int: [OversightSubject]] = [:]
-        for row in try await reader.raw("""
-            SELECT seq, organization_id, member_id FROM oversight_programme_subjects WHERE programme_id = \(literal: id) ORDER BY seq
-            """).all() {
-            if let subject = try Self.subject(row) { subjects[try row.decode(column: "seq", as: Int.self), default: []].append(subject) }
+        try await Self.programmes(where: """
+            p.conductor_id = \(bind: organization.rawValue) AND p.conductor = \(bind: conductor.rawValue) AND p.year = \(bind: year)
+            """, on: reader).first
+            ?? OversightProgramme(conductorOrganization: organization, conductor: conductor, year: year)
+    }
+
+    /// The programmes `condition` (over `oversight_programmes p`) selects, with their items and subjects, by id.
+    static func programmes(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [OversightProgramme] {
+        var programmes: [Int: OversightProgramme] = [:]
+        var order: [Int] = []
+        for row in try await sql.raw("SELECT p.id, p.conductor_id, p.conductor, p.year FROM oversight_programmes p WHERE \(condition) ORDER BY p.id").all() {
+            guard let conductor = ConductorKind(rawValue: try row.decode(column: "conductor", as: String.self)) else {
+                throw StoreError.unreadable("oversight_programmes")
+            }
+            let id = try row.decode(column: "id", as: Int.self)
+            order.append(id)
+            programmes[id] = OversightProgramme(conductorOrganization: OrganizationID(try row.decode(column: "conductor_id", as: Int.self)),
+                                               conductor: conductor, year: try row.decode(column: "year", as: Int.self))
         }
-        for row in try await reader.raw("""
-            SELECT * FROM oversight_programme_items WHERE programme_id = \(literal: id) ORDER BY seq
+        guard !order.isEmpty else { return [] }
+        var subjects: [Int: [Int: [OversightSubject]]] = [:]
+        for row in try await sql.raw("""
+            SELECT s.programme_id, s.seq, s.organization_id, s.member_id FROM oversight_programme_subjects s
+            JOIN oversight_programmes p ON p.id = s.programme_id WHERE \(condition) ORDER BY s.programme_id, s.seq
             """).all() {
-            guard let activity = OversightActivity(rawValue: try row.decode(column: "activity", as: String.self)),
+            if let subject = try Self.subject(row) {
+                subjects[try row.decode(column: "programme_id", as: Int.self), default: [:]][try row.decode(column: "seq", as: Int.self), default: []]
+                    .append(subject)
+            }
+        }
+        for row in try await sql.raw("""
+            SELECT i.* FROM oversight_programme_items i JOIN oversight_programmes p ON p.id = i.programme_id
+            WHERE \(condition) ORDER BY i.programme_id, i.seq
+            """).all() {
+            let id = try row.decode(column: "programme_id", as: Int.self)
+            guard let year = programmes[id]?.year,
+                  let activity = OversightActivity(rawValue: try row.decode(column: "activity", as: String.self)),
                   let mode = OversightMode(rawValue: try row.decode(column: "mode", as: String.self)) else {
                 throw StoreError.unreadable("oversight_programme_items")
             }
             let number = try row.decode(column: "period_number", as: Int.self)
             let period: ProgrammePeriod = try row.decode(column: "period_kind", as: String.self) == "month"
                 ? .month(year: year, month: number) : .quarter(year: year, quarter: number)
-            programme.items.append(ProgrammeItem(
+            let seq = try row.decode(column: "seq", as: Int.self)
+            programmes[id]?.items.append(ProgrammeItem(
                 content: try row.decode(column: "content", as: String.self), activity: activity, mode: mode,
-                subjects: subjects[try row.decode(column: "seq", as: Int.self)] ?? [], planned: period,
-                caseReference: try row.decode(column: "case_ref", as: String?.self)))
+                subjects: subjects[id]?[seq] ?? [], planned: period, caseReference: try row.decode(column: "case_ref", as: String?.self)))
         }
-        return programme
+        return order.compactMap { programmes[$0] }
+    }
+
+    /// Programmes new to the registry, with their items and subjects, numbered after the last.
+    static func insert(programmes: [OversightProgramme], on sql: any SQLDatabase) async throws {
+        guard !programmes.isEmpty else { return }
+        var next = try await nextID(in: "oversight_programmes", on: sql)
+        var rows: [[BulkValue]] = [], itemRows: [[BulkValue]] = [], subjectRows: [[BulkValue]] = []
+        for programme in programmes {
+            rows.append([.int(next), .int(programme.conductorOrganization.rawValue), .text(programme.conductor.rawValue), .int(programme.year)])
+            for (seq, item) in programme.items.enumerated() {
+                let (kind, number) = Self.columns(item.planned)
+                itemRows.append([.int(next), .int(seq), .text(item.content), .text(item.activity.rawValue), .text(item.mode.rawValue),
+                                 .text(kind), .int(number), .text(item.caseReference)])
+                for subject in item.subjects {
+                    let (organization, member) = columns(subject)
+                    subjectRows.append([.int(next), .int(seq), .int(organization), .int(member)])
+                }
+            }
+            next += 1
+        }
+        try await insert(into: "oversight_programmes", columns: ["id", "conductor_id", "conductor", "year"], rows: rows, on: sql)
+        try await insert(into: "oversight_programme_items", columns: ["programme_id", "seq", "content", "activity", "mode",
+                                                                      "period_kind", "period_number", "case_ref"], rows: itemRows, on: sql)
+        try await insert(into: "oversight_programme_subjects", columns: ["programme_id", "seq", "organization_id", "member_id"],
+                         rows: subjectRows, on: sql)
+    }
+
+    /// How a programme item's period is stored: "quarter" or "month", and its number in the year.
+    static func columns(_ period: ProgrammePeriod) -> (String, Int) {
+        switch period {
+        case .quarter(_, let quarter): ("quarter", quarter)
+        case .month(_, let month): ("month", month)
+        }
     }
 
     /// The cases (with their progress) of `programme`'s items that have started.
@@ -139,10 +197,7 @@ extension Store {
                     """).run()
             }
             let seq = programme.items.count - 1
-            let (kind, number): (String, Int) = switch item.planned {
-            case .quarter(_, let quarter): ("quarter", quarter)
-            case .month(_, let month): ("month", month)
-            }
+            let (kind, number) = Self.columns(item.planned)
             try await store.sql.raw("""
                 INSERT INTO oversight_programme_items (programme_id, seq, content, activity, mode, period_kind, period_number, case_ref)
                 VALUES (\(bind: id), \(bind: seq), \(bind: item.content), \(bind: item.activity.rawValue), \(bind: item.mode.rawValue),

@@ -133,6 +133,7 @@ extension Store {
         try await insert(terms: change.terms, on: sql)
         try await insert(progress: change.progress, on: sql)
         try await insert(tasks: change.tasks, on: sql)
+        try await insert(programmes: change.programmes, on: sql)
         _ = try await appendAudit(audit, on: database)
     }
 

@@ -74,6 +74,8 @@ public struct SyntheticRegistry: Sendable {
     public var terms: [CommitteeTerm]
     public var progress: [OversightProgress]
     public var tasks: [FollowUpTask]
+    /// Each conductor's annual programmes, naming every thematic case (`ProgrammeBlueprint`).
+    public var programmes: [OversightProgramme]
 
     public init(options: Options) {
         precondition(options.from < options.through, "the history must end after it starts")
@@ -112,6 +114,9 @@ public struct SyntheticRegistry: Sendable {
         work.build(cases: oversight.cases, seats: seats)
         self.progress = work.progress
         self.tasks = work.tasks
+        var plans = ProgrammeBlueprint(options: options)
+        plans.build(cases: oversight.cases, tree: OrganizationTree(tree.organizations))
+        self.programmes = plans.programmes
     }
 
     /// All of it as a Core registry. Every journal is checked; a violation is a bug of the generator and stops the
@@ -140,6 +145,7 @@ public struct SyntheticRegistry: Sendable {
         registry.terms = terms
         registry.progress = progress
         registry.tasks = tasks
+        registry.programmes = programmes
         return registry
     }
 }
@@ -160,6 +166,7 @@ extension SyntheticRegistry {
         change.terms = terms
         change.progress = progress
         change.tasks = tasks
+        change.programmes = programmes
         return (change, registry)
     }
 }

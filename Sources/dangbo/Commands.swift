@@ -43,7 +43,8 @@ struct Import: AsyncParsableCommand {
                 + "\(n(summary.events)) biến động, \(n(summary.seats)) chức danh cấp ủy, \(n(summary.cases)) cuộc kiểm tra, giám sát, "
                 + "\(n(summary.meetings)) buổi sinh hoạt chi bộ (\(n(summary.attendance)) dòng điểm danh), "
                 + "\(n(summary.disciplines)) quyết định kỷ luật, \(n(summary.terms)) nhiệm kỳ cấp ủy, "
-                + "\(n(summary.steps)) bước kiểm tra, giám sát, \(n(summary.tasks)) nhiệm vụ khắc phục.")
+                + "\(n(summary.steps)) bước kiểm tra, giám sát, \(n(summary.tasks)) nhiệm vụ khắc phục, "
+                + "\(n(summary.programmes)) chương trình kiểm tra, giám sát (\(n(summary.programmeItems)) nội dung).")
         }
     }
 }

@@ -50,8 +50,10 @@ import Testing
             #expect(preview.seats == registry.seats.count && preview.cases == registry.cases.count)
             #expect(preview.sources.map(\.table).sorted() == ["attendance", "committee_seats", "committee_terms", "discipline",
                                                               "discipline_appeals", "events", "follow_up_tasks", "meetings", "members",
-                                                              "organizations", "oversight", "oversight_steps", "oversight_team"])
+                                                              "organizations", "oversight", "oversight_programme", "oversight_steps",
+                                                              "oversight_team"])
             #expect(preview.terms == registry.terms.count && preview.tasks == registry.tasks.count && preview.steps > 0)
+            #expect(preview.programmes == registry.programmes.count && preview.programmes > 0)
             #expect(preview.meetings == registry.meetings.count && preview.meetings > 0)
             #expect(preview.disciplines == registry.disciplines.count && preview.disciplines > 0)
             // The same import written: the same counts, one audit entry more.

@@ -168,6 +168,7 @@ import Testing
             #expect(loaded.disciplines == registry.disciplines && !loaded.disciplines.isEmpty)
             #expect(loaded.terms == registry.terms && !loaded.terms.isEmpty)
             #expect(loaded.progress.map(\.caseReference) == registry.progress.map(\.caseReference) && !loaded.progress.isEmpty)
+            #expect(loaded.programmes == registry.programmes && !loaded.programmes.isEmpty)
             for (stored, written) in zip(loaded.progress, registry.progress) {
                 #expect(stored.steps == written.steps && Set(stored.team) == Set(written.team) && stored.teamLeader == written.teamLeader
                     && stored.conclusion == written.conclusion && stored.disciplineProposed == written.disciplineProposed, "\(written.caseReference)")
@@ -196,6 +197,16 @@ import Testing
             #expect(summary.members == synthetic.members.count)
             #expect(summary.meetings == synthetic.meetings.count && summary.meetings > 500)
             #expect(summary.attendance == synthetic.meetings.map(\.attendance.count).reduce(0, +))
+            // The programmes came through the files, item by item, each case named by the same item.
+            #expect(summary.programmes == synthetic.programmes.count && summary.programmes > 0)
+            let loaded = try await store.loadRegistry()
+            func described(_ programmes: [OversightProgramme], _ tree: OrganizationTree) -> Set<String> {
+                Set(programmes.flatMap { programme in
+                    programme.items.map { "\(tree[programme.conductorOrganization]?.code ?? "") \(programme.conductor) \(programme.year) \($0.content) \($0.planned) \($0.subjects.count) \($0.caseReference ?? "")" }
+                })
+            }
+            #expect(described(loaded.programmes, loaded.tree) == described(registry.programmes, registry.tree))
+            #expect(loaded.cases.filter(\.needsProgramme).allSatisfy { $0.isInProgramme(loaded.programmes) })
             // The meetings and their attendance came through the files: the root's compliance over their span is Core's.
             let root = try #require(try await store.organizationID(code: "DUK"))
             let span = (Day(iso: "2024-01-01")!, Day(iso: "2026-11-26")!)

@@ -42,6 +42,38 @@ import Testing
         // Tasks done on time, late, not yet: the figures meet each.
         #expect(registry.tasks.contains { $0.done == nil } && registry.tasks.contains(where: \.wasDoneLate)
             && registry.tasks.contains { $0.done.map { $0 <= $0 } == true && !$0.wasDoneLate })
+        // Programmes: each keeps the rules, one per conductor and year, and every case that needs one is in one.
+        #expect(!registry.programmes.isEmpty)
+        #expect(Set(registry.programmes.map(\.key)).count == registry.programmes.count)
+        for programme in registry.programmes {
+            let violations = programme.violations(in: registry)
+            #expect(violations.isEmpty, "\(programme.key): \(violations.map(\.message))")
+        }
+        for oversight in registry.cases where oversight.needsProgramme {
+            #expect(oversight.isInProgramme(registry.programmes), "\(oversight.reference)")
+        }
+    }
+
+    /// The programmes hold what an import and the quarter's report must see: items by quarter and by month, items
+    /// carried out by a case and items not, an item started in the year after its programme's.
+    @Test func theProgrammesAreVaried() {
+        var items: [(programme: OversightProgramme, item: ProgrammeItem)] = []
+        var cases: [String: OversightCase] = [:]
+        for seed in [1, 2, 3] as [UInt64] {
+            let synthetic = SyntheticRegistry(options: .init(seed: seed, grassroots: 12, members: 800))
+            items += synthetic.programmes.flatMap { programme in programme.items.map { (programme, $0) } }
+            for oversight in synthetic.cases { cases["\(seed) \(oversight.reference)"] = oversight }
+        }
+        #expect(items.contains { if case .month = $0.item.planned { true } else { false } })
+        #expect(items.contains { if case .quarter = $0.item.planned { true } else { false } })
+        #expect(items.contains { $0.item.caseReference == nil } && items.contains { $0.item.caseReference != nil })
+        #expect(items.contains { $0.item.activity == .inspection } && items.contains { $0.item.activity == .supervision })
+        let late = items.filter { entry in
+            entry.item.caseReference.map { reference in
+                [1, 2, 3].contains { (cases["\($0) \(reference)"]?.started.year ?? 0) > entry.programme.year }
+            } ?? false
+        }
+        #expect(!late.isEmpty)
     }
 
     /// The decisions hold what the twin tests need to see: each sanction of members and of organizations the

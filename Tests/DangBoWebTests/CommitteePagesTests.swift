@@ -61,6 +61,13 @@ import VaporTesting
             let big = try await client.post(SiteURL.committees.path, term)
             #expect(big.status == .unprocessableEntity && big.body.string.contains("<p class=\"error\" id=\"loi-nk-so-luong\">Chi ủy có không quá 7 người"))
             #expect(try await Self.count("committee_terms", store) == terms)
+            // Ending before it starts: refused on the end's field (no range holds such days).
+            var backwards = term
+            backwards.merge(["nk-so-luong": "2", "nk-den-ngay": "31/5/2025"]) { $1 }
+            let reversed = try await client.post(SiteURL.committees.path, backwards)
+            #expect(reversed.status == .unprocessableEntity
+                && reversed.body.string.contains("<p class=\"error\" id=\"loi-nk-den-ngay\">Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu 1/6/2025."))
+            #expect(try await Self.count("committee_terms", store) == terms)
             term["nk-so-luong"] = "2"
             let recorded = try await client.post(SiteURL.committees.path, term)
             #expect(recorded.status == .seeOther, "\(recorded.body.string.suffix(1_500))")

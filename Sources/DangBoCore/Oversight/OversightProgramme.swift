@@ -17,6 +17,21 @@ public struct OversightProgramme: Hashable, Sendable {
         self.items = items
     }
 
+    /// What tells one programme from another: a registry holds one programme per conductor and year.
+    public struct Key: Hashable, Sendable {
+        public var conductorOrganization: OrganizationID
+        public var conductor: ConductorKind
+        public var year: Int
+
+        public init(conductorOrganization: OrganizationID, conductor: ConductorKind, year: Int) {
+            self.conductorOrganization = conductorOrganization
+            self.conductor = conductor
+            self.year = year
+        }
+    }
+
+    public var key: Key { Key(conductorOrganization: conductorOrganization, conductor: conductor, year: year) }
+
     /// The days of the year, nil for a year `Day` cannot hold.
     public var days: DayRange? {
         Day(year: year, month: 1, day: 1).map { DayRange(start: $0, end: $0.adding(years: 1)) }

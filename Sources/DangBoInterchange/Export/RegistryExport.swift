@@ -27,6 +27,8 @@ public enum RegistryExport {
         ("oversight_steps", ["case_ref", "stage", "day", "document", "note", "conclusion", "discipline_proposed"]),
         ("oversight_team", ["case_ref", "national_id", "leader"]),
         ("follow_up_tasks", ["case_ref", "text", "subject_code", "subject_national_id", "due_on", "done_on"]),
+        ("oversight_programme", ["conductor_code", "conductor", "year", "item", "content", "activity", "mode", "period",
+                                 "subject_code", "subject_national_id", "case_ref"]),
     ]
 
     /// The rows of the tables (in the order of `headers`) for these records; `code` names any organization
@@ -34,7 +36,8 @@ public enum RegistryExport {
     public static func rows(
         organizations: [Organization], members: [Member], events: [MembershipEvent], seats: [CommitteeSeat],
         cases: [OversightCase], meetings: [Meeting] = [], disciplines: [DisciplineDecision] = [], terms: [CommitteeTerm] = [],
-        progress: [OversightProgress] = [], tasks: [FollowUpTask] = [], code: (OrganizationID) -> String
+        progress: [OversightProgress] = [], tasks: [FollowUpTask] = [], programmes: [OversightProgramme] = [],
+        code: (OrganizationID) -> String
     ) -> [[[String]]] {
         let nationalID = Dictionary(members.map { ($0.id, $0.nationalID) }, uniquingKeysWith: { first, _ in first })
         var organizationRows: [[String]] = []
@@ -128,8 +131,22 @@ public enum RegistryExport {
             }
             return [task.caseReference, task.text, subjectCode, subjectID, task.due.iso, task.done?.iso ?? ""]
         }
+        // NB: one row per subject of an item; an item always has one (Core's rule).
+        let programmeRows = programmes.flatMap { programme in
+            programme.items.enumerated().flatMap { index, item in
+                item.subjects.map { subject -> [String] in
+                    let (subjectCode, subjectID): (String, String) = switch subject {
+                    case .organization(let id): (code(id), "")
+                    case .member(let id): ("", nationalID[id] ?? "")
+                    }
+                    return [code(programme.conductorOrganization), programme.conductor.rawValue, String(programme.year),
+                            String(index + 1), item.content, item.activity.rawValue, item.mode.rawValue,
+                            ImportVocabulary.code(of: item.planned), subjectCode, subjectID, item.caseReference ?? ""]
+                }
+            }
+        }
         return [organizationRows, memberRows, eventRows, seatRows, oversightRows, meetingRows, attendanceRows, disciplineRows,
-                appealRows, termRows, stepRows, teamRows, taskRows]
+                appealRows, termRows, stepRows, teamRows, taskRows, programmeRows]
     }
 
     /// The tables of a whole registry, rows in a stable order.
@@ -139,7 +156,7 @@ public enum RegistryExport {
             organizations: registry.tree.organizations.values.sorted { $0.id < $1.id }, members: members,
             events: members.flatMap { registry.journals[$0.id]?.events ?? [] }, seats: registry.seats, cases: registry.cases,
             meetings: registry.meetings, disciplines: registry.disciplines, terms: registry.terms, progress: registry.progress,
-            tasks: registry.tasks, code: { registry.tree[$0]?.code ?? "" })
+            tasks: registry.tasks, programmes: registry.programmes, code: { registry.tree[$0]?.code ?? "" })
         return zip(headers, rows).map { table, rows in
             Table(name: table.name, header: table.header,
                   rows: rows.enumerated().map { TableRow(line: $0.offset + 2, cells: $0.element) })

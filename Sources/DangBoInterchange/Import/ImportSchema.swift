@@ -6,7 +6,7 @@ import DangBoCore
 enum ImportTable: String, CaseIterable, Sendable {
     case organizations, members, events, committeeSeats = "committee_seats", oversight, meetings, attendance, discipline
     case disciplineAppeals = "discipline_appeals", committeeTerms = "committee_terms", oversightSteps = "oversight_steps"
-    case oversightTeam = "oversight_team", followUpTasks = "follow_up_tasks"
+    case oversightTeam = "oversight_team", followUpTasks = "follow_up_tasks", oversightProgramme = "oversight_programme"
 
     /// Names a file or sheet may have (folded, without extension).
     var names: [String] {
@@ -24,6 +24,7 @@ enum ImportTable: String, CaseIterable, Sendable {
         case .oversightSteps: ["oversight steps", "tien do kiem tra giam sat", "cac buoc kiem tra giam sat"]
         case .oversightTeam: ["oversight team", "doan kiem tra giam sat", "thanh vien doan"]
         case .followUpTasks: ["follow up tasks", "nhiem vu khac phuc", "khac phuc"]
+        case .oversightProgramme: ["oversight programme", "chuong trinh kiem tra giam sat", "chuong trinh kiem tra"]
         }
     }
 
@@ -109,6 +110,12 @@ enum ImportTable: String, CaseIterable, Sendable {
             [("case_ref", true, ["ma cuoc"]), ("text", true, ["noi dung", "nhiem vu"]),
              ("subject_code", false, ["ma to chuc thuc hien"]), ("subject_national_id", false, ["cccd nguoi thuc hien"]),
              ("due_on", true, ["han", "han hoan thanh"]), ("done_on", false, ["ngay hoan thanh"])]
+        case .oversightProgramme:
+            [("conductor_code", true, ["ma chu the", "ma to chuc tien hanh"]), ("conductor", true, ["chu the"]),
+             ("year", true, ["nam"]), ("item", true, ["muc", "stt", "so thu tu"]), ("content", true, ["noi dung"]),
+             ("activity", true, ["hoat dong"]), ("mode", true, ["hinh thuc"]), ("period", true, ["thoi gian", "ky"]),
+             ("subject_code", false, ["ma doi tuong", "to chuc duoc kiem tra"]),
+             ("subject_national_id", false, ["cccd doi tuong", "so cccd doi tuong"]), ("case_ref", false, ["ma cuoc"])]
         }
     }
 
@@ -181,6 +188,38 @@ enum ImportVocabulary {
         uniquingKeysWith: { first, _ in first })
     static let withoutLimit: [String: OffenceWithoutLimit] = Dictionary(
         OffenceWithoutLimit.allCases.map { (ImportTable.key($0.vietnamese), $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// A programme item's period in `year` as the interchange writes it — `Q1`…`Q4` for a quarter, `M1`…`M12` for a
+    /// month — or as users do: "Quý II", "quý 2", "Tháng 4", with "/year" when it is `year`. Nil otherwise (a number
+    /// out of range is nil too).
+    static func programmePeriod(_ text: String, year: Int) -> ProgrammePeriod? {
+        // NB: folding makes "Quý II/2026" "quy ii 2026" and "Q2" "q2".
+        var words = ImportTable.key(text).split(separator: " ").map(String.init)
+        if words.count == 3 {
+            guard Int(words[2]) == year else { return nil }
+            words.removeLast()
+        }
+        if words.count == 1, let first = words.first?.first, first == "q" || first == "m" {
+            words = [String(first), String(words[0].dropFirst())]
+        }
+        guard words.count == 2 else { return nil }
+        let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
+        guard let number = Int(words[1]) ?? romans[words[1]] else { return nil }
+        let period: ProgrammePeriod? = switch words[0] {
+        case "q", "quy": .quarter(year: year, quarter: number)
+        case "m", "thang": .month(year: year, month: number)
+        default: nil
+        }
+        return period?.isValid == true ? period : nil
+    }
+
+    /// `period` as the interchange writes it: `Q2`, `M4`.
+    static func code(of period: ProgrammePeriod) -> String {
+        switch period {
+        case .quarter(_, let quarter): "Q\(quarter)"
+        case .month(_, let month): "M\(month)"
+        }
+    }
 
     static func list<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {
         T.allCases.map(\.rawValue).joined(separator: ", ")

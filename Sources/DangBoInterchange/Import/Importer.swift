@@ -23,6 +23,9 @@ public final class Importer {
         public var terms: [CommitteeTerm] = []
         /// The cases whose progress is already stored: a file gives a case's progress once, with its case or later.
         public var progressReferences: Set<String> = []
+        /// The programmes already stored (one per conductor and year), and the cases their items name.
+        public var programmeKeys: Set<OversightProgramme.Key> = []
+        public var programmeCaseReferences: Set<String> = []
         public var nextOrganizationID: Int
         public var nextMemberID: Int
         /// Events of this import are numbered from here (above every stored sequence), by file line.
@@ -58,6 +61,8 @@ public final class Importer {
             disciplineReferences = Set(registry.disciplines.map(\.reference))
             terms = registry.terms
             progressReferences = Set(registry.progress.map(\.caseReference))
+            programmeKeys = Set(registry.programmes.map(\.key))
+            programmeCaseReferences = Set(registry.programmes.flatMap { $0.items.compactMap(\.caseReference) })
         }
     }
 
@@ -70,6 +75,8 @@ public final class Importer {
         public var disciplines = 0, appeals = 0
         /// Committee terms; cases' progress (their steps) and follow-up tasks.
         public var terms = 0, steps = 0, tasks = 0
+        /// Annual programmes, and their items.
+        public var programmes = 0, programmeItems = 0
         /// What was read but not used (unknown columns): reported, never fatal.
         public var warnings: [ImportIssue] = []
         /// Each file or sheet read, with the table it holds (`organizations`, `members`, `events`, `committee_seats`,
@@ -148,13 +155,14 @@ public final class Importer {
                 try await importProgress(byKind[.oversightSteps] ?? [], byKind[.oversightTeam] ?? [],
                                          byKind[.followUpTasks] ?? [], into: sink)
             }
+            if issues.isEmpty { try await importProgrammes(byKind[.oversightProgramme] ?? [], into: sink) }
             Self.returnFreedMemory()
         } catch let error as CodecError {
             issues.append(ImportIssue(file: error.file, line: error.line, column: nil, reason: error.message))
         }
         try failIfIssues()
         if summary.organizations + summary.members + summary.events + summary.seats + summary.cases + summary.meetings
-            + summary.disciplines + summary.terms + summary.steps + summary.tasks == 0 {
+            + summary.disciplines + summary.terms + summary.steps + summary.tasks + summary.programmes == 0 {
             // NB: an import that writes nothing is a mistake (a wrong folder, an empty sheet): it must not look like a
             // success.
             issues.append(ImportIssue(file: sources.first?.name ?? "(không có tệp)", line: nil, column: nil, reason:
@@ -1044,13 +1052,15 @@ public final class Importer {
             let size = Int(sizeText)
             if !sizeText.isEmpty, size == nil { issues.append(row.issue("size", "số lượng không hợp lệ: \"\(sizeText)\" (một số nguyên)")) }
             if let code, let id, let start { checkScope(id, code: code, on: start, row: row, column: "organization_code") }
-            guard issues.count == before, let id, let committee, let name, let start else { return }
+            let validity = start.flatMap { CommitteeTerm.validity(start: $0, end: end) }
+            if let start, validity == nil { issues.append(row.issue("end_on", CommitteeTermViolation.endBeforeStart(start))) }
+            guard issues.count == before, let id, let committee, let name, let validity else { return }
             let number = row.text("decision_number")
-            let term = CommitteeTerm(organization: id, committee: committee, name: name, validity: DayRange(start: start, end: end),
+            let term = CommitteeTerm(organization: id, committee: committee, name: name, validity: validity,
                                      size: size, decision: number.isEmpty ? nil : Decision(number: number))
             let others = context.terms + terms
             var violations = term.violations(in: context.tree, others: others)
-            if others.contains(where: { $0.organization == id && $0.committee == committee && $0.validity.start == start }) {
+            if others.contains(where: { $0.organization == id && $0.committee == committee && $0.validity.start == validity.start }) {
                 violations.append(CommitteeTermViolation(reason: .overlaps(name: name, validity: term.validity), term: term,
                                                          organizationCode: code ?? ""))
             }
@@ -1070,6 +1080,136 @@ public final class Importer {
         guard issues.isEmpty, !terms.isEmpty else { return }
         try await sink.insert(terms: terms)
         summary.terms = terms.count
+    }
+
+    // MARK: - Annual programmes
+
+    /// A programme item as its rows give it, with its first row (where its issues are reported).
+    private struct PlannedItem {
+        var item: ProgrammeItem
+        var row: ImportRow
+    }
+
+    /// Annual inspection and supervision programmes (`oversight_programme.csv`): one row per subject of an item, the
+    /// rows of an item (same `conductor_code`, `conductor`, `year`, `item`) alike in content, activity, mode, period and
+    /// case. Each programme new to the registry, its conductor inside the importer's scope in its year, checked by Core's
+    /// rules (`OversightProgramme.violations`); a case an item names exists (stored or of this import), is conducted by
+    /// the programme's conductor with the item's activity and mode, and no other item names it.
+    private func importProgrammes(_ sources: [(ImportSource, ImportColumns)], into sink: some RegistrySink) async throws {
+        var programmes: [OversightProgramme.Key: (row: ImportRow, items: [Int: PlannedItem])] = [:]
+        try await forEachRow(sources) { row in
+            let before = issues.count
+            let code = row.required("conductor_code", &issues)
+            let conductorID = code.flatMap { context.tree.organization(code: $0)?.id }
+            if let code, conductorID == nil { issues.append(row.issue("conductor_code", "không có tổ chức đảng mã \(code)")) }
+            let conductor = row.enumeration("conductor", ConductorKind.self, aliases: ImportVocabulary.conductors, &issues)
+            let year = row.required("year", &issues).flatMap { text -> Int? in
+                guard let year = Int(text), Day(year: year, month: 1, day: 1) != nil, year <= context.today.year + 1 else {
+                    issues.append(row.issue("year", "năm không hợp lệ: \"\(text)\" (năm của chương trình, đến năm sau năm nay)"))
+                    return nil
+                }
+                return year
+            }
+            let number = row.required("item", &issues).flatMap { text -> Int? in
+                guard let number = Int(text), number >= 1 else {
+                    issues.append(row.issue("item", "số thứ tự mục không hợp lệ: \"\(text)\" (1, 2, 3…)"))
+                    return nil
+                }
+                return number
+            }
+            let content = row.required("content", &issues)
+            let activity = row.enumeration("activity", OversightActivity.self, aliases: ImportVocabulary.activities, &issues)
+            let mode = row.enumeration("mode", OversightMode.self, aliases: ImportVocabulary.modes, &issues)
+            let period = row.required("period", &issues).flatMap { text -> ProgrammePeriod? in
+                guard let year else { return nil }
+                guard let period = ImportVocabulary.programmePeriod(text, year: year) else {
+                    issues.append(row.issue("period", "thời gian không hợp lệ: \"\(text)\" (Q1–Q4 cho một quý, M1–M12 cho một tháng)"))
+                    return nil
+                }
+                return period
+            }
+            let subject = subject(of: row, "mỗi dòng")
+            if let code, let conductorID, let year, let first = Day(year: year, month: 1, day: 1),
+               let last = Day(year: year, month: 12, day: 31), let scope = context.scope,
+               !scope.covers(conductorID, in: context.tree, on: first), !scope.covers(conductorID, in: context.tree, on: last) {
+                issues.append(row.issue("conductor_code", Self.outsideScope(code, on: last)))
+            }
+            guard issues.count == before, let conductorID, let conductor, let year, let number, let content, let activity,
+                  let mode, let period, let subject else { return }
+            let key = OversightProgramme.Key(conductorOrganization: conductorID, conductor: conductor, year: year)
+            if context.programmeKeys.contains(key) {
+                issues.append(row.issue("conductor_code", "chương trình kiểm tra, giám sát năm \(year) của \(conductor.vietnamese.lowercased()) \(code ?? "") đã có trong cơ sở dữ liệu"))
+                return
+            }
+            let reference = row.text("case_ref")
+            let item = ProgrammeItem(content: content, activity: activity, mode: mode, subjects: [subject], planned: period,
+                                     caseReference: reference.isEmpty ? nil : reference)
+            var programme = programmes[key] ?? (row, [:])
+            if var planned = programme.items[number] {
+                var first = planned.item
+                first.subjects = item.subjects
+                guard first == item else {
+                    issues.append(row.issue("item", "các dòng của mục \(number) phải giống nhau về nội dung, hoạt động, hình thức, thời gian và mã cuộc (xem dòng \(planned.row.line))"))
+                    return
+                }
+                guard !planned.item.subjects.contains(subject) else {
+                    issues.append(row.issue(row.text("subject_code").isEmpty ? "subject_national_id" : "subject_code",
+                                            "đối tượng này đã ghi cho mục \(number) ở một dòng trước"))
+                    return
+                }
+                planned.item.subjects.append(subject)
+                programme.items[number] = planned
+            } else {
+                programme.items[number] = PlannedItem(item: item, row: row)
+            }
+            programmes[key] = programme
+        }
+        guard issues.isEmpty, !programmes.isEmpty else { return }
+
+        // The cases the items name, as recorded (stored, or written by this import).
+        let references = Set(programmes.values.flatMap { $0.items.values.compactMap(\.item.caseReference) })
+        let cases = Dictionary(try await sink.cases(references: references.sorted()).map { ($0.reference, $0) },
+                               uniquingKeysWith: { first, _ in first })
+        var named = context.programmeCaseReferences
+        var written: [OversightProgramme] = []
+        for (key, found) in programmes.sorted(by: { ($0.value.row.file, $0.value.row.line) < ($1.value.row.file, $1.value.row.line) }) {
+            let numbered = found.items.sorted { $0.key < $1.key }
+            let programme = OversightProgramme(conductorOrganization: key.conductorOrganization, conductor: key.conductor,
+                                               year: key.year, items: numbered.map(\.value.item))
+            let violations = programme.violations(in: context.tree, isKnownMember: { _ in true })
+            for violation in violations {
+                let row = violation.item.map { numbered[$0].value.row } ?? found.row
+                let column = switch violation.reason {
+                case .invalidYear: "year"
+                case .unknownConductor, .conductorNotEstablished, .conductorDissolved: "conductor_code"
+                case .invalidPeriod, .plannedOutsideYear: "period"
+                case .noSubjects, .unknownSubjectOrganization, .subjectNotEstablished: "subject_code"
+                case .unknownSubjectMember: "subject_national_id"
+                case .caseInTwoItems: "case_ref"
+                }
+                issues.append(row.issue(column, violation.message))
+            }
+            // NB: two items of this programme naming one case are Core's `caseInTwoItems`, reported above.
+            let twice = Set(violations.compactMap { if case .caseInTwoItems = $0.reason { $0.item } else { nil } })
+            for (index, (_, planned)) in numbered.enumerated() where !twice.contains(index) {
+                guard let reference = planned.item.caseReference else { continue }
+                guard let oversightCase = cases[reference] else {
+                    issues.append(planned.row.issue("case_ref", "không có cuộc kiểm tra, giám sát \(reference) trong cơ sở dữ liệu hay tệp oversight"))
+                    continue
+                }
+                if !programme.conducts(oversightCase) || oversightCase.activity != planned.item.activity
+                    || oversightCase.mode != planned.item.mode {
+                    issues.append(planned.row.issue("case_ref", "cuộc \(reference) không phải cuộc \(planned.item.activity.vietnamese.lowercased()) \(planned.item.mode.vietnamese) do \(programme.conductor.vietnamese.lowercased()) của chương trình này tiến hành"))
+                } else if !named.insert(reference).inserted {
+                    issues.append(planned.row.issue("case_ref", "cuộc \(reference) đã do một mục chương trình khác thực hiện"))
+                }
+            }
+            written.append(programme)
+        }
+        guard issues.isEmpty else { return }
+        try await sink.insert(programmes: written)
+        summary.programmes = written.count
+        summary.programmeItems = written.map(\.items.count).reduce(0, +)
     }
 
     // MARK: - Cases' progress and follow-up tasks

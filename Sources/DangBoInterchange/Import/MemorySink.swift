@@ -99,6 +99,11 @@ public final class MemorySink: RegistrySink {
         registry.tasks += tasks
     }
 
+    public func insert(programmes: [OversightProgramme]) async throws {
+        change.programmes += programmes
+        registry.programmes += programmes
+    }
+
     public func add(subjects: [OversightSubject], toCase reference: String) async throws {
         if let index = change.cases.firstIndex(where: { $0.reference == reference }) { change.cases[index].subjects += subjects }
         if let index = registry.cases.firstIndex(where: { $0.reference == reference }) { registry.cases[index].subjects += subjects }

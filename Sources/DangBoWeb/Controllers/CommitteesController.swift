@@ -181,10 +181,12 @@ struct CommitteesController {
         let sizeText = VietnameseText.normalized(fields.nkSoLuong ?? "")
         let size = sizeText.isEmpty ? nil : Int(sizeText)
         if !sizeText.isEmpty, size == nil { errors["nk-so-luong", default: []].append("Số lượng là một số nguyên từ 1 đến 99.") }
-        guard let committee, let start, errors.isEmpty else { return nil }
+        let validity = start.flatMap { CommitteeTerm.validity(start: $0, end: end) }
+        if let start, validity == nil { errors["nk-den-ngay", default: []].append(CommitteeTermViolation.endBeforeStart(start)) }
+        guard let committee, let validity, errors.isEmpty else { return nil }
         let number = VietnameseText.normalized(fields.nkSoQuyetDinh ?? "")
         return CommitteeTerm(organization: organization.id, committee: committee, name: VietnameseText.normalized(fields.nkTen ?? ""),
-                             validity: DayRange(start: start, end: end), size: size,
+                             validity: validity, size: size,
                              decision: number.isEmpty ? nil : Decision(number: number))
     }
 

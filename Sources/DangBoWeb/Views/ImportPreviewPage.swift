@@ -152,6 +152,7 @@ struct ImportPreviewPage {
         case "oversight_steps": ("Các bước kiểm tra, giám sát", summary.steps)
         case "oversight_team": ("Thành viên đoàn kiểm tra, giám sát", 0)
         case "follow_up_tasks": ("Nhiệm vụ khắc phục", summary.tasks)
+        case "oversight_programme": ("Nội dung chương trình kiểm tra, giám sát", summary.programmeItems)
         default: (name, 0)
         }
     }
