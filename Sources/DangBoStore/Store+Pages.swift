@@ -28,6 +28,31 @@ extension Store {
             """).first().map(Self.summary(from:))
     }
 
+    /// The organization with `code` and its name on `day` — or, when it did not exist that day, its name when it last
+    /// did: one indexed statement (a command resolving its `--organization`, never the whole tree).
+    public func organizationNamed(code: String, on day: Day) async throws -> (id: OrganizationID, name: String)? {
+        let d = day.yyyymmdd
+        guard let row = try await reader.raw("""
+            SELECT o.id AS id, v.name AS name FROM organizations o JOIN organization_versions v ON v.organization_id = o.id
+            WHERE o.code = \(bind: code)
+            ORDER BY CASE WHEN v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d) THEN 0 ELSE 1 END, v.valid_from DESC
+            LIMIT 1
+            """).first() else { return nil }
+        return (OrganizationID(try row.decode(column: "id", as: Int.self)), try row.decode(column: "name", as: String.self))
+    }
+
+    /// The codes of `ids` (those the registry holds), in one statement.
+    public func organizationCodes(of ids: Set<OrganizationID>) async throws -> [OrganizationID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var codes: [OrganizationID: String] = [:]
+        for row in try await reader.raw("""
+            SELECT id, code FROM organizations WHERE id IN (\(unsafeRaw: Self.list(ids.sorted())))
+            """).all() {
+            codes[OrganizationID(try row.decode(column: "id", as: Int.self))] = try row.decode(column: "code", as: String.self)
+        }
+        return codes
+    }
+
     /// The organization `id` as it stood on `day` (nil when unknown or it did not exist that day).
     public func organization(_ id: OrganizationID, on day: Day) async throws -> OrganizationSummary? {
         let d = day.yyyymmdd

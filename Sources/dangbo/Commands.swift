@@ -233,13 +233,12 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// The organization with `code` and its name on `day`.
+/// The organization with `code` and its name on `day` (its last name when it did not exist that day).
 func organizationNamed(_ code: String, on day: Day, in store: Store) async throws -> (OrganizationID, String) {
-    let tree = try await store.loadTree()
-    guard let organization = tree.organization(code: code) else {
+    guard let found = try await store.organizationNamed(code: code, on: day) else {
         throw UserError(message: "Không có tổ chức đảng mã \(code).")
     }
-    return (organization.id, organization.name(on: day))
+    return found
 }
 
 func json(_ value: some Encodable) throws -> String {

@@ -39,10 +39,11 @@ struct User: AsyncParsableCommand {
 
         func run() async throws {
             try await withStore(options) { store in
-                let tree = try await store.loadTree()
-                for account in try await store.accounts() {
+                let accounts = try await store.accounts()
+                let codes = try await store.organizationCodes(of: Set(accounts.flatMap { $0.grants.map(\.organization) }))
+                for account in accounts {
                     let grants = account.grants.map { grant in
-                        "\(grant.role.rawValue) @ \(tree[grant.organization]?.code ?? "\(grant.organization.rawValue)")"
+                        "\(grant.role.rawValue) @ \(codes[grant.organization] ?? "\(grant.organization.rawValue)")"
                     }
                     print("\(account.login)\t\(grants.joined(separator: ", "))\(account.disabled ? "\t(khóa)" : "")")
                 }

@@ -168,6 +168,15 @@ import Testing
             #expect(try await store.organization(code: late.code, on: late.established.previous) == nil)
             #expect(try await store.organization(code: late.code, on: late.established)?.id == late.id)
             #expect(try await store.organization(code: "KHONG-CO", on: Self.through) == nil)
+            // What a command names: the name on the day, or (not existing that day) Core's `name(on:)`, the last.
+            for (organization, day) in [(renamed, renameDay.previous), (renamed, renameDay), (late, late.established.previous),
+                                        (late, late.established)] {
+                let named = try await store.organizationNamed(code: organization.code, on: day)
+                #expect(named?.id == organization.id && named?.name == organization.name(on: day), "\(organization.code) \(day)")
+            }
+            #expect(try await store.organizationNamed(code: "KHONG-CO", on: Self.through) == nil)
+            let codes = try await store.organizationCodes(of: [renamed.id, late.id, OrganizationID(999_999)])
+            #expect(codes == [renamed.id: renamed.code, late.id: late.code])
             for day in Self.days {
                 for organization in tree.organizations.values {
                     let expected = OrganizationSummary(organization, on: day)
