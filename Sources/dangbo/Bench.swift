@@ -31,6 +31,12 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Connections wrk keeps open (--web).") var connections: Int = 64
     @Option(help: "Seconds wrk loads each page (--web).") var duration: Int = 15
     @Option(name: .customLong("web-port"), help: "The loopback port the application listens on (--web).") var webPort: Int = 8089
+    @Option(name: .customLong("cli-repeats"), help: "How many times each command is run as its own process (0: none).")
+    var cliRepeats: Int = 5
+    @Option(help: "Also write the figures as JSON to this file.") var json: String?
+
+    /// The figures of the run, as `--json` writes them (one run a process).
+    private var record: BenchRecord { BenchRecord.shared }
 
     func run() async throws {
         let clock = ContinuousClock()
@@ -59,10 +65,17 @@ struct Bench: AsyncParsableCommand {
                 say(line("import (read, check, write, index)", clock.now - started, String(
                     format: "%.0f persons/s, %.0f events/s, peak RSS %d MiB (%d persons, %d events)",
                     Double(summary.members) / seconds, Double(summary.events) / seconds, peakMiB(), summary.members, summary.events)))
+                record.add(BenchRecord.Figure(name: "import", seconds: seconds, perSecond: Double(summary.members) / seconds,
+                                              peakMiB: peakMiB(), detail: "\(summary.members) persons, \(summary.events) events"))
             } else if folder != nil {
                 throw UserError(message: "--import needs an empty database.")
             }
             try await measure(store)
+        }
+        if let json {
+            try record.write(to: URL(fileURLWithPath: json), database: try DatabaseLocation.resolve(
+                option: options.database, environment: ProcessInfo.processInfo.environment).description)
+            say("figures written to \(json)")
         }
     }
 
@@ -118,6 +131,50 @@ struct Bench: AsyncParsableCommand {
             say(compare("search \"\(query)\"", ours, nil))
         }
         say("peak RSS \(peakMiB()) MiB")
+        if cliRepeats > 0 {
+            try measureCommands(scopes.map { ($0.0, tree[$0.1]!.code) }, day: day, from: from, to: to)
+        }
+        record.add(BenchRecord.Figure(name: "peak RSS of the run", peakMiB: peakMiB()))
+    }
+
+    /// Each command a user runs, as its own process from start to exit (opening the database, resolving the code,
+    /// answering, printing): what a shell or a script waits for.
+    private func measureCommands(_ scopes: [(String, String)], day: Day, from: Day, to: Day) throws {
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        let database = options.database.map { ["--database", $0] } ?? []
+        say("commands as processes (\(cliRepeats) runs each, wall time from start to exit)")
+        let peakFile = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-bench-peak-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: peakFile) }
+        var environment = ProcessInfo.processInfo.environment
+        environment[Self.peakFileVariable] = peakFile.path
+        var peakKiB = 0
+        for (name, code) in scopes {
+            for (label, arguments) in [
+                ("dangbo report review", ["report", "review", "--organization", code, "--from", from.iso, "--to", to.iso, "--format", "json"]),
+                ("dangbo stats", ["stats", "--organization", code, "--as-of", day.iso, "--format", "json"]),
+            ] {
+                var samples: [Duration] = []
+                for _ in 0..<cliRepeats {
+                    let process = Process()
+                    process.executableURL = executable
+                    process.arguments = arguments + database
+                    process.environment = environment
+                    process.standardOutput = FileHandle.nullDevice
+                    let start = ContinuousClock.now
+                    try process.run()
+                    process.waitUntilExit()
+                    samples.append(ContinuousClock.now - start)
+                    guard process.terminationStatus == 0 else {
+                        throw UserError(message: "\(label) \(code) exited with \(process.terminationStatus).")
+                    }
+                    let kib = (try? String(contentsOf: peakFile, encoding: .utf8)).flatMap { Int($0) } ?? 0
+                    peakKiB = max(peakKiB, kib)
+                }
+                say(compare("\(label), \(name)", samples.sorted(), nil))
+            }
+        }
+        say("peak RSS of a command \(peakKiB / 1024) MiB")
+        record.add(BenchRecord.Figure(name: "peak RSS of a command", peakMiB: peakKiB / 1024))
     }
 
     /// The pages of issue 9 point 6, loaded by wrk over loopback with `connections` connections: a member page and
@@ -221,14 +278,20 @@ struct Bench: AsyncParsableCommand {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
+    /// The line of a timed question (p50, p95, and the raw SQL's p50 and ratio when given), recorded for `--json`.
     private func compare(_ name: String, _ ours: [Duration], _ raw: [Duration]?) -> String {
         func ms(_ d: Duration) -> Double { Self.seconds(d) * 1000 }
         let p50 = ms(ours[ours.count / 2]), p95 = ms(ours[min(ours.count - 1, ours.count * 95 / 100)])
         var text = padded(name) + String(format: " p50 %8.2f ms  p95 %8.2f ms", p50, p95)
+        var figure = BenchRecord.Figure(name: name.trimmingCharacters(in: .whitespaces), p50Milliseconds: p50, p95Milliseconds: p95,
+                                        samples: ours.count)
         if let raw {
             let rawP50 = ms(raw[raw.count / 2])
             text += String(format: "   raw SQL p50 %8.2f ms  ratio %.2f", rawP50, p50 / max(rawP50, 0.001))
+            figure.rawP50Milliseconds = rawP50
+            figure.ratio = p50 / max(rawP50, 0.001)
         }
+        record.add(figure)
         return text
     }
 
@@ -236,7 +299,20 @@ struct Bench: AsyncParsableCommand {
         padded(name) + String(format: " %8.2f s   ", Self.seconds(duration)) + detail
     }
 
-    private func padded(_ name: String) -> String { name.padding(toLength: 44, withPad: " ", startingAt: 0) }
+    private func padded(_ name: String) -> String { name.padding(toLength: 52, withPad: " ", startingAt: 0) }
+
+    /// The environment variable naming the file a command writes its peak RSS (KiB) into as it ends: how `bench`
+    /// reads the memory of the commands it runs (the rusage of a child counts the parent's pages it was forked with).
+    static let peakFileVariable = "DANGBO_BENCH_PEAK_FILE"
+
+    /// Writes this process's peak RSS (`VmHWM`, KiB) into the file `DANGBO_BENCH_PEAK_FILE` names, when it is set.
+    static func reportPeakIfAsked() {
+        guard let path = ProcessInfo.processInfo.environment[peakFileVariable],
+              let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return }
+        let kib = line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "0"
+        try? Data(kib.utf8).write(to: URL(fileURLWithPath: path))
+    }
 
     private func peakMiB() -> Int {
         var usage = rusage()
@@ -251,4 +327,59 @@ struct Bench: AsyncParsableCommand {
 
     /// Writes a line at once (print buffers whole pages when standard output is a file, and a national run is long).
     private func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+}
+
+/// The figures of a `dangbo bench` run, kept as they are printed and written as JSON beside the table (`--json`), so
+/// that runs can be compared by a script.
+final class BenchRecord: @unchecked Sendable {
+    /// NB: a command is a value ArgumentParser decodes, so it cannot hold the record; `lock` guards `figures`.
+    static let shared = BenchRecord()
+    private let lock = NSLock()
+
+    struct Figure: Codable {
+        var name: String
+        var p50Milliseconds: Double?
+        var p95Milliseconds: Double?
+        var samples: Int?
+        var rawP50Milliseconds: Double?
+        var ratio: Double?
+        var seconds: Double?
+        var perSecond: Double?
+        var peakMiB: Int?
+        var detail: String?
+
+        init(name: String, p50Milliseconds: Double? = nil, p95Milliseconds: Double? = nil, samples: Int? = nil,
+             seconds: Double? = nil, perSecond: Double? = nil, peakMiB: Int? = nil, detail: String? = nil) {
+            self.name = name
+            self.p50Milliseconds = p50Milliseconds
+            self.p95Milliseconds = p95Milliseconds
+            self.samples = samples
+            self.seconds = seconds
+            self.perSecond = perSecond
+            self.peakMiB = peakMiB
+            self.detail = detail
+        }
+    }
+
+    private struct Run: Codable {
+        var date: String
+        var cores: Int
+        var memoryMiB: UInt64
+        var database: String
+        var figures: [Figure]
+    }
+
+    private var figures: [Figure] = []
+
+    func add(_ figure: Figure) { lock.withLock { figures.append(figure) } }
+
+    /// Writes the run: the day, the machine, the database (its kind and place, never a password) and every figure.
+    func write(to url: URL, database: String) throws {
+        let run = Run(date: Day.today().iso, cores: ProcessInfo.processInfo.activeProcessorCount,
+                      memoryMiB: ProcessInfo.processInfo.physicalMemory / 1_048_576, database: database,
+                      figures: lock.withLock { figures })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(run).write(to: url)
+    }
 }

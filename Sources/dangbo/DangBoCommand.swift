@@ -14,6 +14,7 @@ struct DangBoCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            Bench.reportPeakIfAsked()
         } catch {
             exit(withError: error)
         }
