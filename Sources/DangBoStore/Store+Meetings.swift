@@ -46,19 +46,7 @@ extension Store {
             let meeting = try Self.meeting(from: row)
             if meeting.isShort { meetings[try row.decode(column: "id", as: Int.self)] = meeting }
         }
-        if !meetings.isEmpty {
-            for row in try await reader.raw("""
-                SELECT meeting_id, member_id, status FROM meeting_attendance
-                WHERE meeting_id IN (\(unsafeRaw: meetings.keys.sorted().map(String.init).joined(separator: ", ")))
-                ORDER BY meeting_id, member_id
-                """).all() {
-                guard let status = AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
-                    throw StoreError.unreadable("meeting_attendance.status")
-                }
-                meetings[try row.decode(column: "meeting_id", as: Int.self)]?.attendance
-                    .append(Attendance(member: MemberID(try row.decode(column: "member_id", as: Int.self)), status: status))
-            }
-        }
+        for (id, lines) in try await Self.attendance(ofMeetings: meetings.keys.sorted(), on: reader) { meetings[id]?.attendance = lines }
         compliance.short = meetings.values.sorted { ($0.held, $0.reference) < ($1.held, $1.reference) }
         var absent: [MemberID: [Int: Set<Int>]] = [:]
         for row in try await reader.raw("""
@@ -160,6 +148,43 @@ extension Store {
         return names
     }
 
+    /// The meetings held in the period by cells of `root`'s subtree on their day, the latest first (then by reference),
+    /// at most `limit`, each with its attendance in member order: the meetings page's list of minutes. Two statements.
+    public func meetings(of root: OrganizationID, from: Day, to: Day, limit: Int) async throws -> [Meeting] {
+        var meetings: [(id: Int, meeting: Meeting)] = []
+        for row in try await reader.raw("""
+            SELECT m.* FROM meetings m
+            WHERE m.held_on >= \(literal: from.yyyymmdd) AND m.held_on <= \(literal: to.yyyymmdd) AND \(Self.heldInScope(of: root))
+            ORDER BY m.held_on DESC, m.meeting_ref LIMIT \(literal: limit)
+            """).all() {
+            meetings.append((try row.decode(column: "id", as: Int.self), try Self.meeting(from: row)))
+        }
+        let attendance = try await Self.attendance(ofMeetings: meetings.map(\.id), on: reader)
+        return meetings.map { id, meeting in
+            var meeting = meeting
+            meeting.attendance = attendance[id] ?? []
+            return meeting
+        }
+    }
+
+    /// The attendance lines of the meetings `ids`, by meeting id, each in member order: one statement.
+    static func attendance(ofMeetings ids: [Int], on sql: any SQLDatabase) async throws -> [Int: [Attendance]] {
+        guard !ids.isEmpty else { return [:] }
+        var lines: [Int: [Attendance]] = [:]
+        for row in try await sql.raw("""
+            SELECT meeting_id, member_id, status FROM meeting_attendance
+            WHERE meeting_id IN (\(unsafeRaw: Set(ids).sorted().map(String.init).joined(separator: ", ")))
+            ORDER BY meeting_id, member_id
+            """).all() {
+            guard let status = AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
+                throw StoreError.unreadable("meeting_attendance.status")
+            }
+            lines[try row.decode(column: "meeting_id", as: Int.self), default: []]
+                .append(Attendance(member: MemberID(try row.decode(column: "member_id", as: Int.self)), status: status))
+        }
+        return lines
+    }
+
     static func meeting(from row: any SQLRow) throws -> Meeting {
         guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
             throw StoreError.unreadable("meetings.kind")
@@ -172,6 +197,18 @@ extension Store {
                        secretary: try row.decode(column: "secretary_id", as: Int?.self).map(MemberID.init(rawValue:)),
                        agenda: try row.decode(column: "agenda", as: String.self),
                        resolution: try row.decode(column: "resolution", as: String.self))
+    }
+
+    /// The national IDs of `ids` (the minutes' form names a guest by it): one statement.
+    public func nationalIDs(of ids: Set<MemberID>) async throws -> [MemberID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var numbers: [MemberID: String] = [:]
+        for row in try await reader.raw("""
+            SELECT id, national_id FROM members WHERE id IN (\(unsafeRaw: ids.map { String($0.rawValue) }.sorted().joined(separator: ", ")))
+            """).all() {
+            numbers[MemberID(try row.decode(column: "id", as: Int.self))] = try row.decode(column: "national_id", as: String.self)
+        }
+        return numbers
     }
 
     /// The full names of `ids`: one statement.
