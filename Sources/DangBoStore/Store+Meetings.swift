@@ -46,19 +46,7 @@ extension Store {
             let meeting = try Self.meeting(from: row)
             if meeting.isShort { meetings[try row.decode(column: "id", as: Int.self)] = meeting }
         }
-        if !meetings.isEmpty {
-            for row in try await reader.raw("""
-                SELECT meeting_id, member_id, status FROM meeting_attendance
-                WHERE meeting_id IN (\(unsafeRaw: meetings.keys.sorted().map(String.init).joined(separator: ", ")))
-                ORDER BY meeting_id, member_id
-                """).all() {
-                guard let status = AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
-                    throw StoreError.unreadable("meeting_attendance.status")
-                }
-                meetings[try row.decode(column: "meeting_id", as: Int.self)]?.attendance
-                    .append(Attendance(member: MemberID(try row.decode(column: "member_id", as: Int.self)), status: status))
-            }
-        }
+        for (id, lines) in try await Self.attendance(ofMeetings: meetings.keys.sorted(), on: reader) { meetings[id]?.attendance = lines }
         compliance.short = meetings.values.sorted { ($0.held, $0.reference) < ($1.held, $1.reference) }
         var absent: [MemberID: [Int: Set<Int>]] = [:]
         for row in try await reader.raw("""
@@ -160,6 +148,43 @@ extension Store {
         return names
     }
 
+    /// The meetings held in the period by cells of `root`'s subtree on their day, the latest first (then by reference),
+    /// at most `limit`, each with its attendance in member order: the meetings page's list of minutes. Two statements.
+    public func meetings(of root: OrganizationID, from: Day, to: Day, limit: Int) async throws -> [Meeting] {
+        var meetings: [(id: Int, meeting: Meeting)] = []
+        for row in try await reader.raw("""
+            SELECT m.* FROM meetings m
+            WHERE m.held_on >= \(literal: from.yyyymmdd) AND m.held_on <= \(literal: to.yyyymmdd) AND \(Self.heldInScope(of: root))
+            ORDER BY m.held_on DESC, m.meeting_ref LIMIT \(literal: limit)
+            """).all() {
+            meetings.append((try row.decode(column: "id", as: Int.self), try Self.meeting(from: row)))
+        }
+        let attendance = try await Self.attendance(ofMeetings: meetings.map(\.id), on: reader)
+        return meetings.map { id, meeting in
+            var meeting = meeting
+            meeting.attendance = attendance[id] ?? []
+            return meeting
+        }
+    }
+
+    /// The attendance lines of the meetings `ids`, by meeting id, each in member order: one statement.
+    static func attendance(ofMeetings ids: [Int], on sql: any SQLDatabase) async throws -> [Int: [Attendance]] {
+        guard !ids.isEmpty else { return [:] }
+        var lines: [Int: [Attendance]] = [:]
+        for row in try await sql.raw("""
+            SELECT meeting_id, member_id, status FROM meeting_attendance
+            WHERE meeting_id IN (\(unsafeRaw: Set(ids).sorted().map(String.init).joined(separator: ", ")))
+            ORDER BY meeting_id, member_id
+            """).all() {
+            guard let status = AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
+                throw StoreError.unreadable("meeting_attendance.status")
+            }
+            lines[try row.decode(column: "meeting_id", as: Int.self), default: []]
+                .append(Attendance(member: MemberID(try row.decode(column: "member_id", as: Int.self)), status: status))
+        }
+        return lines
+    }
+
     static func meeting(from row: any SQLRow) throws -> Meeting {
         guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
             throw StoreError.unreadable("meetings.kind")
@@ -173,79 +198,17 @@ extension Store {
                        agenda: try row.decode(column: "agenda", as: String.self),
                        resolution: try row.decode(column: "resolution", as: String.self))
     }
-}
 
-/// A member on a cell's rolls on a meeting's day, as the attendance form lists them.
-public struct MeetingRollLine: Sendable, Equatable {
-    public var member: MemberID
-    public var fullName: String
-    public var exempt: Bool
-}
-
-/// Why a meeting was not recorded, in Vietnamese, with the form field at fault.
-public enum MeetingRefusal: Error, Sendable, Equatable, CustomStringConvertible {
-    case notACell(code: String, day: Day)
-    case outsideScope
-    case notOnTheRolls(name: String)
-
-    public var description: String {
-        switch self {
-        case .notACell(let code, let day): "\(code) không phải là chi bộ vào ngày \(VietnameseFormat.day(day))."
-        case .outsideScope: "Chi bộ này không thuộc phạm vi tài khoản của bạn."
-        case .notOnTheRolls(let name): "\(name) không sinh hoạt ở chi bộ này vào ngày họp; chọn “Sinh hoạt tạm thời” nếu đến dự."
+    /// The national IDs of `ids` (the minutes' form names a guest by it): one statement.
+    public func nationalIDs(of ids: Set<MemberID>) async throws -> [MemberID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var numbers: [MemberID: String] = [:]
+        for row in try await reader.raw("""
+            SELECT id, national_id FROM members WHERE id IN (\(unsafeRaw: ids.map { String($0.rawValue) }.sorted().joined(separator: ", ")))
+            """).all() {
+            numbers[MemberID(try row.decode(column: "id", as: Int.self))] = try row.decode(column: "national_id", as: String.self)
         }
-    }
-}
-
-extension Store {
-    /// The members on the rolls of `cell` on `day`, in Vietnamese name order.
-    public func meetingRoll(of cell: OrganizationID, on day: Day) async throws -> [MeetingRollLine] {
-        let d = day.yyyymmdd
-        return try await reader.raw("""
-            SELECT m.id AS id, m.full_name AS full_name, p.exempt AS exempt FROM membership_periods p
-            JOIN members m ON m.id = p.member_id
-            WHERE p.cell_id = \(literal: cell.rawValue) AND p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
-            ORDER BY m.sort_key, m.id
-            """).all().map { row in
-            MeetingRollLine(member: MemberID(try row.decode(column: "id", as: Int.self)),
-                            fullName: try row.decode(column: "full_name", as: String.self),
-                            exempt: try row.decode(column: "exempt", as: Bool.self))
-        }
-    }
-
-    /// Records `meeting` (its reference made from the cell, the day and the kind when empty) in a locked write with
-    /// its audit entry, after checking inside it that the organization is a cell of `scope` on the day and that every
-    /// member listed, but a guest, is on its rolls that day; returns the reference.
-    public func recordMeeting(_ meeting: Meeting, in scope: Scope, actor: String) async throws -> String {
-        try await writing { store in
-            guard let cell = try await store.organization(meeting.cell, on: meeting.held), cell.kind.isCell else {
-                let code = try await store.reader.raw("SELECT code FROM organizations WHERE id = \(literal: meeting.cell.rawValue)")
-                    .first()?.decode(column: "code", as: String.self) ?? "#\(meeting.cell.rawValue)"
-                throw MeetingRefusal.notACell(code: code, day: meeting.held)
-            }
-            guard try await store.covers(scope, meeting.cell, on: meeting.held) else { throw MeetingRefusal.outsideScope }
-            let roll = Set(try await store.meetingRoll(of: meeting.cell, on: meeting.held).map(\.member))
-            for line in meeting.attendance where line.status != .guest && !roll.contains(line.member) {
-                let name = try await store.reader.raw("SELECT full_name FROM members WHERE id = \(literal: line.member.rawValue)")
-                    .first()?.decode(column: "full_name", as: String.self) ?? "#\(line.member.rawValue)"
-                throw MeetingRefusal.notOnTheRolls(name: name)
-            }
-            var recorded = meeting
-            if recorded.reference.isEmpty {
-                let stem = "SH-\(cell.code)-\(meeting.held.iso)-\(meeting.kind == .regular ? "TK" : "CD")"
-                let taken = Set(try await store.sql.raw("""
-                    SELECT meeting_ref FROM meetings WHERE meeting_ref LIKE \(bind: stem + "%")
-                    """).all().map { try $0.decode(column: "meeting_ref", as: String.self) })
-                recorded.reference = taken.contains(stem) ? (2...).lazy.map { "\(stem)-\($0)" }.first { !taken.contains($0) }! : stem
-            }
-            recorded.attendance.sort { $0.member < $1.member }
-            try await Self.insert(meetings: [recorded], on: store.sql)
-            _ = try await Self.appendAudit(AuditRecord(
-                actor: actor, action: "meeting.record", summary: "Ghi biên bản buổi sinh hoạt chi bộ",
-                details: ["meeting": recorded.reference, "organization": "\(meeting.cell.rawValue)", "day": meeting.held.iso,
-                          "attendance": "\(recorded.attendance.count)"], recordedAt: Date()), on: store.database)
-            return recorded.reference
-        }
+        return numbers
     }
 
     /// The full names of `ids`: one statement.

@@ -264,10 +264,10 @@ extension Store {
                          rows: subjectRows, on: sql)
     }
 
-    /// Meetings with their attendance, numbered after the last.
-    static func insert(meetings: [Meeting], on sql: any SQLDatabase) async throws {
+    /// Meetings with their attendance, numbered from `firstID` (a corrected meeting keeps its id), else after the last.
+    static func insert(meetings: [Meeting], on sql: any SQLDatabase, firstID: Int? = nil) async throws {
         guard !meetings.isEmpty else { return }
-        var nextID = try await nextID(in: "meetings", on: sql)
+        var nextID = if let firstID { firstID } else { try await nextID(in: "meetings", on: sql) }
         var meetingRows: [[BulkValue]] = [], attendanceRows: [[BulkValue]] = []
         for meeting in meetings {
             meetingRows.append([.int(nextID), .text(meeting.reference), .int(meeting.cell.rawValue), .text(meeting.kind.rawValue),

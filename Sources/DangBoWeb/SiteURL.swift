@@ -47,6 +47,9 @@ enum SiteURL: Equatable {
     case meetings
     /// The minutes of a meeting: the cell and day first, then the attendance of its roll (GET the form, POST it).
     case newMeeting
+    /// Sửa biên bản: recorded minutes in their form, filled (query: bien-ban), posted back as a correction with its
+    /// reason, or deleted when recorded by mistake.
+    case meetingCorrection
     /// Biến động đảng viên: recent movements in scope and the forms that record them.
     case movements
     /// One membership event's own form (GET shows it, POST records it).
@@ -118,6 +121,7 @@ enum SiteURL: Equatable {
         case .oversightProgramme: ["kiem-tra-giam-sat", "chuong-trinh"]
         case .oversightCase: ["kiem-tra-giam-sat", "cuoc", ":ref"]
         case .newMeeting: ["sinh-hoat", "moi"]
+        case .meetingCorrection: ["sinh-hoat", "sua"]
         case .eventForm: ["dang-vien", ":member", "bien-dong", ":kind"]
         case .newMember: ["dang-vien", "moi"]
         case .newOrganization: ["to-chuc", "moi"]

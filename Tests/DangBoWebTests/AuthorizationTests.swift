@@ -26,6 +26,13 @@ import VaporTesting
         return registry.cases.first { $0.conductorOrganization != own }!.reference
     }()
 
+    /// Minutes recorded by another cell than the secretary's.
+    static let outsideMeeting: String = {
+        let registry = WebFixture.synthetic.registry()
+        let own = WebFixture.cell(in: registry).id
+        return registry.meetings.first { $0.cell != own }!.reference
+    }()
+
     static func outsideRequests(_ url: SiteURL, root: String, outsider: MemberID) -> [String] {
         switch url {
         case .home, .login, .logout, .stylesheet, .health: []
@@ -65,6 +72,8 @@ import VaporTesting
                          SiteURL.meetings.with(query: [("to-chuc", root), ("tu", "1/1/2025"), ("den", "30/9/2026")])]
         case .newMeeting: [SiteURL.newMeeting.with(query: [("chi-bo", outsideCell)]),
                            SiteURL.newMeeting.with(query: [("chi-bo", outsideCell), ("ngay-hop", "15/10/2026")])]
+        case .meetingCorrection: [SiteURL.meetingCorrection.with(query: [("bien-ban", outsideMeeting)]),
+                                  SiteURL.meetingCorrection.with(query: [("bien-ban", outsideMeeting), ("chi-bo", outsideCell)])]
         case .oversight: [SiteURL.oversight.with(query: [("to-chuc", root)]),
                           SiteURL.oversight.with(query: [("to-chuc", root), ("tu", "1/1/2000"), ("den", "26/11/2026")])]
         case .oversightProgramme: [SiteURL.oversightProgramme.with(query: [("to-chuc", root), ("nam", "2026")])]
@@ -81,7 +90,7 @@ import VaporTesting
                                     .reviewRecords, .reviewDocument, .movements, .eventForm(MemberID(1), .transferredOut), .newMember,
                                     .newOrganization, .organizationChange(""), .importUpload, .importConfirm, .importPreview, .auditLog,
                                     .reviewNarrative, .reviewPrint, .reviewWorkbook, .issuedReviews, .issuedReview(1), .issuedReviewDocument(1), .issuedReviewPDF(1),
-                                    .meetings, .newMeeting, .committees, .discipline, .oversight, .oversightProgramme,
+                                    .meetings, .newMeeting, .meetingCorrection, .committees, .discipline, .oversight, .oversightProgramme,
                                     .oversightCase("")]
 
     /// The root's report of the third quarter of 2026, issued (id 1), so that asking for it from a cell is a real

@@ -9,7 +9,8 @@ import VaporTesting
 
 /// Sinh hoạt chi bộ in the web app (issue 11 points 4 and 5): a cell secretary records a month's meeting — the cell
 /// and the day, then the roll, each present unless changed — in one post; bad input is refused on its field and
-/// nothing is written; the compliance page shows it; another cell is out of reach.
+/// nothing is written; the compliance page shows it and lists it, with a link to correct it (a reason asked) or delete
+/// it; another cell is out of reach.
 @Suite struct MeetingPagesTests {
     static func meetings(_ store: Store) async throws -> Int {
         try await store.sql.raw("SELECT COUNT(*) AS n FROM meetings").first()!.decode(column: "n", as: Int.self)
@@ -107,6 +108,127 @@ import VaporTesting
             let outside = try await client.post(SiteURL.newMeeting.path, fields)
             #expect(outside.status == .unprocessableEntity && outside.body.string.contains("id=\"loi-chi-bo\""))
             #expect(try await Self.meetings(store) == before + 2)
+        }
+    }
+
+    /// The rows of meetings, attendance lines and audit entries.
+    static func rows(_ store: Store) async throws -> [Int] {
+        var counts: [Int] = []
+        for table in ["meetings", "meeting_attendance", "audit_entries"] {
+            counts.append(try await store.sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()!.decode(column: "n", as: Int.self))
+        }
+        return counts
+    }
+
+    /// The fields the first form posting to `action` would post as the page fills it: its inputs, each select's chosen
+    /// option, its text areas (values unescaped).
+    static func filledForm(_ page: String, action: String) throws -> [String: String] {
+        let start = try #require(page.range(of: "<form action=\"\(action)\" method=\"post\""))
+        let form = String(page[start.lowerBound...].split(separator: "</form>", maxSplits: 1)[0])
+        func unescaped(_ text: Substring) -> String {
+            text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        var fields: [String: String] = [:]
+        for match in form.matches(of: /<input type="(?:hidden|text)" name="([^"]*)"(?: id="[^"]*")? value="([^"]*)"/) {
+            fields[String(match.1)] = unescaped(match.2)
+        }
+        for match in form.matches(of: /<select name="([^"]*)"[^>]*>(.*?)<\/select>/) {
+            let chosen = match.2.firstMatch(of: /<option value(?:="([^"]*)")? selected="selected">/)
+            fields[String(match.1)] = chosen.map { String($0.1 ?? "") } ?? ""
+        }
+        for match in form.matches(of: /<textarea name="([^"]*)"[^>]*>([^<]*)<\/textarea>/) {
+            fields[String(match.1)] = unescaped(match.2)
+        }
+        fields["_csrf"] = nil
+        return fields
+    }
+
+    /// A meeting recorded with a wrong line and a wrong kind is corrected from the meetings page: the form comes filled
+    /// with the minutes; without a reason, or with nothing changed, it is refused on its field with nothing written;
+    /// the correction then moves the figures, and minutes recorded twice are deleted with their reason.
+    @Test func aCellSecretaryCorrectsMinutesFromTheMeetingsPage() async throws {
+        try await WebFixture.withApp { app, store, registry in
+            let cell = WebFixture.cell(in: registry)
+            let day = Day(iso: "2026-11-05")!
+            let roll = registry.journals.values.filter { $0.period(on: day)?.cell == cell.id }.map(\.member).sorted { $0.id < $1.id }
+            let guest = try #require(registry.journals.values.sorted { $0.member.id < $1.member.id }
+                .first { ($0.period(on: day)?.cell).map { $0 != cell.id } ?? false }?.member)
+            let client = WebClient(app: app)
+            _ = try await client.login("bithu", WebFixture.password)
+            let recorded = try await client.post(SiteURL.newMeeting.path, [
+                "chi-bo": cell.code, "ngay": "5/11/2026", "loai": "regular", "thoi-luong": "120", "chu-tri": "\(roll[1].id.rawValue)",
+                "noi-dung": "Kiểm điểm công tác tháng 10 & triển khai tháng 11.", "khach": guest.nationalID,
+                "dd-\(roll[0].id.rawValue)": "absent_unexcused"])
+            #expect(recorded.status == .seeOther)
+            let reference = "SH-\(cell.code)-2026-11-05-TK"
+            let period = (Day(iso: "2026-11-01")!, Day(iso: "2026-11-30")!)
+            let figures = try await store.meetingFigures(of: cell.id, from: period.0, to: period.1)
+
+            // The meetings page lists it, with a link to its form.
+            let listing = SiteURL.meetings.with(query: [("to-chuc", cell.code), ("tu", "1/11/2026"), ("den", "30/11/2026")])
+            let page = try await client.get(listing).body.string
+            let link = HTMLEscaping.attribute(SiteURL.meetingCorrection.with(query: [("bien-ban", reference)]))
+            #expect(page.contains("<a href=\"\(link)\" title=\"Sửa biên bản \(reference)\">Sửa</a>"), "\(page.suffix(2_000))")
+            #expect(page.contains("Biên bản đã ghi (\(figures.regular + figures.thematic))"))
+
+            // The form, filled: the absence, the chair, the agenda, the guest by citizen ID; a reason asked.
+            let form = try await client.get(SiteURL.meetingCorrection.with(query: [("bien-ban", reference)]))
+            #expect(form.status == .ok)
+            let filled = try Self.filledForm(form.body.string, action: SiteURL.meetingCorrection.path)
+            #expect(filled["bien-ban"] == reference && filled["chi-bo"] == cell.code && filled["ngay"] == "5/11/2026")
+            #expect(filled["dd-\(roll[0].id.rawValue)"] == "absent_unexcused" && filled["dd-\(roll[1].id.rawValue)"] == "present")
+            #expect(filled["chu-tri"] == "\(roll[1].id.rawValue)" && filled["thu-ky"] == "" && filled["khach"] == guest.nationalID)
+            #expect(filled["noi-dung"] == "Kiểm điểm công tác tháng 10 & triển khai tháng 11." && filled["ly-do"] == "")
+            #expect(form.body.string.contains("name=\"_csrf\"") && form.body.string.contains("Xóa biên bản ghi nhầm"))
+            let before = try await Self.rows(store)
+
+            // Without a reason; then with nothing changed: refused on the field, or above the form; nothing written.
+            let unreasoned = try await client.post(SiteURL.meetingCorrection.path, filled)
+            #expect(unreasoned.status == .unprocessableEntity && unreasoned.body.string.contains("<p class=\"error\" id=\"loi-ly-do\">"))
+            var fields = filled
+            fields["ly-do"] = "Đồng chí đã báo vắng."
+            let unchanged = try await client.post(SiteURL.meetingCorrection.path, fields)
+            #expect(unchanged.status == .unprocessableEntity && unchanged.body.string.contains(MeetingRefusal.unchanged.description))
+            // Without the CSRF token: refused.
+            #expect(try await client.post(SiteURL.meetingCorrection.path, fields, csrf: "").status == .forbidden)
+            #expect(try await Self.rows(store) == before)
+
+            // The absence was excused and the meeting thematic: corrected, the figures follow.
+            fields["dd-\(roll[0].id.rawValue)"] = "absent_excused"
+            fields["loai"] = "thematic"
+            let corrected = try await client.post(SiteURL.meetingCorrection.path, fields)
+            #expect(corrected.status == .seeOther, "\(corrected.body.string.suffix(1_500))")
+            #expect(try await Self.rows(store) == [before[0], before[1], before[2] + 1])
+            let location = try #require(corrected.headers.first(name: .location))
+            #expect(try await client.get(location).body.string.contains("<p class=\"notice\">Đã sửa biên bản buổi sinh hoạt \(reference).</p>"))
+            let minutes = try #require(try await store.meeting(reference, in: Scope(roots: [cell.id])))
+            #expect(minutes.kind == .thematic && minutes.attendance.first { $0.member == roll[0].id }?.status == .absentExcused)
+            #expect(minutes.attendance.first { $0.member == guest.id }?.status == .guest && minutes.chair == roll[1].id)
+            let after = try await store.meetingFigures(of: cell.id, from: period.0, to: period.1)
+            #expect(after.regular == figures.regular - 1 && after.thematic == figures.thematic + 1)
+            let entry = try #require(try await store.auditEntries(limit: 1).first)
+            #expect(entry.action == "meeting.correct" && entry.details["reason"] == "Đồng chí đã báo vắng.")
+            #expect(entry.details["attendance.changed"] == "\(roll[0].id.rawValue):absent_unexcused → absent_excused")
+
+            // Recorded twice: deleted, with its own reason.
+            let unreasonedDelete = try await client.post(SiteURL.meetingCorrection.path, ["bien-ban": reference, "hanh-dong": "xoa"])
+            #expect(unreasonedDelete.status == .unprocessableEntity && unreasonedDelete.body.string.contains("id=\"loi-ly-do-xoa\""))
+            #expect(try await Self.rows(store) == [before[0], before[1], before[2] + 1])
+            let deleted = try await client.post(SiteURL.meetingCorrection.path,
+                                                ["bien-ban": reference, "hanh-dong": "xoa", "ly-do-xoa": "Ghi trùng."])
+            #expect(deleted.status == .seeOther)
+            #expect(try #require(deleted.headers.first(name: .location)).contains("da-xoa="))
+            #expect(try await Self.rows(store) == [before[0] - 1, before[1] - roll.count - 1, before[2] + 2])
+            #expect(try await store.auditEntries(limit: 1).first?.action == "meeting.delete")
+            #expect(try await client.get(SiteURL.meetingCorrection.with(query: [("bien-ban", reference)])).status == .notFound)
+
+            // Minutes of another cell: unknown here, nothing written.
+            let outside = try await client.post(SiteURL.meetingCorrection.path,
+                                                ["bien-ban": AuthorizationTests.outsideMeeting, "ly-do": "x", "thoi-luong": "30"])
+            #expect(outside.status == .notFound)
+            #expect(try await Self.rows(store) == [before[0] - 1, before[1] - roll.count - 1, before[2] + 2])
         }
     }
 
