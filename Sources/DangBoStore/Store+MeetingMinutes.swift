@@ -74,6 +74,7 @@ extension Store {
             let changes = stored.changes(to: corrected)
             guard !changes.isEmpty else { throw MeetingRefusal.unchanged }
             try await store.checkMinutes(corrected, in: scope)
+            try await Self.keepRevision(of: id, action: .correct, reason: reason, actor: actor, on: store.sql)
             try await store.sql.raw("DELETE FROM meeting_attendance WHERE meeting_id = \(bind: id)").run()
             try await store.sql.raw("DELETE FROM meetings WHERE id = \(bind: id)").run()
             try await Self.insert(meetings: [corrected], on: store.sql, firstID: id)
@@ -94,6 +95,7 @@ extension Store {
         try await writing { store in
             let (id, stored) = try await store.storedMeeting(reference, in: scope)
             guard !reason.isEmpty else { throw MeetingRefusal.noReason }
+            try await Self.keepRevision(of: id, action: .delete, reason: reason, actor: actor, on: store.sql)
             try await store.sql.raw("DELETE FROM meeting_attendance WHERE meeting_id = \(bind: id)").run()
             try await store.sql.raw("DELETE FROM meetings WHERE id = \(bind: id)").run()
             _ = try await Self.appendAudit(AuditRecord(
@@ -185,4 +187,90 @@ extension Store {
     }
 
     private static func auditValue(_ member: MemberID?) -> String { member.map { "\($0.rawValue)" } ?? "—" }
+}
+
+/// Minutes as they stood before a correction or a deletion, with why, who and when: what the correction page shows
+/// beside the minutes now in force.
+public struct MeetingRevision: Sendable, Equatable {
+    public enum Action: String, Sendable {
+        case correct, delete
+    }
+
+    /// The earlier minutes, attendance included.
+    public var meeting: Meeting
+    public var action: Action
+    public var reason: String
+    /// The account that corrected or deleted them.
+    public var actor: String
+    public var recordedAt: Date
+}
+
+extension Store {
+    /// The earlier versions of the minutes recorded as `reference`, the latest first, when their cell lay in `scope` on
+    /// their day (a version outside it is left out).
+    public func meetingRevisions(of reference: String, in scope: Scope) async throws -> [MeetingRevision] {
+        try await revisions(where: "r.meeting_ref = \(bind: reference)", in: scope)
+    }
+
+    /// The minutes deleted of meetings held in `from`…`to` by cells of `root`'s subtree on their day, the latest
+    /// deletion first: what the meetings page lists under its minutes.
+    public func deletedMeetings(of root: OrganizationID, from: Day, to: Day, in scope: Scope) async throws -> [MeetingRevision] {
+        try await revisions(where: """
+            r.action = 'delete' AND r.held_on >= \(literal: from.yyyymmdd) AND r.held_on <= \(literal: to.yyyymmdd)
+                AND \(Self.within(root, "r.cell_id", on: "r.held_on"))
+            """, in: scope)
+    }
+
+    private func revisions(where condition: SQLQueryString, in scope: Scope) async throws -> [MeetingRevision] {
+        guard !scope.roots.isEmpty else { return [] }
+        var found: [(id: Int, revision: MeetingRevision)] = []
+        for row in try await reader.raw("""
+            SELECT r.* FROM meeting_revisions r
+            WHERE \(condition) AND \(Self.covering("r.cell_id", by: scope, onDayIn: "r.held_on"))
+            ORDER BY r.id DESC
+            """).all() {
+            guard let action = MeetingRevision.Action(rawValue: try row.decode(column: "action", as: String.self)) else {
+                throw StoreError.unreadable("meeting_revisions.action")
+            }
+            found.append((try row.decode(column: "id", as: Int.self), MeetingRevision(
+                meeting: try Self.meeting(from: row), action: action, reason: try row.decode(column: "reason", as: String.self),
+                actor: try row.decode(column: "actor", as: String.self),
+                recordedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "recorded_at", as: Int.self))))))
+        }
+        guard !found.isEmpty else { return [] }
+        var attendance: [Int: [Attendance]] = [:]
+        for row in try await reader.raw("""
+            SELECT revision_id, member_id, status FROM meeting_revision_attendance
+            WHERE revision_id IN (\(unsafeRaw: found.map { String($0.id) }.joined(separator: ", "))) ORDER BY revision_id, member_id
+            """).all() {
+            guard let status = AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
+                throw StoreError.unreadable("meeting_revision_attendance.status")
+            }
+            attendance[try row.decode(column: "revision_id", as: Int.self), default: []]
+                .append(Attendance(member: MemberID(try row.decode(column: "member_id", as: Int.self)), status: status))
+        }
+        return found.map { id, revision in
+            var revision = revision
+            revision.meeting.attendance = attendance[id] ?? []
+            return revision
+        }
+    }
+
+    /// Keeps the minutes of meeting `id` (its row and attendance as they stand) as a revision, inside the write that
+    /// corrects or deletes them.
+    static func keepRevision(of id: Int, action: MeetingRevision.Action, reason: String, actor: String,
+                             on sql: any SQLDatabase) async throws {
+        let revision = try await nextID(in: "meeting_revisions", on: sql)
+        try await sql.raw("""
+            INSERT INTO meeting_revisions (id, meeting_id, meeting_ref, cell_id, kind, held_on, duration_minutes, chair_id,
+                secretary_id, agenda, resolution, action, reason, actor, recorded_at)
+            SELECT \(bind: revision), id, meeting_ref, cell_id, kind, held_on, duration_minutes, chair_id, secretary_id, agenda,
+                resolution, \(bind: action.rawValue), \(bind: reason), \(bind: actor), \(bind: Int(Date().timeIntervalSince1970))
+            FROM meetings WHERE id = \(bind: id)
+            """).run()
+        try await sql.raw("""
+            INSERT INTO meeting_revision_attendance (revision_id, member_id, status)
+            SELECT \(bind: revision), member_id, status FROM meeting_attendance WHERE meeting_id = \(bind: id)
+            """).run()
+    }
 }

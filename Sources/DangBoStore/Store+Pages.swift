@@ -295,11 +295,16 @@ extension Store {
     /// NB: an EXISTS, not a join, so that an organization under two roots of the scope (one inside the other) is
     /// counted once.
     static func covering(_ column: String, by scope: Scope, on day: Day) -> SQLQueryString {
-        let d = day.yyyymmdd
-        return """
-            EXISTS (SELECT 1 FROM organization_ancestry sa WHERE sa.descendant_id = \(unsafeRaw: column)
-                AND sa.ancestor_id IN (\(unsafeRaw: list(scope.roots))) AND sa.valid_from <= \(literal: d) AND sa.valid_to > \(literal: d))
-            """
+        covering(column, by: scope, onDayIn: String(day.yyyymmdd))
+    }
+
+    /// "The organization in `column` lies in `scope` on the day in `dayColumn`" (a SQL expression of the row asked about).
+    static func covering(_ column: String, by scope: Scope, onDayIn dayColumn: String) -> SQLQueryString {
+        """
+        EXISTS (SELECT 1 FROM organization_ancestry sa WHERE sa.descendant_id = \(unsafeRaw: column)
+            AND sa.ancestor_id IN (\(unsafeRaw: list(scope.roots))) AND sa.valid_from <= \(unsafeRaw: dayColumn)
+            AND sa.valid_to > \(unsafeRaw: dayColumn))
+        """
     }
 
     /// "The organization in `column` lies within `root`'s subtree on the day in `dayColumn`" (both SQL expressions of the

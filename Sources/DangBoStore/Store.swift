@@ -200,6 +200,7 @@ public final class Store: Sendable {
         M0022_CreateCommitteeTerms(),
         M0023_CreateDiscipline(),
         M0024_CreateOversightWork(),
+        M0025_CreateMeetingRevisions(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

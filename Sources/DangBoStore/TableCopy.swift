@@ -13,7 +13,7 @@ enum TableCopy {
         "account_grants", "document_settings", "review_narratives", "issued_reviews", "meetings",
         "meeting_attendance", "committee_terms", "discipline_decisions", "discipline_appeals", "oversight_programmes",
         "oversight_programme_items", "oversight_programme_subjects", "oversight_progress", "oversight_steps", "oversight_team",
-        "follow_up_tasks",
+        "follow_up_tasks", "meeting_revisions", "meeting_revision_attendance",
     ]
 
     /// Rows read and written at a time.

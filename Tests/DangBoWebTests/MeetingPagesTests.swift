@@ -211,6 +211,10 @@ import VaporTesting
             let entry = try #require(try await store.auditEntries(limit: 1).first)
             #expect(entry.action == "meeting.correct" && entry.details["reason"] == "Đồng chí đã báo vắng.")
             #expect(entry.details["attendance.changed"] == "\(roll[0].id.rawValue):absent_unexcused → absent_excused")
+            // The correction page shows the minutes as they were beside the form, with the reason.
+            let history = try await client.get(SiteURL.meetingCorrection.with(query: [("bien-ban", reference)])).body.string
+            #expect(history.contains("Các bản trước của biên bản này (1)") && history.contains("lý do: Đồng chí đã báo vắng."), "\(history.suffix(2_000))")
+            #expect(history.contains("<tr><th>Loại</th><td>\(MeetingKind.regular.vietnamese)</td></tr>"))
 
             // Recorded twice: deleted, with its own reason.
             let unreasonedDelete = try await client.post(SiteURL.meetingCorrection.path, ["bien-ban": reference, "hanh-dong": "xoa"])
@@ -222,6 +226,10 @@ import VaporTesting
             #expect(try #require(deleted.headers.first(name: .location)).contains("da-xoa="))
             #expect(try await Self.rows(store) == [before[0] - 1, before[1] - roll.count - 1, before[2] + 2])
             #expect(try await store.auditEntries(limit: 1).first?.action == "meeting.delete")
+            // The meetings page lists the deleted minutes with the reason.
+            let afterDeletion = try await client.get(try #require(deleted.headers.first(name: .location))).body.string
+            #expect(afterDeletion.contains("Biên bản đã xóa vì ghi nhầm (1)") && afterDeletion.contains("<td>Ghi trùng.</td>"),
+                    "\(afterDeletion.suffix(2_000))")
             #expect(try await client.get(SiteURL.meetingCorrection.with(query: [("bien-ban", reference)])).status == .notFound)
 
             // Minutes of another cell: unknown here, nothing written.

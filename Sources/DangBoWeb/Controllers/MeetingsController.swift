@@ -32,13 +32,16 @@ struct MeetingsController {
         let cells = try await store.organizationNames(of: Set(compliance.withoutRegular.map(\.cell) + compliance.withoutThematic.map(\.cell)
             + compliance.short.map(\.cell) + minutes.map(\.cell)), on: to)
         let members = try await store.memberNames(of: Set(compliance.absentees.map(\.member)))
+        let deleted = try await store.deletedMeetings(of: organization.id, from: from, to: to, in: context.caller.scope)
+        let deletedCells = try await store.organizationNames(of: Set(deleted.map(\.meeting.cell)).subtracting(cells.keys), on: to)
         let notices = [("da-ghi", "Đã ghi"), ("da-sua", "Đã sửa"), ("da-xoa", "Đã xóa")]
         let notice = notices.lazy.compactMap { key, done in
             request.query[String.self, at: key].map { "\(done) biên bản buổi sinh hoạt \($0)." }
         }.first
         return Response.html(MeetingsPage(context: context, organization: organization, from: from, to: to, figures: figures,
-                                          compliance: compliance, minutes: minutes, cellNames: cells, memberNames: members,
-                                          notice: notice).render())
+                                          compliance: compliance, minutes: minutes,
+                                          cellNames: cells.merging(deletedCells) { first, _ in first }, memberNames: members,
+                                          deleted: deleted, notice: notice).render())
     }
 
     /// The form's fields as posted.
@@ -326,8 +329,14 @@ struct MeetingsController {
         // The chair and the secretary the stored minutes name, when not on the roll shown: kept as choices.
         let named = Set([stored?.chair, stored?.secretary].compactMap { $0 }).subtracting(roll.map(\.member))
         let names = try await store.memberNames(of: named)
+        var revisions: [MeetingRevision] = []
+        if let stored { revisions = try await store.meetingRevisions(of: stored.reference, in: context.caller.scope) }
+        let listed = Set(revisions.flatMap { revision -> [MemberID] in
+            [revision.meeting.chair, revision.meeting.secretary].compactMap { $0 } + revision.meeting.attendance.map(\.member)
+        })
         return MeetingFormPage(context: context, fields: fields, cells: cells, cell: cell, day: day, roll: roll,
                                others: named.sorted().map { ($0, names[$0] ?? "#\($0.rawValue)") },
-                               statuses: statuses, errors: errors, correcting: stored)
+                               statuses: statuses, errors: errors, correcting: stored, revisions: revisions,
+                               revisionNames: try await store.memberNames(of: listed))
     }
 }

@@ -15,6 +15,8 @@ struct MeetingsPage {
     var minutes: [Meeting]
     var cellNames: [OrganizationID: (code: String, name: String)]
     var memberNames: [MemberID: String]
+    /// The minutes of the period deleted as recorded by mistake, the latest deletion first.
+    var deleted: [MeetingRevision] = []
     var notice: String?
 
     func render() -> String {
@@ -78,6 +80,15 @@ struct MeetingsPage {
                         .if(writer, .td(.a(.href(SiteURL.meetingCorrection.with(query: [("bien-ban", meeting.reference)])),
                                            .attribute(named: "title", value: "Sửa biên bản \(meeting.reference)"), .text("Sửa")))))
                 }))),
+            .if(!deleted.isEmpty, .group(
+                .h2(.text("Biên bản đã xóa vì ghi nhầm (\(n(deleted.count)))")),
+                .table(.thead(.tr(.th("Ngày họp"), .th("Chi bộ"), .th("Loại"), .th("Xóa lúc"), .th("Người xóa"), .th("Lý do"))),
+                       .tbody(.forEach(deleted) { revision in
+                           .tr(.td(.text(day(revision.meeting.held))),
+                               .td(.text(cellNames[revision.meeting.cell]?.name ?? "#\(revision.meeting.cell.rawValue)")),
+                               .td(.text(revision.meeting.kind.vietnamese)), .td(.text(ImportPreviewPage.time(revision.recordedAt))),
+                               .td(.text(revision.actor)), .td(.text(revision.reason)))
+                       })))),
             .p(.a(.href(SiteURL.review.with(query: query)), .text("Báo cáo sơ kết của kỳ")))))
     }
 }
@@ -99,6 +110,9 @@ struct MeetingFormPage {
     var errors: [String: [String]]
     /// The minutes being corrected; nil for new ones.
     var correcting: Meeting?
+    /// The earlier versions of the minutes corrected, the latest first, and the names of the members they list.
+    var revisions: [MeetingRevision] = []
+    var revisionNames: [MemberID: String] = [:]
 
     func render() -> String {
         let action = correcting == nil ? SiteURL.newMeeting.path : SiteURL.meetingCorrection.path
@@ -157,7 +171,26 @@ struct MeetingFormPage {
                           + "nhầm chi bộ, ngày hay nội dung thì sửa ở trên. Nhật ký lưu lý do và biên bản đã xóa.")),
                       area("ly-do-xoa", "Lý do xóa", fields.lyDoXoa),
                       .button(.type(.submit), .text("Xóa biên bản")))
-            }))
+            },
+            .if(!revisions.isEmpty, .group(
+                .h3(.text("Các bản trước của biên bản này (\(revisions.count))")),
+                .forEach(revisions) { revision($0) }))))
+    }
+
+    /// An earlier version of the minutes: when, by whom and why it was corrected, and what it said.
+    private func revision(_ revision: MeetingRevision) -> Node<HTML.BodyContext> {
+        let meeting = revision.meeting
+        func name(_ member: MemberID?) -> String { member.map { revisionNames[$0] ?? "#\($0.rawValue)" } ?? "—" }
+        return .div(.class("revision"),
+            .p(.text("Sửa lúc \(ImportPreviewPage.time(revision.recordedAt)), \(revision.actor) — lý do: \(revision.reason)")),
+            .table(.class("review-figures"), .tbody(
+                .tr(.th("Ngày sinh hoạt"), .td(.text(VietnameseFormat.day(meeting.held)))),
+                .tr(.th("Loại"), .td(.text(meeting.kind.vietnamese))),
+                .tr(.th("Thời lượng (phút)"), .td(.text(VietnameseFormat.number(meeting.durationMinutes)))),
+                .tr(.th("Chủ trì"), .td(.text(name(meeting.chair)))), .tr(.th("Thư ký"), .td(.text(name(meeting.secretary)))),
+                .tr(.th("Nội dung sinh hoạt"), .td(.text(meeting.agenda))), .tr(.th("Kết luận, nghị quyết"), .td(.text(meeting.resolution))),
+                .tr(.th("Điểm danh"), .td(.text(meeting.attendance.map { "\(name($0.member)): \($0.status.vietnamese.lowercased())" }
+                    .joined(separator: "; ")))))))
     }
 
     private func area(_ field: String, _ label: String, _ value: String?) -> Node<HTML.FormContext> {
