@@ -31,7 +31,6 @@ struct MembershipSimulation {
     static let admissionRate = 0.018
     static let visitorRate = 0.004
     static let jobChangeRate = 0.055
-    static let moveRate = 0.03
     static let temporaryRate = 0.015
     static let removalRate = 0.0007
     static let expulsionRate = 0.0004
@@ -498,7 +497,7 @@ struct MembershipSimulation {
     private mutating func walk(_ life: inout Life, from start: Day, in firstCell: Int, until end: Day,
                                plannedMove: Day? = nil) -> (cell: Int, forcedExit: Day?) {
         var cell = firstCell, since = start
-        var nextMove = after(start, years: random.exponential(mean: 1 / Self.moveRate)).adding(days: 30)
+        var nextMove = after(start, years: random.exponential(mean: 1 / options.moveRate)).adding(days: 30)
         var planned = plannedMove
         func record(until day: Day?) {
             life.stays.append(Stay(member: Int32(life.index), cell: Int32(cell), start: Int32(since.ordinal),
@@ -537,7 +536,7 @@ struct MembershipSimulation {
                 target = home.flatMap { epochs.pick(on: day, excluding: cell, within: $0, using: &random) }
                 if target == nil { target = epochs.pick(on: day, excluding: cell, using: &random) }
             }
-            nextMove = after(day, years: random.exponential(mean: 1 / Self.moveRate)).adding(days: 90)
+            nextMove = after(day, years: random.exponential(mean: 1 / options.moveRate)).adding(days: 90)
             guard let target, target != cell else { continue }
             life.append(MembershipEvent(
                 member: life.id, kind: .moved, effective: day, organization: tree.id(target),

@@ -15,15 +15,28 @@ public struct NationalRegistry: Sendable {
         public var unitSize: Int
         /// Grassroots organizations of one unit (about 52,000 across 5.6 million members).
         public var grassrootsPerUnit: Int
+        /// The share of grassroots committees among them and their subordinate cells (`SyntheticRegistry.Options`):
+        /// with about 10 cells under each committee (a commune's, one per village), about 5.2 cells in all for each
+        /// grassroots organization, as across the nation (about 270,000 under 52,000). NB: at `--members 200000
+        /// --seed 1`, 10,085 cells for 1,935 grassroots organizations (5.21); a bloc's shape gave 4,722 (2.44).
+        public var committeeShare: Double
+        public var subordinateCells: ClosedRange<Int>
+        /// Moves between cells a year per member on the rolls, for about 3.6 events per member on the rolls.
+        /// NB: 3.62 at `--members 200000 --seed 1`; a bloc's rate (0.03) gave 3.38.
+        public var moveRate: Double
 
         public init(seed: UInt64 = 1, members: Int, from: Day = Day(year: 2016, month: 1, day: 1)!,
-                    through: Day = Day(year: 2026, month: 11, day: 26)!, unitSize: Int = 4_000, grassrootsPerUnit: Int = 37) {
+                    through: Day = Day(year: 2026, month: 11, day: 26)!, unitSize: Int = 4_000, grassrootsPerUnit: Int = 37,
+                    committeeShare: Double = 0.44, subordinateCells: ClosedRange<Int> = 5...15, moveRate: Double = 0.057) {
             self.seed = seed
             self.members = members
             self.from = from
             self.through = through
             self.unitSize = unitSize
             self.grassrootsPerUnit = grassrootsPerUnit
+            self.committeeShare = committeeShare
+            self.subordinateCells = subordinateCells
+            self.moveRate = moveRate
         }
     }
 
@@ -115,7 +128,9 @@ public struct NationalRegistry: Sendable {
                     grassroots: max(1, options.grassrootsPerUnit * size / options.unitSize), members: size,
                     from: options.from, through: options.through,
                     rootCode: "\(province.organizationCode).H\(Self.pad(unit + 1, 3))",
-                    rootName: "Đảng bộ huyện \(unit + 1), tỉnh \(province.name)", meetingYears: 0))
+                    rootName: "Đảng bộ huyện \(unit + 1), tỉnh \(province.name)", meetingYears: 0,
+                    committeeShare: options.committeeShare, subordinateCells: options.subordinateCells,
+                    moveRate: options.moveRate))
                 for position in registry.members.indices {
                     // NB: units draw IDs on their own; keep the province, century, gender and year digits and number
                     // the last six per prefix, so that every ID is unique in the nation.

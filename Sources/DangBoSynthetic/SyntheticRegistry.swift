@@ -44,10 +44,22 @@ public struct SyntheticRegistry: Sendable {
         /// Cell meetings with their attendance over this many last calendar years of the history (and the months of
         /// `through`'s year); 0 for none (the national registry's units).
         public var meetingYears: Int
+        /// The share of the grassroots organizations at the start that are grassroots committees, the others being
+        /// grassroots cells; none below 3 grassroots organizations. A third in a bloc of agencies; 0.44 across
+        /// the nation, where every commune has one (`NationalRegistry`).
+        public var committeeShare: Double
+        /// How many subordinate cells a grassroots committee has directly at the start, drawn evenly; about 3 in 10
+        /// also have a partial committee with 3 more. 2 to 7 in a provincial agency; a commune has a cell per
+        /// village, about 10.
+        public var subordinateCells: ClosedRange<Int>
+        /// Moves between cells of the registry a year, per member on the rolls (3% in a bloc), on top of the moves
+        /// that cells closing, merging or splitting impose.
+        public var moveRate: Double
 
         public init(seed: UInt64 = 1, grassroots: Int = 55, members: Int = 4_000,
                     from: Day = Day(year: 1996, month: 1, day: 1)!, through: Day = Day(year: 2026, month: 11, day: 26)!,
-                    rootCode: String = "DUK", rootName: String = "Đảng bộ Khối các cơ quan tỉnh", meetingYears: Int = 2) {
+                    rootCode: String = "DUK", rootName: String = "Đảng bộ Khối các cơ quan tỉnh", meetingYears: Int = 2,
+                    committeeShare: Double = 1.0 / 3, subordinateCells: ClosedRange<Int> = 2...7, moveRate: Double = 0.03) {
             self.seed = seed
             self.grassroots = grassroots
             self.members = members
@@ -56,6 +68,9 @@ public struct SyntheticRegistry: Sendable {
             self.rootCode = rootCode
             self.rootName = rootName
             self.meetingYears = meetingYears
+            self.committeeShare = committeeShare
+            self.subordinateCells = subordinateCells
+            self.moveRate = moveRate
         }
     }
 

@@ -173,7 +173,7 @@ private struct DraftTree {
         let from = options.from
         _ = add(name: options.rootName, kind: .upperCommittee, parent: nil, from: from, rank: 0)
         let count = max(1, options.grassroots)
-        let committeeCount = count >= 3 ? Int((Double(count) / 3).rounded()) : 0
+        let committeeCount = count >= 3 ? Int((Double(count) * options.committeeShare).rounded()) : 0
         var largeNames = Array(AgencyPool.large.prefix(committeeCount))
         while largeNames.count < committeeCount { largeNames.append("Cơ quan số \(largeNames.count + 1)") }
         var smallNames = Array(AgencyPool.small.prefix(count - committeeCount))
@@ -211,7 +211,7 @@ private struct DraftTree {
         let total = 70 + 250 * random.unit()
         var units = AgencyPool.units
         shuffle(&units, random: &random)
-        let direct = random.int(in: 2...7)
+        let direct = random.int(in: options.subordinateCells)
         let partial = random.chance(0.3) || forcePartial
         var shares: [Double] = (0..<(direct + (partial ? 3 : 0))).map { _ in 0.5 + random.unit() }
         let sum = shares.reduce(0, +)
