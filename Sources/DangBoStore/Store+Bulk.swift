@@ -95,25 +95,3 @@ extension Store {
         }
     }
 }
-
-/// A row as SQLite returned it.
-struct SQLiteColumns: StoredColumns {
-    let row: SQLiteRow
-
-    func int(_ column: String) throws -> Int {
-        guard let value = row.column(column)?.integer else { throw StoreError.unreadable(column) }
-        return Int(value)
-    }
-
-    func optionalInt(_ column: String) throws -> Int? {
-        guard let value = row.column(column) else { throw StoreError.unreadable(column) }
-        if case .null = value { return nil }
-        guard let number = value.integer else { throw StoreError.unreadable(column) }
-        return Int(number)
-    }
-
-    func text(_ column: String) throws -> String {
-        guard let value = row.column(column)?.string else { throw StoreError.unreadable(column) }
-        return value
-    }
-}
