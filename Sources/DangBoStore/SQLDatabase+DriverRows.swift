@@ -10,18 +10,40 @@ extension SQLDatabase {
     /// `query` may bind `Int`, `String` and `Bool` values (`\(bind:)`); integers we wrote go in as `\(literal:)`.
     func rows<each Value: StoredValue>(_ query: SQLQueryString, as types: (repeat each Value).Type) async throws
         -> [(repeat each Value)] {
+        switch try await driverRows(query) {
+        case .sqlite(let rows): try rows.map { try $0.decode(types) }
+        case .postgres(let rows): try rows.map { try $0.decodeStored(types) }
+        }
+    }
+
+    /// The rows of `query`, each read by `read` from the driver's own row by column name (a whole stored row, as
+    /// `Store.member(from:)` reads it), without SQLKit's Codable decoding. Binds as `rows(_:as:)`.
+    func rows<Row>(_ query: SQLQueryString, reading read: (any StoredColumns) throws -> Row) async throws -> [Row] {
+        switch try await driverRows(query) {
+        case .sqlite(let rows): try rows.map { try read(SQLiteColumns(row: $0)) }
+        case .postgres(let rows): try rows.map { try read(PostgresColumns(row: $0)) }
+        }
+    }
+
+    private func driverRows(_ query: SQLQueryString) async throws -> DriverRows {
         let (text, binds) = serialize(query)
         let values = binds.map(BulkValue.init(bind:))
         if let sqlite = self as? any SQLiteDatabase {
-            return try await sqlite.query(text, values.map(\.sqlite)).map { try $0.decode(types) }
+            return .sqlite(try await sqlite.query(text, values.map(\.sqlite)))
         } else if let postgres = self as? any PostgresDatabase {
             var bindings = PostgresBindings(capacity: values.count)
             for value in values { value.append(to: &bindings) }
-            return try await postgres.rows(PostgresQuery(unsafeSQL: text, binds: bindings)).map { try $0.decodeStored(types) }
+            return .postgres(try await postgres.rows(PostgresQuery(unsafeSQL: text, binds: bindings)))
         } else {
             preconditionFailure("the store runs on SQLite or PostgreSQL")
         }
     }
+}
+
+/// A query's rows as the driver returned them.
+private enum DriverRows {
+    case sqlite([SQLiteRow])
+    case postgres([PostgresRow])
 }
 
 extension PostgresDatabase {
@@ -41,7 +63,7 @@ extension BulkValue {
         case let value as Int: self = .int(value)
         case let value as String: self = .text(value)
         case let value as Bool: self = .bool(value)
-        default: preconditionFailure("a positional query binds Int, String or Bool, not \(type(of: bind))")
+        default: preconditionFailure("a query read from the driver binds Int, String or Bool, not \(type(of: bind))")
         }
     }
 
