@@ -168,11 +168,9 @@ extension Store {
         guard !members.isEmpty else { return [] }
         var periods: [MembershipPeriod] = []
         for chunk in members.map(\.rawValue).sorted().chunks(of: 1_000) {
-            for row in try await reader.raw("""
+            periods += try await reader.rows("""
                 \(unsafeRaw: StoreSink.periodsQuery) (\(unsafeRaw: chunk.map(String.init).joined(separator: ", "))) ORDER BY member_id, step
-                """).all() {
-                periods.append(try StoreSink.period(from: SQLKitColumns(row: row)))
-            }
+                """, reading: { try StoreSink.period(from: $0) })
         }
         return periods
     }

@@ -38,19 +38,16 @@ extension Store {
     /// sanction.
     public func disciplineFigures(of root: OrganizationID, from: Day, to: Day) async throws -> DisciplineFigures {
         var figures = DisciplineFigures()
-        for row in try await reader.raw("""
-            SELECT d.sanction AS sanction, CASE WHEN d.subject_member_id IS NULL THEN 0 ELSE 1 END AS is_member,
-                COUNT(DISTINCT COALESCE(d.subject_member_id, d.subject_organization_id)) AS n
+        for (sanction, isMember, n) in try await reader.rows("""
+            SELECT d.sanction, CASE WHEN d.subject_member_id IS NULL THEN 0 ELSE 1 END,
+                COUNT(DISTINCT COALESCE(d.subject_member_id, d.subject_organization_id))
             FROM discipline_decisions d
             WHERE d.effective_on >= \(literal: from.yyyymmdd) AND d.effective_on <= \(literal: to.yyyymmdd)
                 AND \(Self.within(root, "d.deciding_organization_id", on: "d.effective_on"))
             GROUP BY d.sanction, CASE WHEN d.subject_member_id IS NULL THEN 0 ELSE 1 END
-            """).all() {
-            guard let sanction = Sanction(rawValue: try row.decode(column: "sanction", as: String.self)) else {
-                throw StoreError.unreadable("discipline_decisions.sanction")
-            }
-            let n = try row.decode(column: "n", as: Int.self)
-            if try row.decode(column: "is_member", as: Int.self) == 1 {
+            """, as: (String, Int, Int).self) {
+            guard let sanction = Sanction(rawValue: sanction) else { throw StoreError.unreadable("discipline_decisions.sanction") }
+            if isMember == 1 {
                 figures.members[sanction] = n
             } else {
                 figures.organizations[sanction] = n

@@ -3,7 +3,6 @@ import DangBoInterchange
 import FluentKit
 import Foundation
 import SQLKit
-import SQLiteNIO
 
 extension Store {
     /// Imports a folder of CSV files or a workbook through the contract (docs/import-format.md), streamed into one
@@ -301,30 +300,21 @@ final class StoreSink: RegistrySink {
             guard let index = position[event.member.rawValue] else { return }
             members[index].events.append(SequencedEvent(sequence: sequence, event: event))
         }
-        // NB: an import checks new members, whose ids are consecutive: a range reads both tables in index order.
+        // NB: an import checks new members, whose ids are consecutive: a range reads both tables in index order. Rows are
+        // read from the driver's own (`rows(_:reading:)`): SQLKit's Codable decoding doubled PostgreSQL's check.
         let contiguous = last - first + 1 == ids.count
-        if contiguous, let sqlite = sql as? any SQLiteDatabase {
-            let range: [SQLiteData] = [.integer(first), .integer(last)]
-            for row in try await sqlite.query("SELECT * FROM members WHERE id BETWEEN ? AND ? ORDER BY id", range) {
-                add(member: try Store.member(from: SQLiteColumns(row: row)))
-            }
-            for row in try await sqlite.query(
-                "SELECT * FROM membership_events WHERE member_id BETWEEN ? AND ? ORDER BY member_id, seq", range) {
-                let columns = SQLiteColumns(row: row)
-                add(event: try Store.event(from: columns), sequence: try columns.int("seq"))
-            }
-            return members
+        func scoped(_ column: String) -> SQLQueryString {
+            guard !contiguous else { return "\(ident: column) BETWEEN \(bind: first) AND \(bind: last)" }
+            return "\(ident: column) IN (\(binds: ids.map { $0.rawValue as any Encodable & Sendable }))"
         }
-        func scoped(_ query: SQLSelectBuilder, _ column: String) -> SQLSelectBuilder {
-            contiguous ? query.where(column, .greaterThanOrEqual, first).where(column, .lessThanOrEqual, last)
-                : query.where(column, .in, ids.map(\.rawValue))
+        for member in try await sql.rows("SELECT * FROM members WHERE \(scoped("id")) ORDER BY id",
+                                         reading: { try Store.member(from: $0) }) {
+            add(member: member)
         }
-        for row in try await scoped(sql.select().column("*").from("members"), "id").orderBy("id").all() {
-            add(member: try Store.member(from: row))
-        }
-        for row in try await scoped(sql.select().column("*").from("membership_events"), "member_id")
-            .orderBy("member_id").orderBy("seq").all() {
-            add(event: try Store.event(from: row), sequence: try row.decode(column: "seq", as: Int.self))
+        for (event, sequence) in try await sql.rows(
+            "SELECT * FROM membership_events WHERE \(scoped("member_id")) ORDER BY member_id, seq",
+            reading: { (try Store.event(from: $0), try $0.int("seq")) }) {
+            add(event: event, sequence: sequence)
         }
         return members
     }
@@ -341,29 +331,20 @@ final class StoreSink: RegistrySink {
         // (two periods may start on one day); 1,000 ids a query stay under every bind limit (SQLite 32,766;
         // PostgreSQL 65,535).
         for chunk in ids.map(\.rawValue).chunks(of: 1_000) {
-            if let sqlite = sql as? any SQLiteDatabase {
-                let placeholders = repeatElement("?", count: chunk.count).joined(separator: ",")
-                for row in try await sqlite.query("\(Self.periodsQuery) (\(placeholders)) ORDER BY member_id, step",
-                                                  chunk.map { SQLiteData.integer($0) }) {
-                    periods.append(try Self.period(from: SQLiteColumns(row: row)))
-                }
-            } else {
-                let binds: [any Encodable & Sendable] = Array(chunk)
-                for row in try await sql.raw("\(unsafeRaw: Self.periodsQuery) (\(binds: binds)) ORDER BY member_id, step").all() {
-                    periods.append(try Self.period(from: SQLKitColumns(row: row)))
-                }
-            }
+            let binds: [any Encodable & Sendable] = Array(chunk)
+            periods += try await sql.rows("\(unsafeRaw: Self.periodsQuery) (\(binds: binds)) ORDER BY member_id, step",
+                                          reading: { try Self.period(from: $0) })
         }
         return periods
     }
 
     func members(onTheRollsOf cell: OrganizationID, after day: Day) async throws -> [Member] {
         try await drain()
-        return try await sql.raw("""
+        return try await sql.rows("""
             SELECT m.* FROM members m WHERE m.id IN (
                 SELECT member_id FROM membership_periods WHERE cell_id = \(bind: cell.rawValue) AND valid_to > \(bind: day.yyyymmdd))
             ORDER BY m.id
-            """).all().map { try Store.member(from: SQLKitColumns(row: $0)) }
+            """, reading: { try Store.member(from: $0) })
     }
 
     static let periodsQuery = """

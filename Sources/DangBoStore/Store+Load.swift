@@ -142,18 +142,3 @@ extension Store {
         number.isEmpty && date == nil && issuer.isEmpty ? nil : Decision(number: number, date: date, issuer: issuer)
     }
 }
-
-/// The columns of a stored row, read the same way from SQLKit rows and from SQLite's own rows (which skip the
-/// Codable decoding that bulk reads cannot afford).
-protocol StoredColumns {
-    func int(_ column: String) throws -> Int
-    func optionalInt(_ column: String) throws -> Int?
-    func text(_ column: String) throws -> String
-}
-
-struct SQLKitColumns: StoredColumns {
-    let row: any SQLRow
-    func int(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
-    func optionalInt(_ column: String) throws -> Int? { try row.decode(column: column, as: Int?.self) }
-    func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-}

@@ -11,13 +11,12 @@ extension Store {
     /// `Review.meetings` in SQL: the twin of `Registry.meetingFigures(of:from:to:)`.
     public func meetingFigures(of root: OrganizationID, from: Day, to: Day) async throws -> Review.Meetings {
         var figures = Review.Meetings()
-        for row in try await reader.raw("""
-            SELECT m.kind AS kind, COUNT(*) AS n FROM meetings m
+        for (kind, n) in try await reader.rows("""
+            SELECT m.kind, COUNT(*) FROM meetings m
             WHERE m.held_on >= \(literal: from.yyyymmdd) AND m.held_on <= \(literal: to.yyyymmdd) AND \(Self.heldInScope(of: root))
             GROUP BY m.kind
-            """).all() {
-            let n = try row.decode(column: "n", as: Int.self)
-            switch MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) {
+            """, as: (String, Int).self) {
+            switch MeetingKind(rawValue: kind) {
             case .regular: figures.regular = n
             case .thematic: figures.thematic = n
             case nil: throw StoreError.unreadable("meetings.kind")

@@ -12,25 +12,23 @@ extension Store {
     public func reviewTables(of root: OrganizationID, from: Day, to: Day) async throws -> ReviewTables {
         let d = to.yyyymmdd
         let kinds = OrganizationKind.allCases.filter(\.isGrassroots).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let grassroots = try await reader.raw("""
-            SELECT o.id AS id, o.code AS code, v.name AS name FROM organization_ancestry a
+        let grassroots = try await reader.rows("""
+            SELECT o.id, o.code, v.name FROM organization_ancestry a
             JOIN organizations o ON o.id = a.descendant_id
             JOIN organization_versions v ON v.organization_id = a.descendant_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
             WHERE a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
                 AND v.kind IN (\(unsafeRaw: kinds))
             LIMIT \(literal: Self.listedGrassroots + 1)
-            """).all().map { row in
-            (id: OrganizationID(try row.decode(column: "id", as: Int.self)), code: try row.decode(column: "code", as: String.self),
-             name: try row.decode(column: "name", as: String.self))
-        }.sorted { ($0.code, $0.id) < ($1.code, $1.id) }  // NB: by bytes, as Swift compares (not the database's collation)
+            """, as: (Int, String, String).self).map { (id: OrganizationID($0), code: $1, name: $2) }
+            .sorted { ($0.code, $0.id) < ($1.code, $1.id) }  // NB: by bytes, as Swift compares (not the database's collation)
         var rows: [ReviewTables.Row] = [], omitted = 0
         if grassroots.count > Self.listedGrassroots {
-            omitted = try await reader.raw("""
-                SELECT COUNT(*) AS n FROM organization_ancestry a
+            omitted = try await reader.rows("""
+                SELECT COUNT(*) FROM organization_ancestry a
                 JOIN organization_versions v ON v.organization_id = a.descendant_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
                 WHERE a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
                     AND v.kind IN (\(unsafeRaw: kinds))
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+                """, as: Int.self).first ?? 0
         } else {
             for organization in grassroots {
                 rows.append(.init(code: organization.code, name: organization.name,
@@ -47,24 +45,22 @@ extension Store {
     public func organizationKindCounts(under root: OrganizationID, from: Day, to: Day) async throws -> [OrganizationKindCounts] {
         let d = to.yyyymmdd, f = from.yyyymmdd, r = root.rawValue
         var counts = Dictionary(uniqueKeysWithValues: OrganizationKind.allCases.map { ($0, OrganizationKindCounts(kind: $0)) })
-        /// Runs a `SELECT kind, COUNT(*) AS n … GROUP BY kind` and sets the field `path` of each kind it counts.
+        /// Runs a `SELECT kind, COUNT(*) … GROUP BY kind` and sets the field `path` of each kind it counts.
         func count(_ field: WritableKeyPath<OrganizationKindCounts, Int>, _ query: SQLQueryString) async throws {
-            for row in try await reader.raw(query).all() {
-                guard let kind = OrganizationKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
-                    throw StoreError.unreadable("organization_versions.kind")
-                }
-                counts[kind]![keyPath: field] = try row.decode(column: "n", as: Int.self)
+            for (kind, n) in try await reader.rows(query, as: (String, Int).self) {
+                guard let kind = OrganizationKind(rawValue: kind) else { throw StoreError.unreadable("organization_versions.kind") }
+                counts[kind]![keyPath: field] = n
             }
         }
         try await count(\.onLastDay, """
-            SELECT v.kind AS kind, COUNT(*) AS n FROM organization_ancestry a
+            SELECT v.kind, COUNT(*) FROM organization_ancestry a
             JOIN organization_versions v ON v.organization_id = a.descendant_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
             WHERE a.ancestor_id = \(literal: r) AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
             GROUP BY v.kind
             """)
         // NB: established: the first version starts on `established_on`, and the ancestry holds on that day.
         try await count(\.established, """
-            SELECT v.kind AS kind, COUNT(*) AS n FROM organizations o
+            SELECT v.kind, COUNT(*) FROM organizations o
             JOIN organization_versions v ON v.organization_id = o.id AND v.valid_from = o.established_on
             WHERE o.established_on >= \(literal: f) AND o.established_on <= \(literal: d)
                 AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = o.id AND a.ancestor_id = \(literal: r)
@@ -74,7 +70,7 @@ extension Store {
         // NB: dissolved: the last version ends on `dissolved_on`; "under root on its last day" is an ancestry range that
         // starts before `dissolved_on` and reaches it (days are stored as YYYYMMDD: no arithmetic on them).
         try await count(\.dissolved, """
-            SELECT v.kind AS kind, COUNT(*) AS n FROM organizations o
+            SELECT v.kind, COUNT(*) FROM organizations o
             JOIN organization_versions v ON v.organization_id = o.id AND v.valid_to = o.dissolved_on
             WHERE o.dissolved_on >= \(literal: f) AND o.dissolved_on <= \(literal: d)
                 AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = o.id AND a.ancestor_id = \(literal: r)

@@ -6,19 +6,18 @@ extension Store {
     public func statistics(of root: OrganizationID, asOf day: Day) async throws -> Statistics {
         let d = day.yyyymmdd, r = root.rawValue
         var organizations = OrganizationCounts()
-        let kinds = try await reader.raw("""
-            SELECT v.kind AS kind, COUNT(*) AS n
+        for (kind, n) in try await reader.rows("""
+            SELECT v.kind, COUNT(*)
             FROM organization_ancestry a
             JOIN organization_versions v ON v.organization_id = a.descendant_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
             WHERE a.ancestor_id = \(literal: r) AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
             GROUP BY v.kind
-            """).all()
-        for row in kinds {
-            let kind = OrganizationKind(rawValue: try row.decode(column: "kind", as: String.self))!
-            for _ in 0..<(try row.decode(column: "n", as: Int.self)) { organizations.count(kind) }
+            """, as: (String, Int).self) {
+            guard let kind = OrganizationKind(rawValue: kind) else { throw StoreError.unreadable("organization_versions.kind") }
+            for _ in 0..<n { organizations.count(kind) }
         }
         var members = MemberCounts()
-        let groups = try await reader.raw("""
+        for (standing, exempt, gender, band, ethnicity, religion, education, theory, occupation, n) in try await reader.rows("""
             SELECT p.standing AS standing, p.exempt AS exempt, m.gender AS gender, \(unsafeRaw: Self.ageBandSQL(on: day)) AS band,
                    m.ethnicity AS ethnicity, m.religion AS religion, m.education AS education,
                    m.political_theory AS theory, m.occupation AS occupation, COUNT(*) AS n
@@ -28,22 +27,14 @@ extension Store {
             JOIN members m ON m.id = p.member_id
             WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
             GROUP BY p.standing, p.exempt, m.gender, band, m.ethnicity, m.religion, m.education, m.political_theory, m.occupation
-            """).all()
-        for row in groups {
-            members.add(
-                try row.decode(column: "n", as: Int.self),
-                standing: Standing(rawValue: try row.decode(column: "standing", as: String.self))!,
-                exempt: try row.decode(column: "exempt", as: Bool.self),
-                gender: Gender(rawValue: try row.decode(column: "gender", as: String.self))!,
-                ageBand: try row.decode(column: "band", as: String.self),
-                ethnicity: try row.decode(column: "ethnicity", as: String.self),
-                religion: try row.decode(column: "religion", as: String.self),
-                education: try row.decode(column: "education", as: String.self),
-                politicalTheory: try row.decode(column: "theory", as: String.self),
-                occupation: try row.decode(column: "occupation", as: String.self))
+            """, as: (String, Bool, String, String, String, String, String, String, String, Int).self) {
+            guard let standing = Standing(rawValue: standing), let gender = Gender(rawValue: gender) else {
+                throw StoreError.unreadable("membership_periods.standing, members.gender")
+            }
+            members.add(n, standing: standing, exempt: exempt, gender: gender, ageBand: band, ethnicity: ethnicity,
+                        religion: religion, education: education, politicalTheory: theory, occupation: occupation)
         }
-        let code = try await reader.select().column("code").from("organizations").where("id", .equal, r).first()?
-            .decode(column: "code", as: String.self) ?? ""
+        let code = try await reader.rows("SELECT code FROM organizations WHERE id = \(literal: r)", as: String.self).first ?? ""
         return Statistics(organization: code, asOf: day, organizations: organizations, members: members)
     }
 
@@ -67,23 +58,23 @@ extension Store {
     /// Đảng số of the subtree as of `day`.
     public func headCount(of root: OrganizationID, asOf day: Day) async throws -> Int {
         let d = day.yyyymmdd
-        return try await reader.raw("""
-            SELECT COUNT(*) AS n FROM membership_periods p
+        return try await reader.rows("""
+            SELECT COUNT(*) FROM membership_periods p
             JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: root.rawValue)
                 AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
             WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+            """, as: Int.self).first ?? 0
     }
 
     /// Đảng số of every cell with members on `day` (benchmarks pick their busiest scopes from it).
     public func headCountsByCell(asOf day: Day) async throws -> [OrganizationID: Int] {
         let d = day.yyyymmdd
         var counts: [OrganizationID: Int] = [:]
-        for row in try await reader.raw("""
-            SELECT p.cell_id AS cell, COUNT(*) AS n FROM membership_periods p
+        for (cell, n) in try await reader.rows("""
+            SELECT p.cell_id, COUNT(*) FROM membership_periods p
             WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d) GROUP BY p.cell_id
-            """).all() {
-            counts[OrganizationID(try row.decode(column: "cell", as: Int.self))] = try row.decode(column: "n", as: Int.self)
+            """, as: (Int, Int).self) {
+            counts[OrganizationID(cell)] = n
         }
         return counts
     }
