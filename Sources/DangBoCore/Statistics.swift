@@ -59,19 +59,58 @@ public struct MemberCounts: Hashable, Sendable, Codable {
         _ count: Int, standing: Standing, exempt: Bool, gender: Gender, ageBand: String, ethnicity: String,
         religion: String, education: String, politicalTheory: String, occupation: String
     ) {
-        total += count
-        if standing == .official { official += count } else { probationary += count }
-        if exempt { self.exempt += count }
-        if gender == .female { female += count }
-        if Member.isEthnicMinority(ethnicity) { ethnicMinority += count }
-        if Member.isReligious(religion) { religious += count }
-        byGender[gender.rawValue, default: 0] += count
-        byAgeBand[ageBand, default: 0] += count
-        byEthnicity[ethnicity, default: 0] += count
-        byReligion[religion, default: 0] += count
-        byEducation[education, default: 0] += count
-        byPoliticalTheory[politicalTheory, default: 0] += count
-        byOccupation[occupation, default: 0] += count
+        add(count, .standing(standing))
+        add(count, .exempt(exempt))
+        add(count, .gender(gender))
+        add(count, .ageBand(ageBand))
+        add(count, .ethnicity(ethnicity))
+        add(count, .religion(religion))
+        add(count, .education(education))
+        add(count, .politicalTheory(politicalTheory))
+        add(count, .occupation(occupation))
+    }
+
+    /// One attribute of members, as the counts keep it: every figure of `MemberCounts` is a sum over one of these,
+    /// so counts of each attribute alone (the store's snapshots) give the same counts as the members one by one.
+    public enum Marginal: Hashable, Sendable {
+        case standing(Standing)
+        case exempt(Bool)
+        case gender(Gender)
+        case ageBand(String)
+        case ethnicity(String)
+        case religion(String)
+        case education(String)
+        case politicalTheory(String)
+        case occupation(String)
+    }
+
+    /// Adds `count` members that have `marginal`; the counts are whole once every attribute of them is added (the
+    /// total comes with the standing).
+    public mutating func add(_ count: Int, _ marginal: Marginal) {
+        switch marginal {
+        case .standing(let standing):
+            total += count
+            if standing == .official { official += count } else { probationary += count }
+        case .exempt(let exempt):
+            if exempt { self.exempt += count }
+        case .gender(let gender):
+            if gender == .female { female += count }
+            byGender[gender.rawValue, default: 0] += count
+        case .ageBand(let band):
+            byAgeBand[band, default: 0] += count
+        case .ethnicity(let ethnicity):
+            if Member.isEthnicMinority(ethnicity) { ethnicMinority += count }
+            byEthnicity[ethnicity, default: 0] += count
+        case .religion(let religion):
+            if Member.isReligious(religion) { religious += count }
+            byReligion[religion, default: 0] += count
+        case .education(let education):
+            byEducation[education, default: 0] += count
+        case .politicalTheory(let theory):
+            byPoliticalTheory[theory, default: 0] += count
+        case .occupation(let occupation):
+            byOccupation[occupation, default: 0] += count
+        }
     }
 }
 

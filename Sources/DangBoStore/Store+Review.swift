@@ -14,25 +14,22 @@ extension Store {
 
     /// `startFromSubtree` forces one of the two plans (tests hold both equal to Core); nil chooses by head count.
     ///
-    /// Every figure is a count of the rows of one of `ReviewSelections`, the same SQL `reviewRecords` lists.
+    /// Every figure is a count of the rows of one of `ReviewSelections`, the same SQL `reviewRecords` lists, but the
+    /// stocks, counted as statistics count them (`memberCounts`, from snapshots for large subtrees).
     func review(of root: OrganizationID, from: Day, to: Day, startFromSubtree: Bool?) async throws -> Review {
         let code = try await reader.rows("SELECT code FROM organizations WHERE id = \(literal: root.rawValue)", as: String.self)
             .first ?? ""
         var review = Review(organization: code, from: from, to: to)
-        // Stocks as of `to` (`Statistics` counts the same way: `MemberCounts.add`, `OrganizationCounts.count`).
+        // Stocks as of `to` and the day before `from`, counted as `Statistics` counts them (a large subtree's from its
+        // snapshots, `memberCounts`).
         var selections = ReviewSelections(root: root, from: from, to: to, subtreeFirst: true)
-        for (standing, exempt, n) in try await rows("""
-            SELECT x.standing, x.exempt, COUNT(*) FROM (\(selections.stock(on: to.yyyymmdd))) x GROUP BY x.standing, x.exempt
-            """, as: (String, Bool, Int).self) {
-            review.members.total += n
-            if standing == Standing.official.rawValue {
-                review.members.official += n
-            } else {
-                review.members.probationary += n
-            }
-            if exempt { review.members.exempt += n }
-        }
-        review.members.atStart = try await count(selections.stock(on: from.previous.yyyymmdd))
+        let stock = try await memberCounts(of: root, on: to)
+        review.members.official = stock[.standing(.official)] ?? 0
+        review.members.probationary = stock[.standing(.probationary)] ?? 0
+        review.members.total = review.members.official + review.members.probationary
+        review.members.exempt = stock[.exempt(true)] ?? 0
+        let atStart = try await memberCounts(of: root, on: from.previous)
+        review.members.atStart = (atStart[.standing(.official)] ?? 0) + (atStart[.standing(.probationary)] ?? 0)
         review.organizations.byKind = Dictionary(uniqueKeysWithValues: OrganizationKind.allCases.map { ($0.rawValue, 0) })
         for (kind, n) in try await rows("""
             SELECT x.organization_kind, COUNT(*) FROM (\(selections.organizations)) x GROUP BY x.organization_kind

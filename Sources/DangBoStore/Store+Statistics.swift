@@ -1,9 +1,20 @@
 import DangBoCore
+import Logging
 import SQLKit
 
 extension Store {
     /// Statistics of `root` and its subtree as of `day`, computed in SQL: the twin of `Registry.statistics(of:asOf:)`.
+    ///
+    /// The member counts of a subtree of at least `snapshotMinimum` members come from its snapshot nearest `day`
+    /// (M0026, `StatisticSnapshots`) when one lies within `StatisticSnapshots.reach`, and are kept as the snapshot of
+    /// `day`.
     public func statistics(of root: OrganizationID, asOf day: Day) async throws -> Statistics {
+        try await statistics(of: root, asOf: day, snapshots: true)
+    }
+
+    /// `snapshots: false` computes the member counts from the periods and keeps nothing (tests hold both ways equal
+    /// to Core).
+    func statistics(of root: OrganizationID, asOf day: Day, snapshots: Bool) async throws -> Statistics {
         let d = day.yyyymmdd, r = root.rawValue
         var organizations = OrganizationCounts()
         for (kind, n) in try await reader.rows("""
@@ -16,26 +27,199 @@ extension Store {
             guard let kind = OrganizationKind(rawValue: kind) else { throw StoreError.unreadable("organization_versions.kind") }
             for _ in 0..<n { organizations.count(kind) }
         }
-        var members = MemberCounts()
-        for (standing, exempt, gender, band, ethnicity, religion, education, theory, occupation, n) in try await reader.rows("""
-            SELECT p.standing AS standing, p.exempt AS exempt, m.gender AS gender, \(unsafeRaw: Self.ageBandSQL(on: day)) AS band,
-                   m.ethnicity AS ethnicity, m.religion AS religion, m.education AS education,
-                   m.political_theory AS theory, m.occupation AS occupation, COUNT(*) AS n
-            FROM membership_periods p
-            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: r)
-                AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
-            JOIN members m ON m.id = p.member_id
-            WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
-            GROUP BY p.standing, p.exempt, m.gender, band, m.ethnicity, m.religion, m.education, m.political_theory, m.occupation
-            """, as: (String, Bool, String, String, String, String, String, String, String, Int).self) {
-            guard let standing = Standing(rawValue: standing), let gender = Gender(rawValue: gender) else {
-                throw StoreError.unreadable("membership_periods.standing, members.gender")
-            }
-            members.add(n, standing: standing, exempt: exempt, gender: gender, ageBand: band, ethnicity: ethnicity,
-                        religion: religion, education: education, politicalTheory: theory, occupation: occupation)
-        }
         let code = try await reader.rows("SELECT code FROM organizations WHERE id = \(literal: r)", as: String.self).first ?? ""
+        var members = MemberCounts()
+        for (marginal, n) in try await memberCounts(of: root, on: day, snapshots: snapshots) { members.add(n, marginal) }
         return Statistics(organization: code, asOf: day, organizations: organizations, members: members)
+    }
+
+    /// The members of `root`'s subtree on the rolls on `day`, counted by each of their attributes (no zero counts):
+    /// from the snapshot nearest `day` within reach, or from the periods; kept as the snapshot of `day` when they
+    /// number at least `snapshotMinimum` (`snapshots: false`: from the periods, nothing kept).
+    func memberCounts(of root: OrganizationID, on day: Day, snapshots: Bool = true) async throws -> [MemberCounts.Marginal: Int] {
+        let d = day.yyyymmdd, r = root.rawValue
+        // NB: read before the counts: a write that commits after it changes the generation, and the counts are not kept.
+        let generation = snapshots ? try await snapshotGeneration() : 0
+        var marginals: [MemberCounts.Marginal: Int] = [:]
+        var from: Day?
+        if snapshots, let nearest = try await nearestSnapshot(of: root, to: day),
+           let counts = try await snapshotCounts(of: root, at: nearest, on: day) {
+            marginals = counts.filter { $0.value != 0 }
+            from = nearest
+        } else {
+            for (standing, exempt, gender, band, ethnicity, religion, education, theory, occupation, n) in try await reader.rows("""
+                SELECT p.standing, p.exempt, m.gender, \(unsafeRaw: Self.ageBandSQL(on: day)), m.ethnicity, m.religion, m.education,
+                       m.political_theory, m.occupation, COUNT(*)
+                FROM membership_periods p
+                JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: r)
+                    AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
+                JOIN members m ON m.id = p.member_id
+                WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
+                GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+                """, as: (String, Bool, String, String, String, String, String, String, String, Int).self) {
+                guard let standing = Standing(rawValue: standing), let gender = Gender(rawValue: gender) else {
+                    throw StoreError.unreadable("membership_periods.standing, members.gender")
+                }
+                for marginal in [MemberCounts.Marginal.standing(standing), .exempt(exempt), .gender(gender), .ageBand(band),
+                                 .ethnicity(ethnicity), .religion(religion), .education(education), .politicalTheory(theory),
+                                 .occupation(occupation)] {
+                    marginals[marginal, default: 0] += n
+                }
+            }
+        }
+        let total = (marginals[.standing(.official)] ?? 0) + (marginals[.standing(.probationary)] ?? 0)
+        if snapshots && from != day && total >= snapshotMinimum {
+            await keepSnapshot(of: root, on: day, marginals, generation: generation)
+        }
+        return marginals
+    }
+
+    /// Whether a snapshot of `day` stays however many others are kept: the last day of a quarter (the reviews' days).
+    static func isQuarterEnd(_ day: Day) -> Bool {
+        day.month % 3 == 0 && day.day == Day.daysIn(month: day.month, year: day.year)
+    }
+
+    /// The day of the snapshot of `root` nearest `day` within `StatisticSnapshots.reach` (the earlier of two as near).
+    private func nearestSnapshot(of root: OrganizationID, to day: Day) async throws -> Day? {
+        let reach = StatisticSnapshots.reach
+        return try await reader.rows("""
+            SELECT day FROM statistic_snapshot_keys WHERE organization_id = \(literal: root.rawValue)
+                AND day >= \(literal: day.adding(days: -reach).yyyymmdd) AND day <= \(literal: day.adding(days: reach).yyyymmdd)
+            """, as: Int.self).compactMap(Day.init(yyyymmdd:))
+            .min { (abs($0.ordinal - day.ordinal), $0) < (abs($1.ordinal - day.ordinal), $1) }
+    }
+
+    /// The member counts of `root` as of `day` from its snapshot of `snapshot`: the snapshot's counts, less the periods
+    /// that may count differently on the two days as they counted on `snapshot`, plus the same as they count on `day`;
+    /// nil when the snapshot is gone (a load forgot it).
+    ///
+    /// The periods that may count differently: those that begin or end between the two days, those of the cells whose
+    /// ancestry under `root` begins or ends between them, and those of members whose age crosses a band's bound
+    /// between them (born between the two days, a band's bound plus one years before: YYYYMMDD integers, as ages are
+    /// counted). Any other period counts the same on both days, so it is in the snapshot as it counts on `day`.
+    ///
+    /// NB: one statement, so that the snapshot and the periods are read in one state of the database.
+    func snapshotCounts(of root: OrganizationID, at snapshot: Day, on day: Day) async throws -> [MemberCounts.Marginal: Int]? {
+        let r = root.rawValue, s = snapshot.yyyymmdd, d = day.yyyymmdd
+        let low = min(s, d), high = max(s, d)
+        let key = "EXISTS (SELECT 1 FROM statistic_snapshot_keys WHERE organization_id = \(r) AND day = \(s))"
+        var query = """
+            SELECT '', '', 0 FROM statistic_snapshot_keys WHERE organization_id = \(r) AND day = \(s)
+            UNION ALL
+            SELECT dimension, value, n FROM statistic_snapshots WHERE organization_id = \(r) AND day = \(s) AND n <> 0 AND \(key)
+            """
+        if s != d {
+            let crossings = StatisticSnapshots.bands.filter { $0.upTo != StatisticSnapshots.openBand }.map { band in
+                let shift = (band.upTo + 1) * 10_000
+                return "(m.birth_date > \(low - shift) AND m.birth_date <= \(high - shift))"
+            }.joined(separator: " OR ")
+            query += """
+
+                UNION ALL
+                SELECT d.dimension, \(StatisticSnapshots.value(dimension: "d.dimension", period: "p", member: "m", day: "t.day")),
+                    SUM(t.sign)
+                FROM (
+                    SELECT member_id, step FROM membership_periods WHERE valid_from > \(low) AND valid_from <= \(high)
+                    UNION
+                    SELECT member_id, step FROM membership_periods WHERE valid_to > \(low) AND valid_to <= \(high)
+                    UNION
+                    SELECT p.member_id, p.step FROM organization_ancestry a JOIN membership_periods p ON p.cell_id = a.descendant_id
+                    WHERE a.ancestor_id = \(r) AND ((a.valid_from > \(low) AND a.valid_from <= \(high))
+                        OR (a.valid_to > \(low) AND a.valid_to <= \(high)))
+                    UNION
+                    SELECT p.member_id, p.step FROM members m JOIN membership_periods p ON p.member_id = m.id WHERE \(crossings)
+                ) x
+                JOIN membership_periods p ON p.member_id = x.member_id AND p.step = x.step
+                JOIN (SELECT \(s) AS day, -1 AS sign UNION ALL SELECT \(d), 1) t ON p.valid_from <= t.day AND p.valid_to > t.day
+                JOIN organization_ancestry a ON a.ancestor_id = \(r) AND a.descendant_id = p.cell_id
+                    AND a.valid_from <= t.day AND a.valid_to > t.day
+                JOIN members m ON m.id = p.member_id
+                CROSS JOIN statistic_dimensions d
+                WHERE \(key)
+                GROUP BY d.dimension, 2
+                """
+        }
+        let rows = try await reader.rows(SQLQueryString(query), as: (String, String, Int).self)
+        guard !rows.isEmpty else { return nil }
+        var marginals: [MemberCounts.Marginal: Int] = [:]
+        for (dimension, value, n) in rows where !dimension.isEmpty {
+            marginals[try Self.marginal(dimension, value), default: 0] += n
+        }
+        return marginals
+    }
+
+    /// A stored count's attribute as Core counts it.
+    private static func marginal(_ dimension: String, _ value: String) throws -> MemberCounts.Marginal {
+        let unreadable = StoreError.unreadable("statistic_snapshots (\(dimension))")
+        switch StatisticSnapshots.Dimension(rawValue: dimension) {
+        case .standing: guard let standing = Standing(rawValue: value) else { throw unreadable }; return .standing(standing)
+        case .exempt: return .exempt(value == "1")
+        case .gender: guard let gender = Gender(rawValue: value) else { throw unreadable }; return .gender(gender)
+        case .ageBand: return .ageBand(value)
+        case .ethnicity: return .ethnicity(value)
+        case .religion: return .religion(value)
+        case .education: return .education(value)
+        case .politicalTheory: return .politicalTheory(value)
+        case .occupation: return .occupation(value)
+        case nil: throw unreadable
+        }
+    }
+
+    /// The stored form of a count's attribute.
+    private static func stored(_ marginal: MemberCounts.Marginal) -> (StatisticSnapshots.Dimension, String) {
+        switch marginal {
+        case .standing(let standing): (.standing, standing.rawValue)
+        case .exempt(let exempt): (.exempt, exempt ? "1" : "0")
+        case .gender(let gender): (.gender, gender.rawValue)
+        case .ageBand(let band): (.ageBand, band)
+        case .ethnicity(let value): (.ethnicity, value)
+        case .religion(let value): (.religion, value)
+        case .education(let value): (.education, value)
+        case .politicalTheory(let value): (.politicalTheory, value)
+        case .occupation(let value): (.occupation, value)
+        }
+    }
+
+    /// The number of write transactions so far (`statistic_generation`).
+    private func snapshotGeneration() async throws -> Int {
+        try await reader.rows("SELECT n FROM statistic_generation WHERE id = 1", as: Int.self).first ?? 0
+    }
+
+    /// Keeps `marginals`, the member counts of `root` as of `day` read when `statistic_generation` was `generation`,
+    /// as its snapshot, if no write came since (the triggers keep a snapshot in step only from when it exists) and no
+    /// other read kept it first; of the days not a quarter's last, the subtree keeps the `StatisticSnapshots.otherDays`
+    /// kept last. A read does not wait for a write: when the lock is taken, nothing is kept this time.
+    func keepSnapshot(of root: OrganizationID, on day: Day, _ marginals: [MemberCounts.Marginal: Int], generation: Int) async {
+        let r = root.rawValue, d = day.yyyymmdd
+        do {
+            try await writing(wait: .zero) { store in
+                let sql = store.sql
+                // NB: `writing` added one for this transaction.
+                guard try await sql.rows("SELECT n FROM statistic_generation WHERE id = 1", as: Int.self).first == generation + 1,
+                      try await sql.rows("""
+                        SELECT COUNT(*) FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) AND day = \(literal: d)
+                        """, as: Int.self).first == 0
+                else { return }
+                try await sql.raw("""
+                    INSERT INTO statistic_snapshot_keys (organization_id, day, kept)
+                    VALUES (\(literal: r), \(literal: d), \(literal: generation + 1))
+                    """).run()
+                try await Self.insert(
+                    into: "statistic_snapshots", columns: ["organization_id", "day", "dimension", "value", "n"],
+                    rows: marginals.map { (Self.stored($0.key), $0.value) }.sorted { ($0.0.0.rawValue, $0.0.1) < ($1.0.0.rawValue, $1.0.1) }
+                        .map { [.int(r), .int(d), .text($0.0.0.rawValue), .text($0.0.1), .int($0.1)] },
+                    on: sql)
+                let others = try await sql.rows("""
+                    SELECT day FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) ORDER BY kept DESC, day DESC
+                    """, as: Int.self).filter { Day(yyyymmdd: $0).map { !Self.isQuarterEnd($0) } ?? true }
+                for old in others.dropFirst(StatisticSnapshots.otherDays) {
+                    try await sql.raw("DELETE FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) AND day = \(literal: old)").run()
+                    try await sql.raw("DELETE FROM statistic_snapshots WHERE organization_id = \(literal: r) AND day = \(literal: old)").run()
+                }
+            }
+        } catch {
+            logger.notice("statistics.snapshot.skipped", metadata: ["reason": "\(String(reflecting: type(of: error)))"])
+        }
     }
 
     /// The raw-SQL limit of `statistics(of:asOf:)` for benchmarks: the same grouped question by hand, rows fetched and

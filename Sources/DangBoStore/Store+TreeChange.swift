@@ -197,15 +197,7 @@ extension Store {
         try await Self.write(versionsOf: written, on: sql)
         if reshapes {
             let rewritten = affected.union(written.map(\.id))
-            for chunk in rewritten.map(\.rawValue).sorted().chunks(of: 500) {
-                try await sql.delete(from: "organization_ancestry").where("descendant_id", .in, Array(chunk)).run()
-            }
-            try await Self.insert(
-                into: "organization_ancestry", columns: ["ancestor_id", "descendant_id", "depth", "valid_from", "valid_to"],
-                rows: after.ancestry().filter { rewritten.contains($0.descendant) }.map {
-                    [.int($0.ancestor.rawValue), .int($0.descendant.rawValue), .int($0.depth), .int($0.validity.start.yyyymmdd),
-                     .int(Day.stored(end: $0.validity.end))]
-                }, on: sql)
+            try await Self.writeAncestry(after.ancestry().filter { rewritten.contains($0.descendant) }, of: rewritten, on: sql)
         }
         if !sequenced.isEmpty {
             try await Self.insert(events: sequenced, on: sql)

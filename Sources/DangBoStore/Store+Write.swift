@@ -1,6 +1,7 @@
 import DangBoCore
 import FluentKit
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import SQLiteNIO
 
@@ -32,6 +33,10 @@ extension Store {
     /// hands it this store as seen from inside the transaction: whatever the write depends on (next ids, the tree,
     /// the national IDs) is read from that store, never before. Waits up to `writeWait` for another writer (another
     /// process or another store), then throws `StoreError.busy`. Inside a write transaction, runs `body` in it.
+    /// `wait` replaces `writeWait` (a snapshot kept by a read does not wait for an import).
+    ///
+    /// Every write transaction first adds one to `statistic_generation` (M0026): a snapshot computed outside it is
+    /// kept only if no write came in between.
     ///
     /// NB: Fluent's `transaction` issues a deferred `BEGIN`, which reads first and takes the lock only at the first
     /// write: two imports read the same next ids, and the second wrote over the first (organizations renamed, the
@@ -39,21 +44,40 @@ extension Store {
     /// connection, leased for the whole transaction so that nothing else interleaves on it. PostgreSQL: the first
     /// statement of the transaction takes DangBo's advisory write lock, released at commit or rollback; every later
     /// statement (READ COMMITTED) sees what the writer before committed.
-    public func writing<T: Sendable>(_ body: @escaping @Sendable (Store) async throws -> T) async throws -> T {
+    public func writing<T: Sendable>(
+        wait: Duration? = nil, _ body: @escaping @Sendable (Store) async throws -> T
+    ) async throws -> T {
+        try await writing(wait: wait, counted: true, body)
+    }
+
+    /// `counted: false`: no generation is added (the migrations, which may not have made the table yet).
+    func writing<T: Sendable>(
+        wait: Duration?, counted: Bool, _ body: @escaping @Sendable (Store) async throws -> T
+    ) async throws -> T {
         if inWriteTransaction { return try await body(self) }
+        let wait = wait ?? writeWait
+        let others = writes.withLockedValue { count in
+            defer { count += 1 }
+            return count
+        }
+        defer { writes.withLockedValue { $0 -= 1 } }
+        // NB: SQLite's one writing connection is leased for a whole write: another write of this process waits for it
+        // (up to a minute), not for the lock.
+        guard others == 0 || wait > .zero else { throw StoreError.busy }
         if isPostgres {
             return try await database.transaction { transaction in
                 let sql = transaction as! any SQLDatabase
-                try await self.waitForWriteLock {
+                try await self.waitForWriteLock(wait) {
                     try await sql.raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.writeLockKey)) AS locked").first()?
                         .decode(column: "locked", as: Bool.self) ?? false
                 }
+                if counted { try await sql.raw("UPDATE statistic_generation SET n = n + 1").run() }
                 return try await body(self.bound(to: transaction))
             }
         }
         return try await database.withConnection { connection in
             let sql = connection as! any SQLDatabase
-            try await self.waitForWriteLock {
+            try await self.waitForWriteLock(wait) {
                 do {
                     try await sql.raw("BEGIN IMMEDIATE").run()
                     return true
@@ -62,6 +86,7 @@ extension Store {
                 }
             }
             do {
+                if counted { try await sql.raw("UPDATE statistic_generation SET n = n + 1").run() }
                 let result = try await body(self.bound(to: connection))
                 try await sql.raw("COMMIT").run()
                 return result
@@ -79,10 +104,10 @@ extension Store {
     private static let busyReasons: [SQLiteError.Reason] = [.busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked]
 
     /// Calls `acquire` until it takes the write lock, sleeping 50 ms, 100 ms, … up to 1 s between tries (each SQLite
-    /// try also waits up to its `busy_timeout`), for `writeWait` in all; then throws `StoreError.busy`.
-    private func waitForWriteLock(_ acquire: () async throws -> Bool) async throws {
+    /// try also waits up to its `busy_timeout`), for `wait` in all; then throws `StoreError.busy`.
+    private func waitForWriteLock(_ wait: Duration, _ acquire: () async throws -> Bool) async throws {
         let clock = ContinuousClock()
-        let deadline = clock.now + writeWait
+        let deadline = clock.now + wait
         var pause = Duration.milliseconds(50)
         while try await !acquire() {
             let left = deadline - clock.now
@@ -137,16 +162,43 @@ extension Store {
         _ = try await appendAudit(audit, on: database)
     }
 
-    /// Organizations added or given new versions, and the ancestry rebuilt from the whole `tree`.
+    /// Organizations added or given new versions, and the ancestry brought to the whole `tree`'s.
     static func write(organizations: [Organization], tree: OrganizationTree, on sql: any SQLDatabase) async throws {
         try await write(versionsOf: organizations, on: sql)
-        try await sql.delete(from: "organization_ancestry").run()
+        try await writeAncestry(tree.ancestry(), on: sql)
+    }
+
+    /// Brings the stored ancestry rows of `descendants` (all of them when nil) to `links` (theirs): deletes the rows
+    /// `links` does not hold and inserts those missing, leaving the rows that stay as they are.
+    ///
+    /// NB: the statistics snapshots' triggers (M0026) recount a cell's members for each ancestry row written or
+    /// deleted: a rename rewrote the whole national ancestry (1.3 M rows), and would recount every cell.
+    static func writeAncestry(_ links: [AncestryLink], of descendants: Set<OrganizationID>? = nil, on sql: any SQLDatabase) async throws {
+        struct Row: Hashable { var ancestor, descendant, depth, from, to: Int }
+        let wanted = Set(links.map {
+            Row(ancestor: $0.ancestor.rawValue, descendant: $0.descendant.rawValue, depth: $0.depth,
+                from: $0.validity.start.yyyymmdd, to: Day.stored(end: $0.validity.end))
+        })
+        var stored = Set<Row>()
+        let select = "SELECT ancestor_id, descendant_id, depth, valid_from, valid_to FROM organization_ancestry"
+        for chunk in descendants.map({ $0.map(\.rawValue).sorted().chunks(of: 1_000).map(Optional.some) }) ?? [nil] {
+            let query = chunk.map { "\(select) WHERE descendant_id IN (\($0.map(String.init).joined(separator: ", ")))" } ?? select
+            for (ancestor, descendant, depth, from, to) in try await sql.rows(SQLQueryString(query), as: (Int, Int, Int, Int, Int).self) {
+                stored.insert(Row(ancestor: ancestor, descendant: descendant, depth: depth, from: from, to: to))
+            }
+        }
+        for chunk in stored.subtracting(wanted).sorted(by: { ($0.descendant, $0.ancestor, $0.from) < ($1.descendant, $1.ancestor, $1.from) })
+            .chunks(of: 300) {
+            let keys = chunk.map { "(\($0.ancestor), \($0.descendant), \($0.from))" }.joined(separator: ", ")
+            try await sql.raw("""
+                DELETE FROM organization_ancestry WHERE (ancestor_id, descendant_id, valid_from) IN (VALUES \(unsafeRaw: keys))
+                """).run()
+        }
         try await insert(
             into: "organization_ancestry", columns: ["ancestor_id", "descendant_id", "depth", "valid_from", "valid_to"],
-            rows: tree.ancestry().map {
-                [.int($0.ancestor.rawValue), .int($0.descendant.rawValue), .int($0.depth), .int($0.validity.start.yyyymmdd),
-                 .int(Day.stored(end: $0.validity.end))]
-            }, on: sql)
+            rows: wanted.subtracting(stored).sorted { ($0.descendant, $0.ancestor, $0.from) < ($1.descendant, $1.ancestor, $1.from) }
+                .map { [.int($0.ancestor), .int($0.descendant), .int($0.depth), .int($0.from), .int($0.to)] },
+            on: sql)
     }
 
     /// Organizations added (those not stored yet) or given new versions: their rows and all their versions, the

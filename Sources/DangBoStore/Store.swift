@@ -4,6 +4,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLKit
@@ -27,6 +28,11 @@ public final class Store: Sendable {
     public let writeWait: Duration
     /// True for the store `writing` hands to its body: its `database` is that transaction's connection.
     let inWriteTransaction: Bool
+    /// Statistics as of a quarter end that count at least this many members are kept as a snapshot (M0026).
+    public let snapshotMinimum: Int
+    /// The writes of this store (and of the stores `writing` hands out) running or waiting for the write lock: a
+    /// write that must not wait (a snapshot a read keeps) gives up at once rather than wait for the writing connection.
+    let writes: NIOLockedValueBox<Int>
 
     public var sql: any SQLDatabase { database as! any SQLDatabase }
 
@@ -46,7 +52,8 @@ public final class Store: Sendable {
 
     private init(
         location: DatabaseLocation, databases: Databases, readers: Databases?, database: any Database, logger: Logger,
-        writeWait: Duration, inWriteTransaction: Bool = false
+        writeWait: Duration, snapshotMinimum: Int, writes: NIOLockedValueBox<Int> = NIOLockedValueBox(0),
+        inWriteTransaction: Bool = false
     ) {
         self.location = location
         self.databases = databases
@@ -54,13 +61,15 @@ public final class Store: Sendable {
         self.database = database
         self.logger = logger
         self.writeWait = writeWait
+        self.snapshotMinimum = snapshotMinimum
+        self.writes = writes
         self.inWriteTransaction = inWriteTransaction
     }
 
     /// This store as seen from inside a write transaction: every query goes to the transaction's connection.
     func bound(to transaction: any Database) -> Store {
         Store(location: location, databases: databases, readers: readers, database: transaction, logger: logger,
-              writeWait: writeWait, inWriteTransaction: true)
+              writeWait: writeWait, snapshotMinimum: snapshotMinimum, writes: writes, inWriteTransaction: true)
     }
 
     /// How long a query waits for a connection of the pool.
@@ -69,13 +78,18 @@ public final class Store: Sendable {
     /// A write waits this long for another one (an import of a province takes minutes: the caller tries again later).
     public static let defaultWriteWait = Duration.seconds(30)
 
+    /// Below this many members, statistics are computed in milliseconds and kept as no snapshot.
+    public static let defaultSnapshotMinimum = 20_000
+
     /// Opens the database and brings its schema up to date (a new or older database is migrated before use).
     /// `migrate: false` only opens (tests use it to create databases on a PostgreSQL server). A write waits up to
     /// `writeWait` for another writer, then fails with `StoreError.busy`. `readers: false` opens SQLite's writer alone:
     /// a file whose journal mode is about to change (a backup being sealed) must have no other connection.
+    /// `snapshotMinimum`: the smallest subtree whose statistics at a quarter end are kept (tests keep every one).
     public static func open(
         _ location: DatabaseLocation, migrate: Bool = true, logger: Logger = Store.defaultLogger(),
-        writeWait: Duration = Store.defaultWriteWait, readers wantsReaders: Bool = true
+        writeWait: Duration = Store.defaultWriteWait, readers wantsReaders: Bool = true,
+        snapshotMinimum: Int = Store.defaultSnapshotMinimum
     ) async throws -> Store {
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
@@ -107,7 +121,7 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(location.description)
         }
         let store = Store(location: location, databases: databases, readers: readers, database: database, logger: logger,
-                          writeWait: writeWait)
+                          writeWait: writeWait, snapshotMinimum: snapshotMinimum)
         do {
             if case .sqlite = location {
                 // NB: first, so that what follows waits (up to a second at a time) instead of failing at once when another
@@ -153,8 +167,14 @@ public final class Store: Sendable {
     /// processes opening a new database at once neither create a table twice nor see half a schema; an up-to-date one
     /// takes no lock, so that readers open while an import runs.
     public func migrate() async throws {
-        if try await appliedMigrations().isSuperset(of: Self.migrations.map(\.name)) { return }
-        try await writing { store in
+        if try await appliedMigrations().isSuperset(of: Self.migrations.map(\.name)) {
+            // NB: Core's age bands are rules as data: snapshots counted by other bands are forgotten (M0026).
+            if try await !StatisticSnapshots.bandsAreCurrent(on: sql) {
+                try await writing { store in try await StatisticSnapshots.replaceBands(on: store.sql) }
+            }
+            return
+        }
+        try await writing(wait: nil, counted: false) { store in
             let migrations = Migrations()
             for migration in Self.migrations { migrations.add(migration) }
             let database = store.database
@@ -201,6 +221,7 @@ public final class Store: Sendable {
         M0023_CreateDiscipline(),
         M0024_CreateOversightWork(),
         M0025_CreateMeetingRevisions(),
+        M0026_CreateStatisticSnapshots(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

@@ -22,9 +22,10 @@ enum TableCopy {
     /// Tables that are no part of the registry: the schema version (checked, never copied), SQLite's own, the
     /// SQLite name search (M0008, M0010), which the triggers on `members` and `audit_entries` rebuild as rows arrive,
     /// web sessions (a restored registry asks everyone to log in again), uploads waiting for an import's confirmation
-    /// (M0016) and failed logins (M0017).
+    /// (M0016), failed logins (M0017) and statistics snapshots (M0026), which statistics keep again as they are asked.
     static func isDerived(_ table: String) -> Bool {
         table == "_fluent_migrations" || table.hasPrefix("sqlite_") || table == "member_names" || table.hasPrefix("member_names_")
+            || table.hasPrefix("statistic_")
             || table == "sessions" || table == "login_failures" || table == "pending_imports"
     }
 

@@ -10,21 +10,22 @@ enum TestDatabases {
         return url
     }
 
-    /// Runs `body` once per engine with a fresh, migrated store.
-    static func each(_ body: (Store) async throws -> Void) async throws {
-        try await withSQLite(body)
-        if postgresURL != nil { try await withPostgres(body) }
+    /// Runs `body` once per engine with a fresh, migrated store (`snapshotMinimum`: `Store.open`'s).
+    static func each(snapshotMinimum: Int = Store.defaultSnapshotMinimum, _ body: (Store) async throws -> Void) async throws {
+        try await withSQLite(snapshotMinimum: snapshotMinimum, body)
+        if postgresURL != nil { try await withPostgres(snapshotMinimum: snapshotMinimum, body) }
     }
 
-    static func withSQLite(_ body: (Store) async throws -> Void) async throws {
+    static func withSQLite(snapshotMinimum: Int = Store.defaultSnapshotMinimum, _ body: (Store) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("test.sqlite").path))
+        let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("test.sqlite").path),
+                                         snapshotMinimum: snapshotMinimum)
         do { try await body(store) } catch { await store.close(); throw error }
         await store.close()
     }
 
-    static func withPostgres(_ body: (Store) async throws -> Void) async throws {
+    static func withPostgres(snapshotMinimum: Int = Store.defaultSnapshotMinimum, _ body: (Store) async throws -> Void) async throws {
         guard let url = postgresURL, var components = URLComponents(string: url) else { return }
         let name = "dangbo_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
         let admin = try await Store.open(.postgres(url: url), migrate: false)
@@ -37,7 +38,7 @@ enum TestDatabases {
         }
         components.path = "/\(name)"
         do {
-            let store = try await Store.open(.postgres(url: components.string!))
+            let store = try await Store.open(.postgres(url: components.string!), snapshotMinimum: snapshotMinimum)
             do { try await body(store) } catch { await store.close(); throw error }
             await store.close()
         } catch {

@@ -1,0 +1,190 @@
+import DangBoCore
+@testable import DangBoStore
+import DangBoSynthetic
+import Foundation
+import SQLKit
+import Testing
+
+/// Statistics snapshots (M0026): statistics as of a quarter's last day are kept for each subtree asked (every one here,
+/// `snapshotMinimum: 1`), read back instead of computed, and kept equal to Core's by the triggers through writes into
+/// the past of every kind: a back-dated death and move, a cell moved between committees before the snapshots, a
+/// member's birth date, gender and ethnicity corrected.
+@Suite struct StatisticSnapshotTests {
+    static let audit = AuditRecord(actor: "test", action: "seed", summary: "generated", recordedAt: Date(timeIntervalSince1970: 0))
+    static let days = ["2019-12-31", "2022-06-30", "2024-03-31", "2025-12-31", "2026-09-30"].map { Day(iso: $0)! }
+
+    @Test(arguments: [31, 32] as [UInt64])
+    func snapshotsStayEqualToCoreThroughWritesIntoThePast(seed: UInt64) async throws {
+        let from = Day(iso: "2000-01-01")!, through = Day(iso: "2026-11-26")!
+        let (change, registry) = SyntheticRegistry(options: .init(seed: seed, grassroots: 20, members: 2_500, from: from,
+                                                                  through: through)).change()
+        let tree = registry.tree
+        // Every organization that has held others: the root, the grassroots committees, the partial committees.
+        let roots = Set(tree.organizations.values.flatMap { $0.versions.compactMap(\.parent) }).sorted()
+        try await TestDatabases.each(snapshotMinimum: 1) { store in
+            try await store.write(change, tree: tree, audit: Self.audit)
+            func keys(quarterEnds: Bool? = nil) async throws -> Int {
+                let days = try await store.sql.raw("SELECT day FROM statistic_snapshot_keys").all()
+                    .map { Day(yyyymmdd: try $0.decode(column: "day", as: Int.self))! }
+                return days.filter { day in quarterEnds.map { Store.isQuarterEnd(day) == $0 } ?? true }.count
+            }
+            // The quarter ends, then days around them: within reach of a snapshot (from it), at its edge and beyond.
+            let offsets = [0, -46, -1, 1, 17, 46, 47]
+            func checkAll(_ registry: Registry, _ label: String) async throws -> [String: Statistics] {
+                var answers: [String: Statistics] = [:]
+                for offset in offsets {
+                    for root in roots {
+                        for quarterEnd in Self.days {
+                            let day = quarterEnd.adding(days: offset)
+                            let core = registry.statistics(of: root, asOf: day)
+                            let answer = try await store.statistics(of: root, asOf: day)
+                            #expect(answer == core, "\(label): statistics \(root) \(day)")
+                            answers["\(root.rawValue) \(day.iso)"] = answer
+                            // The review's stocks come the same way (at its last day and the day before its first).
+                            if offset == 0 || offset == 17 {
+                                let start = day.adding(days: -30)
+                                #expect(try await store.review(of: root, from: start, to: day) == registry.review(of: root, from: start, to: day),
+                                        "\(label): review \(root) \(start)…\(day)")
+                            }
+                        }
+                    }
+                }
+                return answers
+            }
+
+            #expect(try await keys() == 0)
+            let before = try await checkAll(registry, "first")
+            let expectedKeys = roots.flatMap { root in Self.days.filter { registry.statistics(of: root, asOf: $0).members.total > 0 } }.count
+            #expect(try await keys(quarterEnds: true) == expectedKeys)
+            #expect(expectedKeys > 20)
+            // Of the other days, each subtree keeps the last few.
+            let others = try await store.sql.rows("""
+                SELECT organization_id, COUNT(*) FROM statistic_snapshot_keys GROUP BY organization_id
+                """, as: (Int, Int).self)
+            #expect(others.count > 5)
+            #expect(try await keys(quarterEnds: false) > 0)
+            for (root, count) in others {
+                let quarterKeys = Self.days.filter { registry.statistics(of: OrganizationID(root), asOf: $0).members.total > 0 }.count
+                #expect(count <= quarterKeys + StatisticSnapshots.otherDays, "keys of \(root)")
+            }
+            // Asked again, each is read from a snapshot (the quarter ends' keys do not change) and still equal.
+            let again = try await checkAll(registry, "again")
+            #expect(again == before)
+            #expect(try await keys(quarterEnds: true) == expectedKeys)
+            // The direct computation agrees (a check of the check).
+            for root in roots.prefix(5) {
+                for day in Self.days {
+                    #expect(try await store.statistics(of: root, asOf: day, snapshots: false) == registry.statistics(of: root, asOf: day))
+                }
+            }
+
+            // Writes into the past, each before several snapshot days.
+            let scope = Scope(roots: [OrganizationID(1)])
+            let onTheRolls = registry.journals.values.filter { journal in
+                journal.periods.last.map { $0.validity.end == nil && $0.validity.start < Day(iso: "2021-06-01")! } ?? false
+                    && journal.events.allSatisfy { $0.effective < Day(iso: "2021-06-01")! }
+            }.sorted { $0.member.id < $1.member.id }
+            #expect(onTheRolls.count > 10)
+            // A death recorded late, effective before three snapshot days.
+            let dead = onTheRolls[0].member.id
+            try await store.recordEvent(MembershipEvent(member: dead, kind: .died, effective: Day(iso: "2022-01-15")!),
+                                        in: scope, actor: "test")
+            // A move to a cell under another grassroots committee, effective before two snapshot days.
+            let mover = onTheRolls[1]
+            let moveDay = Day(iso: "2023-05-02")!
+            let moverCell = mover.periods.last!.cell
+            let moverGrassroots = tree.ancestors(of: moverCell, on: moveDay).first { tree.version(of: $0, on: moveDay)!.kind.isGrassroots }
+            let target = try #require(tree.organizations.values.filter { organization in
+                guard let now = tree.version(of: organization.id, on: moveDay), now.kind.isCell,
+                      organization.dissolved == nil, organization.versions.last!.validity.start <= moveDay else { return false }
+                return tree.ancestors(of: organization.id, on: moveDay).first { tree.version(of: $0, on: moveDay)!.kind.isGrassroots }
+                    != moverGrassroots
+            }.map(\.id).min())
+            try await store.recordEvent(MembershipEvent(member: mover.member.id, kind: .moved, effective: moveDay, organization: target),
+                                        in: scope, actor: "test")
+            // A subordinate cell moved to another grassroots committee, effective before two snapshot days.
+            let treeDay = Day(iso: "2025-02-03")!
+            let cells = tree.organizations.values.filter { organization in
+                organization.dissolved == nil && organization.versions.allSatisfy { $0.validity.start < treeDay }
+                    && tree.version(of: organization.id, on: treeDay)?.kind == .subordinateCell
+            }.sorted { $0.id < $1.id }
+            let committees = Set(cells.compactMap { tree.version(of: $0.id, on: treeDay)?.parent }).filter { committee in
+                tree[committee]!.dissolved == nil && tree[committee]!.versions.allSatisfy { $0.validity.start < treeDay }
+            }.sorted()
+            let moved = try #require(cells.first { cell in
+                registry.statistics(of: cell.id, asOf: Self.days[3]).members.total > 0
+                    && committees.contains(tree.version(of: cell.id, on: treeDay)!.parent!)
+            })
+            let newParent = try #require(committees.first { $0 != tree.version(of: moved.id, on: treeDay)!.parent })
+            try await store.changeTree(.move(moved.id, parent: newParent), on: treeDay, in: scope, actor: "test")
+            // A member's attributes corrected by hand (no form changes them yet: the trigger must hold any writer).
+            let corrected = onTheRolls[2].member
+            try await store.sql.raw("""
+                UPDATE members SET birth_date = birth_date - 150000,
+                    gender = \(bind: corrected.gender == .female ? Gender.male.rawValue : Gender.female.rawValue),
+                    ethnicity = 'Tày' WHERE id = \(literal: corrected.id.rawValue)
+                """).run()
+
+            let after = try await store.loadRegistry()
+            #expect(after.journals[dead]!.period(on: Self.days[1]) == nil)
+            #expect(after.tree.version(of: moved.id, on: Self.days[3])?.parent == newParent)
+            let changed = try await checkAll(after, "after writes")
+            #expect(try await keys(quarterEnds: true) == expectedKeys)
+            // The writes changed kept snapshots, or this test would prove nothing about the triggers.
+            let differing = changed.filter { before[$0.key] != nil && before[$0.key] != $0.value }.count
+            #expect(differing >= 10, "\(differing) snapshots changed")
+        }
+    }
+
+    @Test func countsReadBeforeAnotherWriteAreNotKept() async throws {
+        let (change, registry) = SyntheticRegistry(options: .init(seed: 33, grassroots: 4, members: 300)).change()
+        try await TestDatabases.each(snapshotMinimum: 1) { store in
+            try await store.write(change, tree: registry.tree, audit: Self.audit)
+            let day = Day(iso: "2025-12-31")!, root = OrganizationID(1)
+            let generation = try await store.sql.raw("SELECT n FROM statistic_generation").first()!.decode(column: "n", as: Int.self)
+            // Counts read at `generation - 1`: a write has committed since.
+            await store.keepSnapshot(of: root, on: day, [.standing(.official): 1], generation: generation - 1)
+            let keys = try await store.sql.raw("SELECT COUNT(*) AS n FROM statistic_snapshot_keys").first()!.decode(column: "n", as: Int.self)
+            #expect(keys == 0)
+            _ = try await store.statistics(of: root, asOf: day)
+            let kept = try await store.sql.raw("SELECT COUNT(*) AS n FROM statistic_snapshot_keys").first()!.decode(column: "n", as: Int.self)
+            #expect(kept == 1)
+            #expect(try await store.statistics(of: root, asOf: day) == registry.statistics(of: root, asOf: day))
+        }
+    }
+
+    @Test func smallSubtreesKeepNoSnapshot() async throws {
+        let (change, registry) = SyntheticRegistry(options: .init(seed: 34, grassroots: 4, members: 300)).change()
+        try await TestDatabases.each { store in
+            try await store.write(change, tree: registry.tree, audit: Self.audit)
+            let day = Day(iso: "2025-12-31")!
+            #expect(try await store.statistics(of: OrganizationID(1), asOf: day) == registry.statistics(of: OrganizationID(1), asOf: day))
+            let keys = try await store.sql.raw("SELECT COUNT(*) AS n FROM statistic_snapshot_keys").first()!.decode(column: "n", as: Int.self)
+            #expect(keys == 0)
+        }
+    }
+
+    @Test(arguments: ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2024-02-29"])
+    func quarterEndsAreKeptWhateverElseIs(day: String) {
+        #expect(Store.isQuarterEnd(Day(iso: day)!) == (day != "2024-02-29"))
+        #expect(!Store.isQuarterEnd(Day(iso: day)!.previous))
+        #expect(!Store.isQuarterEnd(Day(iso: day)!.next))
+    }
+
+    @Test func otherAgeBandsForgetEverySnapshot() async throws {
+        let (change, registry) = SyntheticRegistry(options: .init(seed: 35, grassroots: 4, members: 300)).change()
+        try await TestDatabases.each(snapshotMinimum: 1) { store in
+            try await store.write(change, tree: registry.tree, audit: Self.audit)
+            let day = Day(iso: "2025-12-31")!, root = OrganizationID(1)
+            _ = try await store.statistics(of: root, asOf: day)
+            func keys() async throws -> Int { try await store.sql.rows("SELECT COUNT(*) FROM statistic_snapshot_keys", as: Int.self)[0] }
+            #expect(try await keys() == 1)
+            // Bands stored by an earlier version of the rules.
+            try await store.sql.raw("UPDATE statistic_bands SET label = '18-29' WHERE up_to = 30").run()
+            try await store.migrate()
+            #expect(try await keys() == 0)
+            #expect(try await StatisticSnapshots.bandsAreCurrent(on: store.sql))
+            #expect(try await store.statistics(of: root, asOf: day) == registry.statistics(of: root, asOf: day))
+        }
+    }
+}
