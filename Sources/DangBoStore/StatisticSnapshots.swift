@@ -25,8 +25,8 @@ import SQLKit
 /// count is the product of "the period covers the day" and "the ancestry row covers the day", so the order in which a
 /// write adds periods and ancestry does not matter.
 ///
-/// NB: these are derived rows, a cache that is never backed up or exported (`TableCopy.isDerived`); a bulk load
-/// (import, restore) clears them and drops the triggers while it writes (`suspend`, `resume`).
+/// NB: these are derived rows, a cache that is never backed up or exported (`TableCopy.isDerived`); a restore forgets
+/// them, and a first import into an empty registry drops the triggers while it loads (`suspend`, `resume`).
 enum StatisticSnapshots {
     /// The attributes counted, as stored in `statistic_snapshots.dimension`.
     enum Dimension: String, CaseIterable {

@@ -185,9 +185,9 @@ extension Store {
             // NB: into an empty registry, the secondary indexes are built once after the load (sorted), instead of
             // being kept up row by row (random B-tree inserts were a quarter of the import).
             let indexes = empty ? try await Self.dropSecondaryIndexes(on: sql) : []
-            // NB: snapshots are forgotten and their triggers dropped for the load (they come back as statistics are asked):
-            // kept in step row by row, a load into a registry with snapshots would recount each cell for every row.
-            try await StatisticSnapshots.suspend(on: sql)
+            // NB: into an empty registry (no snapshot yet), the snapshots' triggers are dropped for the load: each would test
+            // every row for snapshots. Into a registry with snapshots, they keep them in step row by row.
+            if empty { try await StatisticSnapshots.suspend(on: sql) }
             let sink = StoreSink(sql: sql)
             let result: T
             do {
@@ -198,7 +198,7 @@ extension Store {
                 throw error
             }
             for index in indexes { try await sql.raw(SQLQueryString(index)).run() }
-            try await StatisticSnapshots.resume(on: sql)
+            if empty { try await StatisticSnapshots.resume(on: sql) }
             if let audit { _ = try await Self.appendAudit(audit(result), on: database) }
             if largerCache { try await sql.raw("PRAGMA cache_size=-65536").run() }
             return result

@@ -74,6 +74,12 @@ extension Store {
         return marginals
     }
 
+    /// Forgets every statistics snapshot (they come back as statistics are asked): what `dangbo bench` does first, so
+    /// that its first questions cost what a first question costs.
+    public func forgetStatisticSnapshots() async throws {
+        try await writing { store in try await StatisticSnapshots.clear(on: store.sql) }
+    }
+
     /// Whether a snapshot of `day` stays however many others are kept: the last day of a quarter (the reviews' days).
     static func isQuarterEnd(_ day: Day) -> Bool {
         day.month % 3 == 0 && day.day == Day.daysIn(month: day.month, year: day.year)

@@ -116,12 +116,20 @@ struct Bench: AsyncParsableCommand {
                                    bloc: (bloc, tree[bloc]!.code, sizes[bloc] ?? 0), day: day)
         }
         say("scopes on \(day.iso): " + scopes.map { "\($0.0) \(tree[$0.1]!.code) (\(sizes[$0.1] ?? 0) members)" }.joined(separator: ", "))
+        // NB: the snapshots are a cache (M0026): forgotten, so that the first questions pay what a first question pays.
+        try await store.forgetStatisticSnapshots()
         for (name, id) in scopes {
+            let first = try await once { _ = try await store.statistics(of: id, asOf: day) }
+            say(compare("statistics, \(name), first question", [first], nil))
             let ours = try await time(repeats) { _ = try await store.statistics(of: id, asOf: day) }
             let raw = try await time(repeats) { try await store.statisticsBaseline(of: id, asOf: day) }
             say(compare("statistics, \(name)", ours, raw))
+            let later = try await once { _ = try await store.statistics(of: id, asOf: day.adding(days: 10)) }
+            say(compare("statistics, \(name), 10 days later, first question", [later], nil))
         }
         for (name, id) in scopes {
+            let first = try await once { _ = try await store.review(of: id, from: from, to: to) }
+            say(compare("review quý I, \(name), first question", [first], nil))
             let ours = try await time(repeats) { _ = try await store.review(of: id, from: from, to: to) }
             say(compare("review quý I, \(name)", ours, nil))
         }
@@ -261,6 +269,13 @@ struct Bench: AsyncParsableCommand {
         if let failures = value(after: "Non-2xx or 3xx responses:") { throw UserError(message: "\(failures) failed responses:\n\(output)") }
         if let errors = value(after: "Socket errors:") { say("  socket errors: \(errors)") }
         return "\(rate) req/s   p50 \(value(after: "50%") ?? "?")  p90 \(value(after: "90%") ?? "?")  p99 \(value(after: "99%") ?? "?")"
+    }
+
+    /// The time `body` takes once.
+    private func once(_ body: () async throws -> Void) async throws -> Duration {
+        let start = ContinuousClock.now
+        try await body()
+        return ContinuousClock.now - start
     }
 
     private func time(_ count: Int, _ body: () async throws -> Void) async throws -> [Duration] {

@@ -1,4 +1,5 @@
 import DangBoCore
+import DangBoInterchange
 @testable import DangBoStore
 import DangBoSynthetic
 import Foundation
@@ -133,6 +134,42 @@ import Testing
             // The writes changed kept snapshots, or this test would prove nothing about the triggers.
             let differing = changed.filter { before[$0.key] != nil && before[$0.key] != $0.value }.count
             #expect(differing >= 10, "\(differing) snapshots changed")
+        }
+    }
+
+    /// A first import loads without the triggers (and makes them again); a later one keeps the snapshots in step as
+    /// its rows go in.
+    @Test func importsKeepTheTriggersAndTheSnapshots() async throws {
+        let through = Day(iso: "2026-11-26")!
+        let registries = ([("DKA", 43), ("DKB", 44)] as [(String, UInt64)]).map { code, seed in
+            SyntheticRegistry(options: .init(seed: seed, grassroots: 5, members: 400, through: through, rootCode: code,
+                                             rootName: "Đảng bộ Khối \(code)")).registry()
+        }
+        let folders = try registries.map { registry in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-snapshots-\(UUID().uuidString)")
+            try RegistryExport.writeCSV(registry, to: folder)
+            return folder
+        }
+        defer { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
+        try await TestDatabases.each(snapshotMinimum: 1) { store in
+            _ = try await store.importData(at: folders[0], actor: "test")
+            let triggers = try await store.isPostgres
+                ? store.sql.raw("SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname LIKE 'statistic_snapshots_%'").first()
+                : store.sql.raw("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'statistic_snapshots_%'").first()
+            #expect(try triggers!.decode(column: "n", as: Int.self) == (store.isPostgres ? 3 : 5))
+            let day = Day(iso: "2025-12-31")!
+            let first = try await store.loadRegistry()
+            let root = try #require(first.tree.organizations.values.first { $0.code == "DKA" }?.id)
+            #expect(try await store.statistics(of: root, asOf: day) == first.statistics(of: root, asOf: day))
+            _ = try await store.importData(at: folders[1], actor: "test")
+            let keys = try await store.sql.raw("SELECT COUNT(*) AS n FROM statistic_snapshot_keys").first()!.decode(column: "n", as: Int.self)
+            #expect(keys == 1)
+            let both = try await store.loadRegistry()
+            let second = try #require(both.tree.organizations.values.first { $0.code == "DKB" }?.id)
+            for id in [root, second] {
+                #expect(try await store.statistics(of: id, asOf: day) == both.statistics(of: id, asOf: day))
+                #expect(try await store.statistics(of: id, asOf: day.adding(days: 3)) == both.statistics(of: id, asOf: day.adding(days: 3)))
+            }
         }
     }
 
