@@ -213,7 +213,7 @@ extension Store {
         "members_by_name_key", "members_by_sort_key", "membership_events_by_kind_day", "membership_periods_by_cell_day",
         "membership_periods_by_start", "membership_periods_by_end", "members_by_sort_key_name", "members_by_name_trigrams",
         "committee_seats_by_start", "committee_seats_by_organization", "oversight_cases_by_start",
-        "oversight_cases_by_conductor", "oversight_subjects_by_case",
+        "oversight_cases_by_conductor", "oversight_subjects_by_case", "members_by_birth_date",
     ]
 
     /// Drops the secondary indexes and returns the statements that create them again, as the database wrote them.

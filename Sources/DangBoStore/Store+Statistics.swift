@@ -104,7 +104,9 @@ extension Store {
     /// between them (born between the two days, a band's bound plus one years before: YYYYMMDD integers, as ages are
     /// counted). Any other period counts the same on both days, so it is in the snapshot as it counts on `day`.
     ///
-    /// NB: one statement, so that the snapshot and the periods are read in one state of the database.
+    /// NB: one statement, so that the snapshot and the periods are read in one state of the database. CROSS JOIN keeps
+    /// SQLite to the candidates first (it started from the subtree's cells: slower than the periods themselves); the
+    /// band crossings read `members_by_birth_date`.
     func snapshotCounts(of root: OrganizationID, at snapshot: Day, on day: Day) async throws -> [MemberCounts.Marginal: Int]? {
         let r = root.rawValue, s = snapshot.yyyymmdd, d = day.yyyymmdd
         let low = min(s, d), high = max(s, d)
@@ -135,13 +137,14 @@ extension Store {
                     UNION
                     SELECT p.member_id, p.step FROM members m JOIN membership_periods p ON p.member_id = m.id WHERE \(crossings)
                 ) x
-                JOIN membership_periods p ON p.member_id = x.member_id AND p.step = x.step
-                JOIN (SELECT \(s) AS day, -1 AS sign UNION ALL SELECT \(d), 1) t ON p.valid_from <= t.day AND p.valid_to > t.day
-                JOIN organization_ancestry a ON a.ancestor_id = \(r) AND a.descendant_id = p.cell_id
-                    AND a.valid_from <= t.day AND a.valid_to > t.day
-                JOIN members m ON m.id = p.member_id
+                CROSS JOIN membership_periods p
+                CROSS JOIN (SELECT \(s) AS day, -1 AS sign UNION ALL SELECT \(d), 1) t
+                CROSS JOIN organization_ancestry a
+                CROSS JOIN members m
                 CROSS JOIN statistic_dimensions d
-                WHERE \(key)
+                WHERE p.member_id = x.member_id AND p.step = x.step AND p.valid_from <= t.day AND p.valid_to > t.day
+                    AND a.ancestor_id = \(r) AND a.descendant_id = p.cell_id AND a.valid_from <= t.day AND a.valid_to > t.day
+                    AND m.id = p.member_id AND \(key)
                 GROUP BY d.dimension, 2
                 """
         }

@@ -23,11 +23,14 @@ struct M0026_CreateStatisticSnapshots: AsyncMigration {
         try await StatisticSnapshots.writeBands(on: sql)
         try await sql.raw("CREATE TABLE statistic_generation (id BIGINT NOT NULL PRIMARY KEY, n BIGINT NOT NULL)").run()
         try await sql.raw("INSERT INTO statistic_generation (id, n) VALUES (1, 0)").run()
+        // NB: the members whose age crosses a band's bound between a snapshot and another day (`Store.snapshotCounts`).
+        try await sql.create(index: "members_by_birth_date").on("members").column("birth_date").run()
         try await StatisticSnapshots.resume(on: sql)
     }
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
+        try await sql.drop(index: "members_by_birth_date").run()
         for statement in StatisticSnapshots.dropTriggers(postgres: sql.dialect.name == "postgresql") {
             try await sql.raw(SQLQueryString(statement)).run()
         }
