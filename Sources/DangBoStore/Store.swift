@@ -222,6 +222,7 @@ public final class Store: Sendable {
         M0024_CreateOversightWork(),
         M0025_CreateMeetingRevisions(),
         M0026_CreateStatisticSnapshots(),
+        M0027_IndexPeriodsByEntryKind(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.
