@@ -201,6 +201,7 @@ public final class Store: Sendable {
         M0023_CreateDiscipline(),
         M0024_CreateOversightWork(),
         M0025_CreateMeetingRevisions(),
+        M0026_IndexDisciplineByDecidingOrganization(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.
