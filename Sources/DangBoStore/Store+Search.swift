@@ -67,13 +67,21 @@ extension Store {
     }
 
     /// PostgreSQL: one query, and the planner reads the GIN trigram index when it expects few names to match, or
-    /// walks the names in order (`members_by_sort_key`) testing each when it expects many.
+    /// walks the names in order (`members_by_sort_key`) testing each when it expects many, and stops at `limit`.
+    ///
+    /// NB: the ids are chosen first, from the columns of `members_by_sort_key` alone (sort key, id, name key), and
+    /// only the members found are read whole: so the walk in name order is an index-only scan that tests each name in
+    /// the index, and stops early. Selecting `m.*` there made PostgreSQL read every row walked from the table
+    /// (national registry, 9.7 M persons: "giang" took 340 ms for its first 50; 14 ms now).
     private func membersByTrigrams(matching search: NameSearch, limit: Int) async throws -> [Member] {
         try await reader.raw("""
-            SELECT m.* FROM members m
-            WHERE m.name_key LIKE \(bind: search.pattern) AND \(search.onTheRolls)
-            ORDER BY m.sort_key, m.id
-            LIMIT \(literal: limit)
+            SELECT x.* FROM (
+                SELECT m.id AS id FROM members m
+                WHERE m.name_key LIKE \(bind: search.pattern) AND \(search.onTheRolls)
+                ORDER BY m.sort_key, m.id
+                LIMIT \(literal: limit)) c
+            JOIN members x ON x.id = c.id
+            ORDER BY x.sort_key, x.id
             """).all().map(Self.member(from:))
     }
 
