@@ -202,6 +202,7 @@ public final class Store: Sendable {
         M0024_CreateOversightWork(),
         M0025_CreateMeetingRevisions(),
         M0026_IndexDisciplineByDecidingOrganization(),
+        M0027_CreateDistinctNames(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.
