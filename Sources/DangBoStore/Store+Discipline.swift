@@ -33,17 +33,41 @@ public struct DisciplineLine: Hashable, Sendable {
 }
 
 extension Store {
+    /// Up to this many organizations in its subtree over the period, a scope reads its decisions from its
+    /// organizations (M0028) rather than from the period's decisions of the nation: decisions are rare (a
+    /// grassroots organization sees a few in a term), so past a few thousand organizations the nation's decisions of a
+    /// quarter are the fewer rows to read.
+    static let disciplineFromTheSubtreeLimit = 2_000
+
+    /// The decisions (`d`) effective from `from` through `to` whose deciding organization lies in `root`'s subtree on
+    /// the effective day, as the text after FROM; from the subtree by `startFromSubtree`, or when nil by
+    /// `disciplineFromTheSubtreeLimit`.
+    private func decisionsEffective(in root: OrganizationID, from: Day, to: Day, startFromSubtree: Bool?) async throws
+        -> SQLQueryString {
+        let subtreeFirst: Bool
+        if let startFromSubtree {
+            subtreeFirst = startFromSubtree
+        } else {
+            subtreeFirst = try await subtree(of: root, from: from, to: to, holdsAtMost: Self.disciplineFromTheSubtreeLimit)
+        }
+        return Self.rows(of: "discipline_decisions", as: "d", organization: "deciding_organization_id", day: "effective_on",
+                         within: root, from: from, to: to, subtreeFirst: subtreeFirst)
+    }
+
     /// `Review.discipline` in SQL: the twin of `DisciplineFigures(of:from:to:decisions:tree:)` — decisions effective in
     /// the period whose deciding organization lies in `root`'s subtree on the effective day, each subject once per
     /// sanction.
     public func disciplineFigures(of root: OrganizationID, from: Day, to: Day) async throws -> DisciplineFigures {
+        try await disciplineFigures(of: root, from: from, to: to, startFromSubtree: nil)
+    }
+
+    /// `startFromSubtree` forces one of the two plans (tests hold both equal to Core); nil chooses by the subtree's size.
+    func disciplineFigures(of root: OrganizationID, from: Day, to: Day, startFromSubtree: Bool?) async throws -> DisciplineFigures {
         var figures = DisciplineFigures()
         for (sanction, isMember, n) in try await reader.rows("""
             SELECT d.sanction, CASE WHEN d.subject_member_id IS NULL THEN 0 ELSE 1 END,
                 COUNT(DISTINCT COALESCE(d.subject_member_id, d.subject_organization_id))
-            FROM discipline_decisions d
-            WHERE d.effective_on >= \(literal: from.yyyymmdd) AND d.effective_on <= \(literal: to.yyyymmdd)
-                AND \(Self.within(root, "d.deciding_organization_id", on: "d.effective_on"))
+            FROM \(try await decisionsEffective(in: root, from: from, to: to, startFromSubtree: startFromSubtree))
             GROUP BY d.sanction, CASE WHEN d.subject_member_id IS NULL THEN 0 ELSE 1 END
             """, as: (String, Int, Int).self) {
             guard let sanction = Sanction(rawValue: sanction) else { throw StoreError.unreadable("discipline_decisions.sanction") }
@@ -59,10 +83,15 @@ extension Store {
     /// The decisions effective from `from` through `to` whose deciding organization lies in `root`'s subtree on the
     /// effective day (the decisions `disciplineFigures` counts), latest first, when `root` lies in `scope` on `to`.
     public func disciplineLines(of root: OrganizationID, from: Day, to: Day, in scope: Scope) async throws -> [DisciplineLine] {
+        try await disciplineLines(of: root, from: from, to: to, in: scope, startFromSubtree: nil)
+    }
+
+    /// `startFromSubtree` forces one of the two plans (tests hold both equal); nil chooses by the subtree's size.
+    func disciplineLines(of root: OrganizationID, from: Day, to: Day, in scope: Scope, startFromSubtree: Bool?) async throws
+        -> [DisciplineLine] {
         guard try await covers(scope, root, on: to) else { return [] }
         let decisions = try await Self.disciplines(where: """
-            d.effective_on >= \(literal: from.yyyymmdd) AND d.effective_on <= \(literal: to.yyyymmdd)
-                AND \(Self.within(root, "d.deciding_organization_id", on: "d.effective_on"))
+            d.id IN (SELECT d.id FROM \(try await decisionsEffective(in: root, from: from, to: to, startFromSubtree: startFromSubtree)))
             """, on: reader)
         return try await lines(decisions).sorted { ($0.decision.effective, $0.decision.reference) > ($1.decision.effective, $1.decision.reference) }
     }

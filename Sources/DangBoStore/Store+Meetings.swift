@@ -3,27 +3,32 @@ import Foundation
 import SQLKit
 
 extension Store {
-    /// "The meeting is held by a cell of the scope on its day": one probe of the ancestry's key.
-    private static func heldInScope(of root: OrganizationID) -> SQLQueryString {
-        within(root, "m.cell_id", on: "m.held_on")
+    /// Up to this many organizations in its subtree over the period, a scope reads its meetings from its cells rather
+    /// than from the period's meetings of the nation (`rows(of:…)`): a cell holds about three meetings a quarter, so
+    /// the nation's meetings of a period outnumber the organizations of any province (the largest: 26,284 in the
+    /// national registry).
+    static let meetingsFromTheSubtreeLimit = 50_000
+
+    /// The meetings (`m`) held from `from` through `to` by cells of `root`'s subtree on their day, as the text after
+    /// FROM.
+    private static func meetingsHeld(in root: OrganizationID, from: Day, to: Day, subtreeFirst: Bool) -> SQLQueryString {
+        rows(of: "meetings", as: "m", organization: "cell_id", day: "held_on", within: root, from: from, to: to,
+             subtreeFirst: subtreeFirst)
     }
 
-    /// `Review.meetings` in SQL: the twin of `Registry.meetingFigures(of:from:to:)`.
+    /// `Review.meetings` in SQL: the twin of `Registry.meetingFigures(of:from:to:)`, counted on the meetings the
+    /// compliance reads.
     public func meetingFigures(of root: OrganizationID, from: Day, to: Day) async throws -> Review.Meetings {
+        try await meetingFigures(of: root, from: from, to: to, startFromSubtree: nil)
+    }
+
+    /// `startFromSubtree` forces one of the two plans (tests hold both equal to Core); nil chooses by the subtree's size.
+    func meetingFigures(of root: OrganizationID, from: Day, to: Day, startFromSubtree: Bool?) async throws -> Review.Meetings {
         var figures = Review.Meetings()
-        for (kind, n) in try await reader.rows("""
-            SELECT m.kind, COUNT(*) FROM meetings m
-            WHERE m.held_on >= \(literal: from.yyyymmdd) AND m.held_on <= \(literal: to.yyyymmdd) AND \(Self.heldInScope(of: root))
-            GROUP BY m.kind
-            """, as: (String, Int).self) {
-            switch MeetingKind(rawValue: kind) {
-            case .regular: figures.regular = n
-            case .thematic: figures.thematic = n
-            case nil: throw StoreError.unreadable("meetings.kind")
-            }
-        }
-        let gaps = try await meetingGaps(of: root, from: from, to: to, kinds: [.regular])
-        figures.cellsWithoutMonthlyMeeting = Set(gaps[.regular, default: []].map(\.cell)).count
+        let scope = try await meetingGaps(of: root, from: from, to: to, kinds: [.regular], startFromSubtree: startFromSubtree)
+        figures.regular = scope.held[.regular]?.values.reduce(0) { $0 + $1.count } ?? 0
+        figures.thematic = scope.held[.thematic]?.values.reduce(0) { $0 + $1.count } ?? 0
+        figures.cellsWithoutMonthlyMeeting = Set(scope.gaps[.regular, default: []].map(\.cell)).count
         return figures
     }
 
@@ -31,17 +36,19 @@ extension Store {
     /// `Registry.meetingCompliance(of:from:to:)`, from indexed reads (the subtree's ancestry and versions over the
     /// period, its meetings and absences) and interval arithmetic on the rows.
     public func meetingCompliance(of root: OrganizationID, from: Day, to: Day) async throws -> MeetingCompliance {
+        try await meetingCompliance(of: root, from: from, to: to, startFromSubtree: nil)
+    }
+
+    /// `startFromSubtree` forces one of the two plans (tests hold both equal to Core); nil chooses by the subtree's size.
+    func meetingCompliance(of root: OrganizationID, from: Day, to: Day, startFromSubtree: Bool?) async throws -> MeetingCompliance {
         var compliance = MeetingCompliance()
         guard from <= to else { return compliance }
-        let gaps = try await meetingGaps(of: root, from: from, to: to, kinds: MeetingKind.allCases)
-        compliance.withoutRegular = gaps[.regular, default: []].sorted()
-        compliance.withoutThematic = gaps[.thematic, default: []].sorted()
-        let f = from.yyyymmdd, t = to.yyyymmdd
+        let scope = try await meetingGaps(of: root, from: from, to: to, kinds: MeetingKind.allCases, startFromSubtree: startFromSubtree)
+        compliance.withoutRegular = scope.gaps[.regular, default: []].sorted()
+        compliance.withoutThematic = scope.gaps[.thematic, default: []].sorted()
+        let held = Self.meetingsHeld(in: root, from: from, to: to, subtreeFirst: scope.subtreeFirst)
         var meetings: [Int: Meeting] = [:]
-        for row in try await reader.raw("""
-            SELECT m.* FROM meetings m
-            WHERE m.held_on >= \(literal: f) AND m.held_on <= \(literal: t) AND \(Self.heldInScope(of: root))
-            """).all() {
+        for row in try await reader.raw("SELECT m.* FROM \(held)").all() {
             let meeting = try Self.meeting(from: row)
             if meeting.isShort { meetings[try row.decode(column: "id", as: Int.self)] = meeting }
         }
@@ -49,9 +56,9 @@ extension Store {
         compliance.short = meetings.values.sorted { ($0.held, $0.reference) < ($1.held, $1.reference) }
         var absent: [MemberID: [Int: Set<Int>]] = [:]
         for row in try await reader.raw("""
-            SELECT x.member_id AS member_id, m.held_on AS held_on FROM meeting_attendance x JOIN meetings m ON m.id = x.meeting_id
+            SELECT x.member_id AS member_id, m.held_on AS held_on
+            FROM (SELECT m.id AS id, m.held_on AS held_on FROM \(held)) m JOIN meeting_attendance x ON x.meeting_id = m.id
             WHERE x.status = \(bind: AttendanceStatus.absentUnexcused.rawValue)
-                AND m.held_on >= \(literal: f) AND m.held_on <= \(literal: t) AND \(Self.heldInScope(of: root))
             """).all() {
             let held = try row.decode(column: "held_on", as: Int.self)
             absent[MemberID(try row.decode(column: "member_id", as: Int.self)), default: [:]][held / 10_000, default: []]
@@ -62,13 +69,15 @@ extension Store {
     }
 
     /// For each kind asked, the stretches (`MeetingCompliance.stretches`, by the rule of that kind) in which a cell of
-    /// the scope on every day held no meeting of that kind.
+    /// the scope on every day held no meeting of that kind; with the days of the meetings the scope held, by kind and
+    /// cell, and whether they were read from the subtree (`startFromSubtree`, or when nil by
+    /// `meetingsFromTheSubtreeLimit`).
     ///
     /// NB: "a cell of the scope on every day" is a stretch inside one run of the subtree's ancestry rows of the cell
     /// (adjacent ranges joined: the ancestry splits where the depth changes) and inside one run of its versions of a
     /// cell's kind; days are stored as YYYYMMDD, whose order is the days' order, so ranges compare as integers.
-    private func meetingGaps(of root: OrganizationID, from: Day, to: Day, kinds: [MeetingKind])
-        async throws -> [MeetingKind: [MeetingCompliance.Gap]] {
+    private func meetingGaps(of root: OrganizationID, from: Day, to: Day, kinds: [MeetingKind], startFromSubtree: Bool?) async throws
+        -> (gaps: [MeetingKind: [MeetingCompliance.Gap]], held: [MeetingKind: [Int: [Int]]], subtreeFirst: Bool) {
         let f = from.yyyymmdd, t = to.yyyymmdd
         var ancestry: [Int: [(Int, Int)]] = [:], versions: [Int: [(Int, Int)]] = [:]
         for row in try await reader.raw("""
@@ -79,11 +88,13 @@ extension Store {
                 .append((try row.decode(column: "valid_from", as: Int.self), try row.decode(column: "valid_to", as: Int.self)))
         }
         let cellKinds = OrganizationKind.allCases.filter(\.isCell).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        // NB: the versions of the subtree's organizations (IN, through the versions' key), not every version of the
+        // nation tested against the ancestry: that scan of 317,843 versions cost a cell's review 60 ms nationally.
         for row in try await reader.raw("""
             SELECT v.organization_id AS id, v.valid_from AS valid_from, v.valid_to AS valid_to FROM organization_versions v
-            WHERE v.kind IN (\(unsafeRaw: cellKinds)) AND v.valid_from <= \(literal: t) AND v.valid_to > \(literal: f)
-                AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE a.descendant_id = v.organization_id
-                    AND a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= \(literal: t) AND a.valid_to > \(literal: f))
+            WHERE v.organization_id IN (SELECT a.descendant_id FROM organization_ancestry a
+                    WHERE a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= \(literal: t) AND a.valid_to > \(literal: f))
+                AND v.kind IN (\(unsafeRaw: cellKinds)) AND v.valid_from <= \(literal: t) AND v.valid_to > \(literal: f)
             """).all() {
             versions[try row.decode(column: "id", as: Int.self), default: []]
                 .append((try row.decode(column: "valid_from", as: Int.self), try row.decode(column: "valid_to", as: Int.self)))
@@ -100,10 +111,11 @@ extension Store {
             guard let inScope = ancestry[id] else { return nil }
             return (OrganizationID(id), runs(inScope), runs(versions[id]!))
         }
+        let subtreeFirst = startFromSubtree ?? (ancestry.count <= Self.meetingsFromTheSubtreeLimit)
         var held: [MeetingKind: [Int: [Int]]] = [:]
         for row in try await reader.raw("""
-            SELECT m.cell_id AS cell_id, m.kind AS kind, m.held_on AS held_on FROM meetings m
-            WHERE m.held_on >= \(literal: f) AND m.held_on <= \(literal: t) AND \(Self.heldInScope(of: root))
+            SELECT m.cell_id AS cell_id, m.kind AS kind, m.held_on AS held_on
+            FROM \(Self.meetingsHeld(in: root, from: from, to: to, subtreeFirst: subtreeFirst))
             """).all() {
             guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
                 throw StoreError.unreadable("meetings.kind")
@@ -123,7 +135,7 @@ extension Store {
                 }
             }
         }
-        return gaps
+        return (gaps, held, subtreeFirst)
     }
 
     /// The code and name of `ids` on `day` (or, for one not existing that day, its name before, else its first):
@@ -150,10 +162,20 @@ extension Store {
     /// The meetings held in the period by cells of `root`'s subtree on their day, the latest first (then by reference),
     /// at most `limit`, each with its attendance in member order: the meetings page's list of minutes. Two statements.
     public func meetings(of root: OrganizationID, from: Day, to: Day, limit: Int) async throws -> [Meeting] {
+        try await meetings(of: root, from: from, to: to, limit: limit, startFromSubtree: nil)
+    }
+
+    /// `startFromSubtree` forces one of the two plans (tests hold both equal); nil chooses by the subtree's size.
+    func meetings(of root: OrganizationID, from: Day, to: Day, limit: Int, startFromSubtree: Bool?) async throws -> [Meeting] {
         var meetings: [(id: Int, meeting: Meeting)] = []
+        let subtreeFirst: Bool
+        if let startFromSubtree {
+            subtreeFirst = startFromSubtree
+        } else {
+            subtreeFirst = try await subtree(of: root, from: from, to: to, holdsAtMost: Self.meetingsFromTheSubtreeLimit)
+        }
         for row in try await reader.raw("""
-            SELECT m.* FROM meetings m
-            WHERE m.held_on >= \(literal: from.yyyymmdd) AND m.held_on <= \(literal: to.yyyymmdd) AND \(Self.heldInScope(of: root))
+            SELECT m.* FROM \(Self.meetingsHeld(in: root, from: from, to: to, subtreeFirst: subtreeFirst))
             ORDER BY m.held_on DESC, m.meeting_ref LIMIT \(literal: limit)
             """).all() {
             meetings.append((try row.decode(column: "id", as: Int.self), try Self.meeting(from: row)))

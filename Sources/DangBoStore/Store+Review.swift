@@ -55,8 +55,11 @@ extension Store {
         review.movements.reorganizedIn += try await count(selections.reorganizedInByTree)
         review.movements.reorganizedOut += try await count(selections.reorganizedOutByTree)
 
-        review.meetings = try await meetingFigures(of: root, from: from, to: to)
-        review.discipline = Review.Discipline(try await disciplineFigures(of: root, from: from, to: to))
+        // NB: meetings and decisions choose their plan by the subtree's organizations, not its head count (their rows
+        // are per cell and per organization); a forced plan forces theirs too.
+        review.meetings = try await meetingFigures(of: root, from: from, to: to, startFromSubtree: startFromSubtree)
+        review.discipline = Review.Discipline(try await disciplineFigures(of: root, from: from, to: to,
+                                                                         startFromSubtree: startFromSubtree))
         review.committees.consolidated = try await rows("""
             SELECT COUNT(DISTINCT x.organization_id) FROM (\(selections.consolidatingSeats)) x
             """, as: Int.self).first ?? 0

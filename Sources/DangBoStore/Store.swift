@@ -223,6 +223,8 @@ public final class Store: Sendable {
         M0025_CreateMeetingRevisions(),
         M0026_CreateStatisticSnapshots(),
         M0027_IndexPeriodsByEntryKind(),
+        M0028_IndexDisciplineByDecidingOrganization(),
+        M0029_CreateDistinctNames(),
     ]
 
     /// The store's logger: warnings and errors only, since migrations and queries log at info and debug.

@@ -53,6 +53,12 @@ import Testing
         let found = try await target.members(matching: "nguyen", in: OrganizationID(1), asOf: day, limit: 50)
         #expect(!found.isEmpty)
         #expect(found == (try await source.members(matching: "nguyen", in: OrganizationID(1), asOf: day, limit: 50)))
+        // Through the index of names too (PostgreSQL: the distinct names, filled by the triggers as members arrive).
+        let trigrams = NameSearch.Plan.trigrams(lookupLimit: NameSearch.lookupLimit)
+        for text in ["nguyen", "thi thu", "van h"] {
+            #expect(try await target.members(matching: text, in: OrganizationID(1), asOf: day, limit: 50, plan: trigrams)
+                == (try await source.members(matching: text, in: OrganizationID(1), asOf: day, limit: 50, plan: .subtree)), "\(text)")
+        }
     }
 
     @Test func sqliteToSQLite() async throws {

@@ -97,6 +97,14 @@ import Testing
             #expect(try await store.review(of: root, from: Self.day, to: Self.day.adding(days: 1)).discipline.members["expulsion"] == 1)
             let lines = try await store.disciplineLines(of: official.member.id)
             #expect(lines.suffix(2).map(\.decision.sanction) == [.reprimand, .expulsion])
+            // The scope's list and figures are the same from the subtree's organizations and from the period's
+            // decisions of the nation.
+            let day = Self.day.adding(days: 1)
+            for subtreeFirst in [true, false] {
+                let listed = try await store.disciplineLines(of: root, from: day, to: day, in: everything, startFromSubtree: subtreeFirst)
+                #expect(listed.map(\.decision.reference) == [reference], "subtree first: \(subtreeFirst)")
+                #expect(try await store.disciplineFigures(of: root, from: day, to: day, startFromSubtree: subtreeFirst) == figures)
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 import DangBoCore
 import DangBoInterchange
-import DangBoStore
+@testable import DangBoStore
 import DangBoSynthetic
 import Foundation
 import SQLKit
@@ -68,6 +68,15 @@ import Testing
             // The meetings page lists the latest first, with their attendance.
             let listed = try await store.meetings(of: cell, from: from, to: to, limit: 2)
             #expect(listed.map(\.reference) == [references[2], references[1]] && listed.allSatisfy { $0.attendance.count == members.count })
+            // Both plans (from the subtree's cells, from the period's meetings of the nation) list the same, from the
+            // cell and from the root.
+            for subtreeFirst in [true, false] {
+                #expect(try await store.meetings(of: cell, from: from, to: to, limit: 2, startFromSubtree: subtreeFirst) == listed)
+                #expect(try await store.meetings(of: Self.synthetic.organizations[0].id, from: from, to: to, limit: 2, startFromSubtree: subtreeFirst)
+                    == listed)
+                #expect(try await store.meetingCompliance(of: cell, from: from, to: to, startFromSubtree: subtreeFirst).absentees
+                    == [MeetingCompliance.Absentee(member: absent, year: 2026, months: 3)])
+            }
 
             // February's absence was excused: the member is no longer absent without reason 3 months of the year.
             var february = try #require(try await store.meeting(references[1], in: scope))

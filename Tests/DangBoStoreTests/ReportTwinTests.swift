@@ -99,8 +99,12 @@ import Testing
                 meetingQuestions.append((ids[0], changeDay.adding(days: -31), changeDay.adding(days: 31)))
             }
             for (root, start, end) in meetingQuestions {
-                #expect(try await store.meetingCompliance(of: root, from: start, to: end) == registry.meetingCompliance(of: root, from: start, to: end),
-                        "meetings \(root) \(start)…\(end)")
+                let compliance = registry.meetingCompliance(of: root, from: start, to: end)
+                // Both plans (from the subtree's cells, from the period's meetings of the nation) give Core's findings.
+                for subtreeFirst in [true, false] {
+                    #expect(try await store.meetingCompliance(of: root, from: start, to: end, startFromSubtree: subtreeFirst) == compliance,
+                            "meetings \(root) \(start)…\(end) subtree first: \(subtreeFirst)")
+                }
                 #expect(try await store.review(of: root, from: start, to: end) == registry.review(of: root, from: start, to: end),
                         "review with meetings \(root) \(start)…\(end)")
             }
@@ -116,7 +120,10 @@ import Testing
                 for root in registry.tree.ancestors(of: decision.decidingOrganization, on: day) {
                     for (start, end) in [(day, day), (day.previous, day.previous), (quarter.from, quarter.to)] {
                         let core = DisciplineFigures(of: root, from: start, to: end, decisions: registry.disciplines, tree: registry.tree)
-                        #expect(try await store.disciplineFigures(of: root, from: start, to: end) == core, "discipline \(root) \(start)…\(end)")
+                        for subtreeFirst in [true, false] {
+                            #expect(try await store.disciplineFigures(of: root, from: start, to: end, startFromSubtree: subtreeFirst) == core,
+                                    "discipline \(root) \(start)…\(end) subtree first: \(subtreeFirst)")
+                        }
                         disciplined += core.members.values.reduce(0, +) + core.organizations.values.reduce(0, +)
                     }
                 }

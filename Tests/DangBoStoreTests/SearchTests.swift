@@ -116,6 +116,13 @@ import Testing
                 .set("name_key", to: VietnameseText.folded(new.fullName))
                 .set("sort_key", to: VietnameseText.nameSortKey(family: new.familyName, middle: new.middleName, given: new.givenName))
                 .where("id", .equal, new.id.rawValue).run()
+            if store.isPostgres {
+                // The update trigger added the new name to the distinct names (M0029).
+                let row = try await store.sql.raw("""
+                    SELECT COUNT(*) AS n FROM member_names_distinct WHERE name_key = \(bind: VietnameseText.folded(new.fullName))
+                    """).first()!
+                #expect(try row.decode(column: "n", as: Int.self) == 1)
+            }
             var renamed = registry
             renamed.record(journal)
             func searchesEqualCore() async throws {
