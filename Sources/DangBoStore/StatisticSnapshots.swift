@@ -163,25 +163,22 @@ enum StatisticSnapshots {
             ]
         }
         // NB: PostgreSQL's trigger conditions cannot hold a subquery: the functions test it first.
+        /// The function of a trigger on inserts and deletes: `count` of the new row (+1) or the old one (-1), when
+        /// `condition` holds of it.
+        func insertOrDelete(_ name: String, when condition: String, _ count: (String, Int) -> String) -> String {
+            """
+            CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    IF \(guarded(condition, "new")) THEN \(count("new", 1)) END IF;
+                ELSIF \(guarded(condition, "old")) THEN \(count("old", -1))
+                END IF;
+                RETURN NULL;
+            END $$
+            """
+        }
         return [
-            """
-            CREATE FUNCTION statistic_snapshots_period() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-                IF TG_OP = 'INSERT' THEN
-                    IF \(guarded(periodGuard, "new")) THEN \(period("new", sign: 1)) END IF;
-                ELSIF \(guarded(periodGuard, "old")) THEN \(period("old", sign: -1))
-                END IF;
-                RETURN NULL;
-            END $$
-            """,
-            """
-            CREATE FUNCTION statistic_snapshots_ancestry() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-                IF TG_OP = 'INSERT' THEN
-                    IF \(guarded(ancestryGuard, "new")) THEN \(ancestry("new", sign: 1)) END IF;
-                ELSIF \(guarded(ancestryGuard, "old")) THEN \(ancestry("old", sign: -1))
-                END IF;
-                RETURN NULL;
-            END $$
-            """,
+            insertOrDelete("statistic_snapshots_period", when: periodGuard) { period($0, sign: $1) },
+            insertOrDelete("statistic_snapshots_ancestry", when: ancestryGuard) { ancestry($0, sign: $1) },
             """
             CREATE FUNCTION statistic_snapshots_member() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
                 IF \(anyKey) THEN \(member("old", sign: -1)) \(member("new", sign: 1)) END IF;
