@@ -59,15 +59,20 @@ public struct MemberCounts: Hashable, Sendable, Codable {
         _ count: Int, standing: Standing, exempt: Bool, gender: Gender, ageBand: String, ethnicity: String,
         religion: String, education: String, politicalTheory: String, occupation: String
     ) {
-        add(count, .standing(standing))
-        add(count, .exempt(exempt))
-        add(count, .gender(gender))
-        add(count, .ageBand(ageBand))
-        add(count, .ethnicity(ethnicity))
-        add(count, .religion(religion))
-        add(count, .education(education))
-        add(count, .politicalTheory(politicalTheory))
-        add(count, .occupation(occupation))
+        for marginal in Self.marginals(standing: standing, exempt: exempt, gender: gender, ageBand: ageBand, ethnicity: ethnicity,
+                                       religion: religion, education: education, politicalTheory: politicalTheory,
+                                       occupation: occupation) {
+            add(count, marginal)
+        }
+    }
+
+    /// Every attribute the counts keep of a member with these attributes.
+    public static func marginals(
+        standing: Standing, exempt: Bool, gender: Gender, ageBand: String, ethnicity: String, religion: String,
+        education: String, politicalTheory: String, occupation: String
+    ) -> [Marginal] {
+        [.standing(standing), .exempt(exempt), .gender(gender), .ageBand(ageBand), .ethnicity(ethnicity), .religion(religion),
+         .education(education), .politicalTheory(politicalTheory), .occupation(occupation)]
     }
 
     /// One attribute of members, as the counts keep it: every figure of `MemberCounts` is a sum over one of these,

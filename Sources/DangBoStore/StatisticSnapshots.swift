@@ -35,6 +35,53 @@ enum StatisticSnapshots {
         case ethnicity, religion, education
         case politicalTheory = "political_theory"
         case occupation
+
+        /// This attribute of the period `period` of the member `member` on the day `day` (SQL expressions), as
+        /// stored text.
+        func value(period: String, member: String, day: String) -> String {
+            switch self {
+            case .standing: "\(period).standing"
+            case .exempt: "CASE WHEN \(period).exempt THEN '1' ELSE '0' END"
+            case .gender: "\(member).gender"
+            case .ageBand: StatisticSnapshots.ageBand(member: member, day: day)
+            case .ethnicity: "\(member).ethnicity"
+            case .religion: "\(member).religion"
+            case .education: "\(member).education"
+            case .politicalTheory: "\(member).political_theory"
+            case .occupation: "\(member).occupation"
+            }
+        }
+
+        /// The stored form of a count's attribute.
+        static func stored(_ marginal: MemberCounts.Marginal) -> (Dimension, String) {
+            switch marginal {
+            case .standing(let standing): (.standing, standing.rawValue)
+            case .exempt(let exempt): (.exempt, exempt ? "1" : "0")
+            case .gender(let gender): (.gender, gender.rawValue)
+            case .ageBand(let band): (.ageBand, band)
+            case .ethnicity(let value): (.ethnicity, value)
+            case .religion(let value): (.religion, value)
+            case .education(let value): (.education, value)
+            case .politicalTheory(let value): (.politicalTheory, value)
+            case .occupation(let value): (.occupation, value)
+            }
+        }
+
+        /// A stored count's attribute as Core counts it.
+        func marginal(_ value: String) throws -> MemberCounts.Marginal {
+            let unreadable = StoreError.unreadable("statistic_snapshots (\(rawValue))")
+            switch self {
+            case .standing: guard let standing = Standing(rawValue: value) else { throw unreadable }; return .standing(standing)
+            case .exempt: return .exempt(value == "1")
+            case .gender: guard let gender = Gender(rawValue: value) else { throw unreadable }; return .gender(gender)
+            case .ageBand: return .ageBand(value)
+            case .ethnicity: return .ethnicity(value)
+            case .religion: return .religion(value)
+            case .education: return .education(value)
+            case .politicalTheory: return .politicalTheory(value)
+            case .occupation: return .occupation(value)
+            }
+        }
     }
 
     /// The tables, in the order they are created.
@@ -64,14 +111,8 @@ enum StatisticSnapshots {
     /// The value of `dimension` (a column of `statistic_dimensions`) for the period `period` of the member `member` on
     /// the day `day` (SQL expressions), as stored text.
     static func value(dimension: String, period: String, member: String, day: String) -> String {
-        """
-        CASE \(dimension) WHEN 'standing' THEN \(period).standing
-            WHEN 'exempt' THEN CASE WHEN \(period).exempt THEN '1' ELSE '0' END
-            WHEN 'gender' THEN \(member).gender WHEN 'age_band' THEN \(ageBand(member: member, day: day))
-            WHEN 'ethnicity' THEN \(member).ethnicity WHEN 'religion' THEN \(member).religion
-            WHEN 'education' THEN \(member).education WHEN 'political_theory' THEN \(member).political_theory
-            ELSE \(member).occupation END
-        """
+        "CASE \(dimension)" + Dimension.allCases.map { " WHEN '\($0.rawValue)' THEN \($0.value(period: period, member: member, day: day))" }
+            .joined() + " END"
     }
 
     private static let upsert = """

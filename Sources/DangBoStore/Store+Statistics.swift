@@ -60,9 +60,9 @@ extension Store {
                 guard let standing = Standing(rawValue: standing), let gender = Gender(rawValue: gender) else {
                     throw StoreError.unreadable("membership_periods.standing, members.gender")
                 }
-                for marginal in [MemberCounts.Marginal.standing(standing), .exempt(exempt), .gender(gender), .ageBand(band),
-                                 .ethnicity(ethnicity), .religion(religion), .education(education), .politicalTheory(theory),
-                                 .occupation(occupation)] {
+                for marginal in MemberCounts.marginals(
+                    standing: standing, exempt: exempt, gender: gender, ageBand: band, ethnicity: ethnicity, religion: religion,
+                    education: education, politicalTheory: theory, occupation: occupation) {
                     marginals[marginal, default: 0] += n
                 }
             }
@@ -152,41 +152,12 @@ extension Store {
         guard !rows.isEmpty else { return nil }
         var marginals: [MemberCounts.Marginal: Int] = [:]
         for (dimension, value, n) in rows where !dimension.isEmpty {
-            marginals[try Self.marginal(dimension, value), default: 0] += n
+            guard let dimension = StatisticSnapshots.Dimension(rawValue: dimension) else {
+                throw StoreError.unreadable("statistic_snapshots (\(dimension))")
+            }
+            marginals[try dimension.marginal(value), default: 0] += n
         }
         return marginals
-    }
-
-    /// A stored count's attribute as Core counts it.
-    private static func marginal(_ dimension: String, _ value: String) throws -> MemberCounts.Marginal {
-        let unreadable = StoreError.unreadable("statistic_snapshots (\(dimension))")
-        switch StatisticSnapshots.Dimension(rawValue: dimension) {
-        case .standing: guard let standing = Standing(rawValue: value) else { throw unreadable }; return .standing(standing)
-        case .exempt: return .exempt(value == "1")
-        case .gender: guard let gender = Gender(rawValue: value) else { throw unreadable }; return .gender(gender)
-        case .ageBand: return .ageBand(value)
-        case .ethnicity: return .ethnicity(value)
-        case .religion: return .religion(value)
-        case .education: return .education(value)
-        case .politicalTheory: return .politicalTheory(value)
-        case .occupation: return .occupation(value)
-        case nil: throw unreadable
-        }
-    }
-
-    /// The stored form of a count's attribute.
-    private static func stored(_ marginal: MemberCounts.Marginal) -> (StatisticSnapshots.Dimension, String) {
-        switch marginal {
-        case .standing(let standing): (.standing, standing.rawValue)
-        case .exempt(let exempt): (.exempt, exempt ? "1" : "0")
-        case .gender(let gender): (.gender, gender.rawValue)
-        case .ageBand(let band): (.ageBand, band)
-        case .ethnicity(let value): (.ethnicity, value)
-        case .religion(let value): (.religion, value)
-        case .education(let value): (.education, value)
-        case .politicalTheory(let value): (.politicalTheory, value)
-        case .occupation(let value): (.occupation, value)
-        }
     }
 
     /// The number of write transactions so far (`statistic_generation`).
@@ -215,7 +186,7 @@ extension Store {
                     """).run()
                 try await Self.insert(
                     into: "statistic_snapshots", columns: ["organization_id", "day", "dimension", "value", "n"],
-                    rows: marginals.map { (Self.stored($0.key), $0.value) }.sorted { ($0.0.0.rawValue, $0.0.1) < ($1.0.0.rawValue, $1.0.1) }
+                    rows: marginals.map { (StatisticSnapshots.Dimension.stored($0.key), $0.value) }.sorted { ($0.0.0.rawValue, $0.0.1) < ($1.0.0.rawValue, $1.0.1) }
                         .map { [.int(r), .int(d), .text($0.0.0.rawValue), .text($0.0.1), .int($0.1)] },
                     on: sql)
                 let others = try await sql.rows("""
