@@ -21,6 +21,8 @@ public protocol RegistrySink: AnyObject {
     /// The members with these ids (ascending) and all their events, stored and new, in sequence order.
     func journalInputs(of members: [MemberID]) async throws -> [(member: Member, events: [SequencedEvent])]
     /// The checked journals of these members: their periods replace the stored ones. `fresh` members had none.
+    /// A journal's `member` may hold only what the journal rules read (id, birth date, joined and official days): the
+    /// sink keeps the member `insert(members:)` gave it.
     func record(journals: [Journal], fresh: Bool) async throws
     /// The membership periods of these members (ascending, distinct) as recorded, stored or written by this import,
     /// each member's in journal order: what a committee seat's holder rule reads (`CommitteeSeat.violations`). Asked

@@ -81,7 +81,7 @@ enum TableCopy {
             let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
             var after = Int.min
             while true {
-                let rows = try await sqlite.query(
+                let rows = try await sqlite.steppedRows(
                     "SELECT rowid AS \"_rowid_\", \(list) FROM \"\(table)\" WHERE rowid > ? ORDER BY rowid LIMIT \(batch)",
                     [.integer(after)])
                 guard let last = rows.last else { break }

@@ -2,6 +2,7 @@ import DangBoCore
 import DangBoInterchange
 @testable import DangBoStore
 import Foundation
+import SQLKit
 import Testing
 
 /// The restructuring cases of issue 7 through the published contract only (CSV files in, `review` out), on SQLite
@@ -99,6 +100,57 @@ import Testing
             let q4 = try await store.review(of: bloc, from: Self.day("2025-10-01"), to: Self.day("2025-12-31"))
             #expect(q4.movements.probationRemoved == 1)
             #expect(q4.members.probationary == 2)
+        }
+    }
+
+    /// Events written by day, not by member: the rows of An, Dung, Em and Cường come apart (each has a first row in 2010
+    /// or May 2025 and more later), so the journal checked when their first rows end saw part of it, and wrote periods
+    /// from it. The store must end with Core's periods and figures, exactly as from the file grouped by member; and a
+    /// rule broken only with a row that comes later is refused at that row.
+    @Test func eventsComingApartAreCheckedWhole() async throws {
+        var files = Self.files
+        let lines = files[2].1.split(separator: "\n").map(String.init)
+        let byDay = lines.dropFirst().enumerated().sorted { a, b in
+            (a.element.split(separator: ",")[2], a.offset) < (b.element.split(separator: ",")[2], b.offset)
+        }.map(\.element)
+        #expect(byDay != Array(lines.dropFirst()))
+        files[2].1 = ([lines[0]] + byDay).joined(separator: "\n")
+        let folder = try Self.folder(files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let core = try await Importer.load(folder, into: Registry(), nextOrganizationID: 1, nextMemberID: 1)
+        let periods = core.registry.journals.values.reduce(0) { $0 + $1.periods.count }
+        #expect(periods > core.registry.journals.count)
+        try await TestDatabases.each { store in
+            let summary = try await store.importData(at: folder, actor: "test")
+            #expect(summary.journals == 7)
+            #expect(summary.warnings.contains { $0.description.contains("Vũ Thị Phương") })
+            #expect(try await store.sql.rows("SELECT COUNT(*) FROM membership_periods", as: Int.self) == [periods])
+            for code in ["DUK", "G", "G.P", "G.A", "C", "H", "H.1", "L"] {
+                let root = try #require(try await store.organizationID(code: code))
+                let coreRoot = try #require(core.registry.tree.organization(code: code)?.id)
+                for (from, to) in [("2010-01-01", "2025-06-30"), ("2025-07-01", "2025-09-30"), ("2025-10-01", "2025-12-31")] {
+                    let review = try await store.review(of: root, from: Self.day(from), to: Self.day(to))
+                    var coreReview = core.registry.review(of: coreRoot, from: Self.day(from), to: Self.day(to))
+                    coreReview.organization = review.organization
+                    #expect(review == coreReview, "\(code) \(from)…\(to)")
+                }
+            }
+        }
+
+        // Cường's first row (arrival on probation, 1/5/2025) passes alone; a death dated before it, given last,
+        // breaks the journal at that line.
+        files[2].1 += "\n001091000003,died,2025-04-01,,,,,"
+        let broken = try Self.folder(files)
+        defer { try? FileManager.default.removeItem(at: broken) }
+        try await TestDatabases.each { store in
+            do {
+                _ = try await store.importData(at: broken, actor: "test")
+                Issue.record("the import must be refused")
+            } catch let failure as ImportFailure {
+                #expect(failure.issues.map(\.description).count == 1, "\(failure.issues)")
+                #expect(failure.issues.first?.description.hasPrefix("events.csv:14: ") == true, "\(failure.issues)")
+            }
+            #expect(try await store.sql.rows("SELECT COUNT(*) FROM membership_periods", as: Int.self) == [0])
         }
     }
 

@@ -10,6 +10,16 @@ struct ImportColumns {
     let headers: [String: String]
     /// The day of the import, the latest a past event may have.
     let today: Day
+    /// The positions of the cells that may break lines (`ImportRow.freeText`), found once for the file, not per row.
+    let lineBreaking: Set<Int>
+
+    init(file: String, positions: [String: Int], headers: [String: String], today: Day) {
+        self.file = file
+        self.positions = positions
+        self.headers = headers
+        self.today = today
+        lineBreaking = Set(ImportRow.freeText.compactMap { positions[$0] })
+    }
 }
 
 /// One row of an import table with its columns resolved, collecting issues instead of stopping at the first.
@@ -90,11 +100,10 @@ struct ImportRow {
     /// free-text note, agenda or resolution may break lines (Alt+Enter in a spreadsheet cell); names, codes and days
     /// may not.
     func controlCharacterIssue(header: [String]) -> ImportIssue? {
-        let freeText = Set(Self.freeText.compactMap { columns.positions[$0] })
         for (position, cell) in cells.enumerated() {
             // NB: these characters are single bytes in UTF-8 that no other character's bytes contain, so the bytes are
             // scanned (a national import reads 200 million cells); the scalar is looked up only for the message.
-            let lineBreaks = freeText.contains(position)
+            let lineBreaks = columns.lineBreaking.contains(position)
             guard cell.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && !(lineBreaks && ($0 == 0x0A || $0 == 0x0D))) || $0 == 0x7F }),
                   let scalar = cell.unicodeScalars.first(where: { Self.isControl($0) && !(lineBreaks && ($0 == "\n" || $0 == "\r")) })
             else { continue }

@@ -99,6 +99,17 @@ public final class Importer {
     private var memberLines: [Int32] = []
     /// Existing members given new events: their journals are checked again.
     private var touchedMembers: Set<Int> = []
+    /// The events of the members this import adds, grouped by member as they are read: each journal is checked when
+    /// its group ends.
+    private var stream: JournalStream
+    /// Journals checked from the stream, waiting to be recorded in a batch.
+    private var streamedJournals: [Journal] = []
+    /// What the stream's checks found, by member: kept until the events are read, since a scattered member's first
+    /// check saw only part of its journal (it is checked again whole, and these are dropped).
+    private var streamedIssues: [(member: Int, issue: ImportIssue)] = []
+    private var streamedWarnings: [(member: Int, cell: OrganizationID, dissolved: Day)] = []
+    /// Members whose check from the stream failed (not counted in `summary.journals`).
+    private var streamedFailures: Set<Int> = []
     /// Events are numbered `eventSequenceBase + offset + line`; each events source starts at its offset.
     private var eventSources: [(offset: Int, name: String)] = []
     private var organizationLines: [OrganizationID: (file: String, line: Int)] = [:]
@@ -112,6 +123,7 @@ public final class Importer {
         self.context = context
         self.progress = progress
         firstNewMember = context.nextMemberID
+        stream = JournalStream(firstMember: context.nextMemberID)
     }
 
     /// The tree after the import.
@@ -136,8 +148,10 @@ public final class Importer {
         do {
             try await importOrganizations(byKind[.organizations] ?? [], into: sink)
             try await importMembers(byKind[.members] ?? [], into: sink)
+            report("\(VietnameseFormat.number(summary.members)) đảng viên đã đọc")
             Self.returnFreedMemory()
             try await importEvents(byKind[.events] ?? [], into: sink)
+            report("\(VietnameseFormat.number(summary.events)) biến động đã đọc, \(VietnameseFormat.number(summary.journals)) lý lịch sinh hoạt đã kiểm tra")
             Self.returnFreedMemory()
             if issues.isEmpty {
                 try await checkJournals(into: sink)
@@ -145,7 +159,9 @@ public final class Importer {
             }
             Self.returnFreedMemory()
             try await importSeats(byKind[.committeeSeats] ?? [], into: sink)
+            report("\(VietnameseFormat.number(summary.seats)) chức danh cấp ủy đã đọc")
             try await importOversight(byKind[.oversight] ?? [], into: sink)
+            report("\(VietnameseFormat.number(summary.cases)) cuộc kiểm tra, giám sát đã đọc")
             if issues.isEmpty { try await importMeetings(byKind[.meetings] ?? [], byKind[.attendance] ?? [], into: sink) }
             if issues.isEmpty {
                 try await importDiscipline(byKind[.discipline] ?? [], byKind[.disciplineAppeals] ?? [], into: sink)
@@ -170,6 +186,12 @@ public final class Importer {
             try failIfIssues()
         }
         return summary
+    }
+
+    /// Tells the operator a large import's step is done (files of fewer than 100,000 rows pass in silence).
+    private func report(_ message: @autoclosure () -> String) {
+        guard summary.members + summary.events + summary.cases >= 100_000 else { return }
+        progress?(message())
     }
 
     /// Gives the batches' freed memory back to the system between phases: glibc keeps it in per-thread arenas
@@ -362,13 +384,15 @@ public final class Importer {
             context.nextMemberID += 1
             context.nationalIDs.insert(nationalID, id)
             memberLines.append(Int32(clamping: row.line))
-            batch.append(Member(
+            let member = Member(
                 id: id, nationalID: nationalID, familyName: family, middleName: middle, givenName: given, gender: gender,
                 birthDate: birth, ethnicity: Member.canonicalEthnicity(row.text("ethnicity")),
                 religion: Member.canonicalReligion(row.text("religion")),
                 education: row.text("education"), politicalTheory: row.text("political_theory"),
                 occupation: row.text("occupation"), cardNumber: row.text("card_number"),
-                recordNumber: row.text("record_number"), joinedOn: joined, officialOn: official))
+                recordNumber: row.text("record_number"), joinedOn: joined, officialOn: official)
+            stream.add(member)
+            batch.append(member)
             summary.members += 1
             if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(members: $0) } }
         }
@@ -415,25 +439,81 @@ public final class Importer {
                 guard issues.count == before else { return }
                 if member.rawValue < firstNewMember { touchedMembers.insert(member.rawValue) }
                 let number = row.text("decision_number"), decidedBy = row.text("decided_by")
-                batch.append(SequencedEvent(
+                let event = SequencedEvent(
                     sequence: context.eventSequenceBase + offset + row.line,
                     event: MembershipEvent(
                         member: member, kind: kind, effective: effective, organization: organization,
                         decision: number.isEmpty && decisionDate == nil && decidedBy.isEmpty
                             ? nil : Decision(number: number, date: decisionDate, issuer: decidedBy),
-                        votedOn: votedOn, counterpart: row.text("counterpart"), note: row.text("note"))))
+                        votedOn: votedOn, counterpart: row.text("counterpart"), note: row.text("note")))
+                batch.append(event)
                 summary.events += 1
+                if let group = stream.add(event) { try await checkStreamed(group, into: sink) }
                 if batch.count >= Self.batchSize { try await flush(&batch) { try await sink.insert(events: $0) } }
             }
             offset += lastLine + 1
         }
         try await flush(&batch) { try await sink.insert(events: $0) }
+        if let group = stream.finish() { try await checkStreamed(group, into: sink) }
+        for member in stream.membersWithoutEvents() { try await checkStreamed((member, []), into: sink) }
+        try await flush(&streamedJournals) { try await sink.record(journals: $0, fresh: true) }
+        try await settleStreamedChecks(into: sink)
     }
 
-    /// Checks the journal of every new member and of every stored member given events, in batches of ids.
+    /// Checks the journal of a member this import adds from its events as read, and records it in a batch.
+    /// NB: once a row is refused nothing more is checked: a journal missing a refused row's event would be reported
+    /// wrongly (the checks of whole journals wait for rows without issues, as `checkJournals` does).
+    private func checkStreamed(_ group: (member: Member, events: [SequencedEvent]), into sink: some RegistrySink) async throws {
+        guard issues.isEmpty else { return }
+        let id = group.member.id.rawValue
+        let before = issues.count
+        do {
+            let journal = try Journal(member: group.member, events: group.events.map(\.event), tree: context.tree)
+            checkScope(of: journal, sequences: group.events.map(\.sequence))
+            for (cell, dissolved) in cellsLeftAfterDissolution(journal) {
+                streamedWarnings.append((id, cell.id, dissolved))
+            }
+            streamedJournals.append(journal)
+            summary.journals += 1
+            if summary.journals % 1_000_000 == 0 {
+                progress?("\(VietnameseFormat.number(summary.journals)) lý lịch sinh hoạt đã kiểm tra")
+            }
+        } catch {
+            issues.append(issue(for: error, sequence: group.events[error.index].sequence))
+            streamedFailures.insert(id)
+        }
+        for issue in issues[before...] { streamedIssues.append((id, issue)) }
+        issues.removeSubrange(before...)
+        if streamedJournals.count >= Self.batchSize {
+            try await flush(&streamedJournals) { try await sink.record(journals: $0, fresh: true) }
+        }
+    }
+
+    /// After the events: the stream's findings stand for every member but the scattered ones, which `checkJournals`
+    /// checks again whole; its warnings name the members, read back from the sink.
+    private func settleStreamedChecks(into sink: some RegistrySink) async throws {
+        let scattered = stream.scattered
+        summary.journals -= scattered.count { !streamedFailures.contains($0) }
+        guard issues.isEmpty else { return }
+        issues += streamedIssues.lazy.filter { !scattered.contains($0.member) }.prefix(Self.issueLimit).map(\.issue)
+        let warned = streamedWarnings.filter { !scattered.contains($0.member) }
+        guard !warned.isEmpty, issues.isEmpty else { return }
+        let ids = Array(Set(warned.map(\.member))).sorted().map(MemberID.init(rawValue:))
+        var members: [MemberID: Member] = [:]
+        for start in stride(from: 0, to: ids.count, by: Self.batchSize) {
+            let chunk = Array(ids[start..<min(start + Self.batchSize, ids.count)])
+            for (member, _) in try await sink.journalInputs(of: chunk) { members[member.id] = member }
+        }
+        for warning in warned {
+            guard let member = members[MemberID(warning.member)], let cell = context.tree[warning.cell] else { continue }
+            warn(member, leftIn: cell, dissolved: warning.dissolved)
+        }
+    }
+
+    /// Checks the journal of every stored member given events, and of every new member whose events came apart in the
+    /// file (`JournalStream`: checked again whole, replacing what the stream's check recorded), in batches of ids.
     private func checkJournals(into sink: some RegistrySink) async throws {
-        let fresh = Array(firstNewMember..<context.nextMemberID)
-        for (ids, isFresh) in [(fresh, true), (touchedMembers.sorted(), false)] {
+        for ids in [stream.scattered.sorted(), touchedMembers.sorted()] {
             var start = 0
             while start < ids.count, !stopped {
                 let chunk = ids[start..<min(start + Self.batchSize, ids.count)].map(MemberID.init(rawValue:))
@@ -454,7 +534,7 @@ public final class Importer {
                     progress?("\(VietnameseFormat.number(summary.journals + journals.count)) lý lịch sinh hoạt đã kiểm tra")
                 }
                 summary.journals += journals.count
-                try await flush(&journals) { try await sink.record(journals: $0, fresh: isFresh) }
+                try await flush(&journals) { try await sink.record(journals: $0, fresh: false) }
             }
         }
     }
@@ -462,11 +542,16 @@ public final class Importer {
     /// Warns, naming the member, when a journal leaves them on the rolls of a cell after it was dissolved: they count
     /// nowhere from that day (the cell is in no scope), which is almost always a transfer not yet recorded.
     private func warnIfLeftInADissolvedCell(_ journal: Journal) {
-        for period in journal.periods {
+        for (cell, dissolved) in cellsLeftAfterDissolution(journal) { warn(journal.member, leftIn: cell, dissolved: dissolved) }
+    }
+
+    /// The dissolved cells a journal leaves its member on the rolls of after their dissolution, with its day.
+    private func cellsLeftAfterDissolution(_ journal: Journal) -> [(cell: Organization, dissolved: Day)] {
+        journal.periods.compactMap { period in
             guard let cell = context.tree[period.cell], let dissolved = cell.dissolved,
                   period.validity.end.map({ $0 > dissolved }) ?? true
-            else { continue }
-            warn(journal.member, leftIn: cell, dissolved: dissolved)
+            else { return nil }
+            return (cell, dissolved)
         }
     }
 

@@ -29,12 +29,23 @@ public final class MemorySink: RegistrySink {
     public func journalInputs(of members: [MemberID]) async throws -> [(member: Member, events: [SequencedEvent])] {
         members.compactMap { id in
             guard let member = newMembers[id] ?? registry.members[id] else { return nil }
-            let stored = (registry.journals[id]?.events ?? []).enumerated().map { SequencedEvent(sequence: $0.offset, event: $0.element) }
+            // NB: a member this import adds has no stored events, whatever journal a check recorded for it already
+            // (a member whose events came apart is checked again, `JournalStream`).
+            let stored = newMembers[id] != nil ? [] : (registry.journals[id]?.events ?? []).enumerated().map {
+                SequencedEvent(sequence: $0.offset, event: $0.element)
+            }
             return (member, (stored + (newEvents[id] ?? [])).sorted { $0.sequence < $1.sequence })
         }
     }
 
     public func record(journals: [Journal], fresh: Bool) async throws {
+        // NB: a journal checked as the import streams holds only what its rules read of the member; the registry keeps
+        // the member as it was given.
+        let journals = journals.map { journal in
+            var journal = journal
+            if let member = newMembers[journal.member.id] ?? registry.members[journal.member.id] { journal.member = member }
+            return journal
+        }
         for journal in journals { registry.record(journal) }
         change.journals += journals
     }
