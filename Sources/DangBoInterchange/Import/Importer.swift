@@ -147,8 +147,14 @@ public final class Importer {
         try failIfIssues()
         do {
             try await importOrganizations(byKind[.organizations] ?? [], into: sink)
+            // NB: the national tree's rows and ancestry leave about 400 MB freed but kept by malloc; the members' phase,
+            // the import's peak, must not start above them (docs/benchmarks.md, "The import, national").
+            Self.returnFreedMemory()
             try await importMembers(byKind[.members] ?? [], into: sink)
             report("\(VietnameseFormat.number(summary.members)) đảng viên đã đọc")
+            // NB: what only a phase needs goes with it: 4 bytes a member here, 12 for the stream after the journals
+            // (39 and 116 MB nationally).
+            memberLines = []
             Self.returnFreedMemory()
             try await importEvents(byKind[.events] ?? [], into: sink)
             report("\(VietnameseFormat.number(summary.events)) biến động đã đọc, \(VietnameseFormat.number(summary.journals)) lý lịch sinh hoạt đã kiểm tra")
@@ -157,6 +163,7 @@ public final class Importer {
                 try await checkJournals(into: sink)
                 try await warnAboutMembersLeftInDissolvedCells(into: sink)
             }
+            stream = JournalStream(firstMember: firstNewMember)
             Self.returnFreedMemory()
             try await importSeats(byKind[.committeeSeats] ?? [], into: sink)
             report("\(VietnameseFormat.number(summary.seats)) chức danh cấp ủy đã đọc")
