@@ -214,7 +214,7 @@ extension Store {
         "membership_periods_by_start", "membership_periods_by_end", "members_by_sort_key_name", "members_by_name_trigrams",
         "committee_seats_by_start", "committee_seats_by_organization", "oversight_cases_by_start",
         "oversight_cases_by_conductor", "oversight_subjects_by_case", "members_by_birth_date",
-        "membership_periods_by_entry_day",
+        "membership_periods_by_entry_day", "membership_periods_by_cell_end",
     ]
 
     /// Drops the secondary indexes and returns the statements that create them again, as the database wrote them.
