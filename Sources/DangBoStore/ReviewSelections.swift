@@ -9,7 +9,8 @@ import DangBoCore
 /// we wrote.
 struct ReviewSelections {
     let r: Int, f: Int, t: Int
-    /// `recognized` starts from the subtree's cells (a small subtree) or from the period's rows of the nation.
+    /// The flows (`entries`, `outflows`) start from the subtree's cells (a small subtree) or from the period's rows of
+    /// the nation.
     let subtreeFirst: Bool
 
     init(root: OrganizationID, from: Day, to: Day, subtreeFirst: Bool) {
@@ -100,58 +101,63 @@ struct ReviewSelections {
         """
     }
 
-    /// Steps into the scope, `kind` the event that opened the period (`Movements.countIn`).
-    var inflows: String {
-        """
-        SELECT \(Self.columns(member: "p.member_id", day: "p.valid_from", cell: "p.cell_id", kind: "p.entry_kind"))
-        FROM membership_periods p
-        JOIN organization_ancestry a ON \(during("a", "p.cell_id", "p.valid_from"))
-        WHERE p.valid_from >= \(f) AND p.valid_from <= \(t)
-          AND NOT EXISTS (SELECT 1 FROM organization_ancestry b WHERE \(during("b", "p.previous_cell_id", "p.valid_from")))
-        """
+    /// The periods opened in the period whose cell is in the scope during their first day, with `inside`: 1 when the
+    /// cell the step came from was in the scope that day too (a move inside it, or a step in the same cell), else 0
+    /// (a step into the scope, or into the party). The inflows, the moves inside and the recognitions are its rows:
+    /// the review reads the period's boundaries once for the three.
+    /// NB: a small subtree starts from its cells' periods (`membership_periods_by_cell_day`), a large one from the
+    /// period's boundaries across the nation (`membership_periods_by_start`, which holds the columns counted), fewer
+    /// than the cells of the nation. CROSS JOIN keeps SQLite's planner to the first order (its statistics cannot tell
+    /// a cell from the nation); PostgreSQL plans alone. A step in the same cell is inside without a probe.
+    var entries: String {
+        let columns = Self.columns(member: "p.member_id", day: "p.valid_from", cell: "p.cell_id", kind: "p.entry_kind")
+        let inside = """
+            CASE WHEN p.previous_cell_id = p.cell_id
+                OR EXISTS (SELECT 1 FROM organization_ancestry b WHERE \(during("b", "p.previous_cell_id", "p.valid_from")))
+                THEN 1 ELSE 0 END AS inside
+            """
+        let opened = "p.valid_from >= \(f) AND p.valid_from <= \(t)"
+        return subtreeFirst ? """
+            SELECT \(columns), \(inside)
+            FROM organization_ancestry a CROSS JOIN membership_periods p
+            WHERE a.ancestor_id = \(r) AND a.valid_from <= \(t) AND a.valid_to >= \(f) AND p.cell_id = a.descendant_id AND \(opened)
+              AND \(during("a", "p.cell_id", "p.valid_from"))
+            """ : """
+            SELECT \(columns), \(inside)
+            FROM membership_periods p
+            WHERE \(opened) AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE \(during("a", "p.cell_id", "p.valid_from")))
+            """
     }
 
+    /// Steps into the scope, `kind` the event that opened the period (`Movements.countIn`).
+    var inflows: String { "SELECT * FROM (\(entries)) e WHERE e.inside = 0" }
+
     /// Steps out of the scope, `kind` the event that closed the period (`Movements.countOut`), the cell left.
+    /// NB: from the subtree's cells (`membership_periods_by_cell_end`, M0030) or from the period's boundaries across
+    /// the nation (`membership_periods_by_end`), as `entries`; a step in the same cell never leaves the scope.
     var outflows: String {
-        """
-        SELECT \(Self.columns(member: "p.member_id", day: "p.valid_to", cell: "p.cell_id", kind: "p.exit_kind"))
-        FROM membership_periods p
-        JOIN organization_ancestry a ON \(during("a", "p.cell_id", "p.valid_to"))
-        WHERE p.valid_to >= \(f) AND p.valid_to <= \(t)
-          AND NOT EXISTS (SELECT 1 FROM organization_ancestry b WHERE \(during("b", "p.next_cell_id", "p.valid_to")))
-        """
+        let columns = Self.columns(member: "p.member_id", day: "p.valid_to", cell: "p.cell_id", kind: "p.exit_kind")
+        let closed = "p.valid_to >= \(f) AND p.valid_to <= \(t) AND (p.next_cell_id IS NULL OR p.next_cell_id <> p.cell_id)"
+        let left = "NOT EXISTS (SELECT 1 FROM organization_ancestry b WHERE \(during("b", "p.next_cell_id", "p.valid_to")))"
+        return subtreeFirst ? """
+            SELECT \(columns)
+            FROM organization_ancestry a CROSS JOIN membership_periods p
+            WHERE a.ancestor_id = \(r) AND a.valid_from <= \(t) AND a.valid_to >= \(f) AND p.cell_id = a.descendant_id AND \(closed)
+              AND \(during("a", "p.cell_id", "p.valid_to")) AND \(left)
+            """ : """
+            SELECT \(columns)
+            FROM membership_periods p
+            WHERE \(closed) AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE \(during("a", "p.cell_id", "p.valid_to")))
+              AND \(left)
+            """
     }
 
     /// Moves between two cells both in the scope.
-    var movedInternally: String {
-        """
-        SELECT \(Self.columns(member: "p.member_id", day: "p.valid_from", cell: "p.cell_id", kind: "p.entry_kind"))
-        FROM membership_periods p
-        JOIN organization_ancestry a ON \(during("a", "p.cell_id", "p.valid_from"))
-        JOIN organization_ancestry b ON \(during("b", "p.previous_cell_id", "p.valid_from"))
-        WHERE p.entry_kind = '\(EventKind.moved.rawValue)' AND p.valid_from >= \(f) AND p.valid_from <= \(t)
-        """
-    }
+    var movedInternally: String { "SELECT * FROM (\(entries)) e WHERE e.inside = 1 AND e.kind = '\(EventKind.moved.rawValue)'" }
 
     /// Recognitions: a recognition always opens a period (the standing changes), counted where the member stood at
     /// that step.
-    /// NB: a small subtree starts from its cells' periods, a large one from the period's recognitions across the
-    /// nation (EXISTS), fewer than the whole history of its cells. CROSS JOIN keeps SQLite's planner to that order
-    /// (its statistics cannot tell a cell from the nation); PostgreSQL plans alone.
-    var recognized: String {
-        let columns = Self.columns(member: "p.member_id", day: "p.valid_from", cell: "p.cell_id", kind: "p.entry_kind")
-        let recognized = "p.entry_kind = '\(EventKind.recognizedOfficial.rawValue)' AND p.valid_from >= \(f) AND p.valid_from <= \(t)"
-        return subtreeFirst ? """
-            SELECT \(columns) FROM organization_ancestry a
-            CROSS JOIN membership_periods p
-            WHERE a.ancestor_id = \(r) AND p.cell_id = a.descendant_id AND \(recognized)
-              AND \(during("a", "p.cell_id", "p.valid_from"))
-            """ : """
-            SELECT \(columns) FROM membership_periods p
-            WHERE \(recognized)
-              AND EXISTS (SELECT 1 FROM organization_ancestry a WHERE \(during("a", "p.cell_id", "p.valid_from")))
-            """
-    }
+    var recognized: String { "SELECT * FROM (\(entries)) e WHERE e.kind = '\(EventKind.recognizedOfficial.rawValue)'" }
 
     // Members whose cell crossed the boundary by a change of the tree: at the start of the day, whatever their events
     // of that day (a cell moved, or changing kind or depth, inside the scope has no new link to the root, so it

@@ -214,7 +214,8 @@ extension Store {
         "membership_periods_by_start", "membership_periods_by_end", "members_by_sort_key_name", "members_by_name_trigrams",
         "committee_seats_by_start", "committee_seats_by_organization", "oversight_cases_by_start",
         "oversight_cases_by_conductor", "oversight_subjects_by_case", "members_by_birth_date",
-        "membership_periods_by_entry_day", "membership_events_by_day", "membership_events_by_organization",
+        "membership_periods_by_entry_day", "membership_periods_by_cell_end", "membership_events_by_day",
+        "membership_events_by_organization",
     ]
 
     /// Drops the secondary indexes and returns the statements that create them again, as the database wrote them.

@@ -23,14 +23,72 @@ extension Store {
     }
 
     /// `startFromSubtree` forces one of the two plans (tests hold both equal to Core); nil chooses by the subtree's size.
+    ///
+    /// NB: the cells without a monthly meeting are counted in SQL among the cells that stood in the scope as cells
+    /// over the whole period (one ancestry row and one version each cover it: all but 463 of the nation's 268,312 in
+    /// a quarter), and walked as the compliance walks them (`meetingGaps`) among the others alone: walking every cell
+    /// read 566,000 rows into Swift for a nation's review.
     func meetingFigures(of root: OrganizationID, from: Day, to: Day, startFromSubtree: Bool?) async throws -> Review.Meetings {
         var figures = Review.Meetings()
-        let scope = try await meetingGaps(of: root, from: from, to: to, kinds: [.regular], startFromSubtree: startFromSubtree)
-        figures.regular = scope.held[.regular]?.values.reduce(0) { $0 + $1.count } ?? 0
-        figures.thematic = scope.held[.thematic]?.values.reduce(0) { $0 + $1.count } ?? 0
-        figures.cellsWithoutMonthlyMeeting = Set(scope.gaps[.regular, default: []].map(\.cell)).count
+        guard from <= to else { return figures }
+        let f = from.yyyymmdd, t = to.yyyymmdd, r = root.rawValue
+        let subtreeFirst: Bool
+        if let startFromSubtree {
+            subtreeFirst = startFromSubtree
+        } else {
+            subtreeFirst = try await subtree(of: root, from: from, to: to, holdsAtMost: Self.meetingsFromTheSubtreeLimit)
+        }
+        func cellThroughout(_ alias: String, from start: Int, to end: Int) -> String {
+            """
+            EXISTS (SELECT 1 FROM organization_versions \(alias) WHERE \(alias).organization_id = a.descendant_id
+                AND \(alias).kind IN (\(Self.cellKinds)) AND \(alias).valid_from <= \(start) AND \(alias).valid_to > \(end))
+            """
+        }
+        let regular = MeetingKind.regular.rawValue
+        let missed = MeetingCompliance.stretches(from: from, to: to, every: { RuleBook.meetingRegularEvery.version(on: $0).value })
+            .map { stretch in
+                """
+                NOT EXISTS (SELECT 1 FROM meetings m WHERE m.cell_id = a.descendant_id AND m.kind = '\(regular)'
+                    AND m.held_on >= \(stretch.from.yyyymmdd) AND m.held_on <= \(stretch.to.yyyymmdd))
+                """
+            }.joined(separator: " OR ")
+        async let held = reader.rows("""
+            SELECT m.kind, COUNT(*) FROM \(Self.meetingsHeld(in: root, from: from, to: to, subtreeFirst: subtreeFirst)) GROUP BY m.kind
+            """, as: (String, Int).self)
+        // The cells in the scope as cells from `from` through `to` (one row of each covers the period), without a
+        // regular meeting in some stretch: any meeting they held in the period was held in the scope.
+        let throughoutQuery = """
+            SELECT COUNT(*) FROM organization_ancestry a
+            WHERE a.ancestor_id = \(r) AND a.valid_from <= \(f) AND a.valid_to > \(t) AND \(cellThroughout("v", from: f, to: t))
+                AND (\(missed))
+            """
+        async let throughout = reader.rows(SQLQueryString(throughoutQuery), as: Int.self)
+        // The others that were cells of the scope on some day of the period.
+        let othersQuery = """
+            SELECT DISTINCT a.descendant_id FROM organization_ancestry a
+            WHERE a.ancestor_id = \(r) AND a.valid_from <= \(t) AND a.valid_to > \(f)
+                AND NOT (a.valid_from <= \(f) AND a.valid_to > \(t) AND \(cellThroughout("w", from: f, to: t)))
+                AND \(cellThroughout("v", from: t, to: f))
+            """
+        let others = try await reader.rows(SQLQueryString(othersQuery), as: Int.self)
+        for (kind, n) in try await held {
+            switch MeetingKind(rawValue: kind) {
+            case .regular?: figures.regular += n
+            case .thematic?: figures.thematic += n
+            case nil: throw StoreError.unreadable("meetings.kind")
+            }
+        }
+        figures.cellsWithoutMonthlyMeeting = try await throughout.first ?? 0
+        if !others.isEmpty {
+            let scope = try await meetingGaps(of: root, from: from, to: to, kinds: [.regular], startFromSubtree: subtreeFirst,
+                                              cells: others)
+            figures.cellsWithoutMonthlyMeeting += Set(scope.gaps[.regular, default: []].map { $0.cell }).count
+        }
         return figures
     }
+
+    /// The kinds of a cell's versions, as a SQL list.
+    private static let cellKinds = OrganizationKind.allCases.filter(\.isCell).map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     /// The meeting compliance of the cells of `root`'s subtree over `from`–`to`: the twin of
     /// `Registry.meetingCompliance(of:from:to:)`, from indexed reads (the subtree's ancestry and versions over the
@@ -71,30 +129,35 @@ extension Store {
     /// For each kind asked, the stretches (`MeetingCompliance.stretches`, by the rule of that kind) in which a cell of
     /// the scope on every day held no meeting of that kind; with the days of the meetings the scope held, by kind and
     /// cell, and whether they were read from the subtree (`startFromSubtree`, or when nil by
-    /// `meetingsFromTheSubtreeLimit`).
+    /// `meetingsFromTheSubtreeLimit`). `cells` limits all of it to those cells.
     ///
     /// NB: "a cell of the scope on every day" is a stretch inside one run of the subtree's ancestry rows of the cell
     /// (adjacent ranges joined: the ancestry splits where the depth changes) and inside one run of its versions of a
     /// cell's kind; days are stored as YYYYMMDD, whose order is the days' order, so ranges compare as integers.
-    private func meetingGaps(of root: OrganizationID, from: Day, to: Day, kinds: [MeetingKind], startFromSubtree: Bool?) async throws
+    private func meetingGaps(of root: OrganizationID, from: Day, to: Day, kinds: [MeetingKind], startFromSubtree: Bool?,
+                             cells only: [Int]? = nil) async throws
         -> (gaps: [MeetingKind: [MeetingCompliance.Gap]], held: [MeetingKind: [Int: [Int]]], subtreeFirst: Bool) {
         let f = from.yyyymmdd, t = to.yyyymmdd
+        let among = only.map { ids -> (String) -> String in { " AND \($0) IN (\(ids.map(String.init).joined(separator: ", ")))" } }
+            ?? { _ in "" }
         var ancestry: [Int: [(Int, Int)]] = [:], versions: [Int: [(Int, Int)]] = [:]
         // NB: rows read by position (`rows(_:as:)`): a nation's review reads some 300,000 of each.
         for (id, validFrom, validTo) in try await reader.rows("""
             SELECT a.descendant_id, a.valid_from, a.valid_to FROM organization_ancestry a
             WHERE a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= \(literal: t) AND a.valid_to > \(literal: f)
+                \(unsafeRaw: among("a.descendant_id"))
             """, as: (Int, Int, Int).self) {
             ancestry[id, default: []].append((validFrom, validTo))
         }
-        let cellKinds = OrganizationKind.allCases.filter(\.isCell).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         // NB: the versions of the subtree's organizations (IN, through the versions' key), not every version of the
         // nation tested against the ancestry: that scan of 317,843 versions cost a cell's review 60 ms nationally.
         for (id, validFrom, validTo) in try await reader.rows("""
             SELECT v.organization_id, v.valid_from, v.valid_to FROM organization_versions v
-            WHERE v.organization_id IN (SELECT a.descendant_id FROM organization_ancestry a
-                    WHERE a.ancestor_id = \(literal: root.rawValue) AND a.valid_from <= \(literal: t) AND a.valid_to > \(literal: f))
-                AND v.kind IN (\(unsafeRaw: cellKinds)) AND v.valid_from <= \(literal: t) AND v.valid_to > \(literal: f)
+            WHERE v.organization_id IN (\(unsafeRaw: only.map { $0.map(String.init).joined(separator: ", ") } ?? """
+                    SELECT a.descendant_id FROM organization_ancestry a
+                    WHERE a.ancestor_id = \(root.rawValue) AND a.valid_from <= \(t) AND a.valid_to > \(f)
+                    """))
+                AND v.kind IN (\(unsafeRaw: Self.cellKinds)) AND v.valid_from <= \(literal: t) AND v.valid_to > \(literal: f)
             """, as: (Int, Int, Int).self) {
             versions[id, default: []].append((validFrom, validTo))
         }
@@ -114,6 +177,7 @@ extension Store {
         var held: [MeetingKind: [Int: [Int]]] = [:]
         for (cell, kind, day) in try await reader.rows("""
             SELECT m.cell_id, m.kind, m.held_on FROM \(Self.meetingsHeld(in: root, from: from, to: to, subtreeFirst: subtreeFirst))
+                \(unsafeRaw: among("m.cell_id"))
             """, as: (Int, String, Int).self) {
             guard let kind = MeetingKind(rawValue: kind) else { throw StoreError.unreadable("meetings.kind") }
             held[kind, default: [:]][cell, default: []].append(day)

@@ -225,6 +225,7 @@ public final class Store: Sendable {
         M0027_IndexPeriodsByEntryKind(),
         M0028_IndexDisciplineByDecidingOrganization(),
         M0029_CreateDistinctNames(),
+        M0030_IndexPeriodsByCellEnd(),
         M0031_IndexSeatsByMember(),
     ]
 
