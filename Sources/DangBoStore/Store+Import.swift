@@ -161,7 +161,14 @@ extension Store {
             }
             preconditionFailure("a dry run always rolls back")
         }
-        let result = try await writing { store in try await store.load(audit: audit, body) }
+        // NB: a first load into an empty SQLite file is written with a rollback journal when no other connection has
+        // the file open: the pages past the file's end are not journaled, so each is written once, where WAL writes it
+        // to the log and again at the checkpoint (the national load: a 12 GB log; docs/benchmarks.md). Whoever opens
+        // the file meanwhile waits for the load's end; WAL is set again after it.
+        let firstLoad = if isPostgres { false } else { try await nextIdentifiers() == (1, 1) }
+        let result = try await writing(wait: nil, counted: true, rollbackJournal: firstLoad) { store in
+            try await store.load(audit: audit, body)
+        }
         await refreshStatistics()
         return result
     }
@@ -178,7 +185,7 @@ extension Store {
         let sql = self.sql
         let empty = try await nextIdentifiers() == (1, 1) && audit != nil
         // NB: a first load into an empty SQLite file keeps more of the B-trees of a national load in memory (128 MiB
-        // of page cache, 64 after). It stays in WAL, so that readers go on during it (docs/benchmarks.md).
+        // of page cache, 64 after).
         let largerCache = empty && !isPostgres
         if largerCache { try await sql.raw("PRAGMA cache_size=-131072").run() }
         do {

@@ -51,8 +51,10 @@ extension Store {
     }
 
     /// `counted: false`: no generation is added (the migrations, which may not have made the table yet).
+    /// `rollbackJournal`: SQLite leaves WAL for the write when it can, and goes back to it after (a first load into an
+    /// empty file, `importing`).
     func writing<T: Sendable>(
-        wait: Duration?, counted: Bool, _ body: @escaping @Sendable (Store) async throws -> T
+        wait: Duration?, counted: Bool, rollbackJournal: Bool = false, _ body: @escaping @Sendable (Store) async throws -> T
     ) async throws -> T {
         if inWriteTransaction { return try await body(self) }
         let wait = wait ?? writeWait
@@ -77,23 +79,44 @@ extension Store {
         }
         return try await database.withConnection { connection in
             let sql = connection as! any SQLDatabase
-            try await self.waitForWriteLock(wait) {
-                do {
-                    try await sql.raw("BEGIN IMMEDIATE").run()
-                    return true
-                } catch let error as SQLiteError where Self.busyReasons.contains(error.reason) {
-                    return false
-                }
+            // NB: changing the journal needs the file to itself (no transaction of any connection): when another holds
+            // it, SQLite keeps WAL and the write goes on in it. Every opening of the store sets WAL again, should going
+            // back fail or the process end first.
+            var leftWAL = false
+            if rollbackJournal {
+                leftWAL = (try? await sql.raw("PRAGMA journal_mode=DELETE").first()?.decode(column: "journal_mode", as: String.self)) == "delete"
             }
             do {
-                if counted { try await sql.raw("UPDATE statistic_generation SET n = n + 1").run() }
-                let result = try await body(self.bound(to: connection))
-                try await sql.raw("COMMIT").run()
+                let result = try await self.transaction(on: sql, wait: wait, counted: counted) { try await body(self.bound(to: connection)) }
+                if leftWAL { try? await sql.raw("PRAGMA journal_mode=WAL").run() }
                 return result
             } catch {
-                try? await sql.raw("ROLLBACK").run()
+                if leftWAL { try? await sql.raw("PRAGMA journal_mode=WAL").run() }
                 throw error
             }
+        }
+    }
+
+    /// SQLite: `body` in a transaction of the leased writing connection, once it holds the write lock.
+    private func transaction<T: Sendable>(
+        on sql: any SQLDatabase, wait: Duration, counted: Bool, _ body: () async throws -> T
+    ) async throws -> T {
+        try await waitForWriteLock(wait) {
+            do {
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                return true
+            } catch let error as SQLiteError where Self.busyReasons.contains(error.reason) {
+                return false
+            }
+        }
+        do {
+            if counted { try await sql.raw("UPDATE statistic_generation SET n = n + 1").run() }
+            let result = try await body()
+            try await sql.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
         }
     }
 

@@ -42,7 +42,8 @@ struct Bench: AsyncParsableCommand {
         let clock = ContinuousClock()
         say("dangbo bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
             + "\(ProcessInfo.processInfo.physicalMemory / 1_048_576) MiB")
-        try await withStore(options) { store in
+        // NB: the import as `dangbo import` runs it (the writer alone), then the questions with the readers.
+        try await withStore(options, readers: false) { store in
             let empty = try await store.nextIdentifiers() == (1, 1)
             if empty {
                 var source = folder.map { URL(fileURLWithPath: $0) }
@@ -70,8 +71,8 @@ struct Bench: AsyncParsableCommand {
             } else if folder != nil {
                 throw UserError(message: "--import needs an empty database.")
             }
-            try await measure(store)
         }
+        try await withStore(options) { store in try await measure(store) }
         if let json {
             try record.write(to: URL(fileURLWithPath: json), database: try DatabaseLocation.resolve(
                 option: options.database, environment: ProcessInfo.processInfo.environment).description)

@@ -25,7 +25,8 @@ struct Import: AsyncParsableCommand {
     var dryRun = false
 
     func run() async throws {
-        try await withStore(options) { store in
+        // NB: an import reads and writes through the writer only.
+        try await withStore(options, readers: false) { store in
             let summary: Importer.Summary
             do {
                 summary = try await store.importData(at: URL(fileURLWithPath: path), actor: actor, today: Day.today(),

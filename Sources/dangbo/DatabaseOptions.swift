@@ -17,15 +17,18 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    func open() async throws -> Store {
+    /// `readers: false`: SQLite's writer alone (a command that only writes, such as an import: a first load into an
+    /// empty file is then the file's only connection, `Store.importing`).
+    func open(readers: Bool = true) async throws -> Store {
         let location = try DatabaseLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
-        return try await Store.open(location, writeWait: writeWait.map { .milliseconds(Int(($0 * 1_000).rounded())) } ?? Store.defaultWriteWait)
+        return try await Store.open(location, writeWait: writeWait.map { .milliseconds(Int(($0 * 1_000).rounded())) } ?? Store.defaultWriteWait,
+                                    readers: readers)
     }
 }
 
 /// Runs `body` with an open store and closes it whatever happens.
-func withStore<T>(_ options: DatabaseOptions, _ body: (Store) async throws -> T) async throws -> T {
-    let store = try await options.open()
+func withStore<T>(_ options: DatabaseOptions, readers: Bool = true, _ body: (Store) async throws -> T) async throws -> T {
+    let store = try await options.open(readers: readers)
     do {
         let result = try await body(store)
         await store.close()

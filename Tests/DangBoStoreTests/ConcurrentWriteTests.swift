@@ -125,6 +125,49 @@ import Testing
             audits: firstImport ? 1 : 2)
     }
 
+    // MARK: a first load's journal
+
+    /// A first load into an empty file with no other connection is written with a rollback journal (each page once),
+    /// then the file is in WAL again, whether the load was written or refused; with another connection open (the test
+    /// above: the writer's own readers) it stays in WAL throughout.
+    @Test func aFirstLoadAloneUsesARollbackJournalThenWALAgain() async throws {
+        try await Self.withNewDatabase(migrated: true) { location in
+            let store = try await Store.open(location, readers: false)
+            #expect(try await Self.journalMode(store) == "wal")
+            // A refused first load: rolled back, WAL again, nothing written.
+            let bad = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-bad-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: bad) }
+            try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Self.blocs[0].folder.appendingPathComponent("organizations.csv"),
+                                             to: bad.appendingPathComponent("organizations.csv"))
+            try "national_id,family_name,given_name,gender,birth_date\n001090000001,Nguyễn,An,nam,không rõ\n"
+                .write(to: bad.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+            await #expect(throws: ImportFailure.self) { try await store.importData(at: bad, actor: "test") }
+            #expect(try await Self.journalMode(store) == "wal")
+            #expect(try await store.nextIdentifiers() == (1, 1))
+            // The first load proper: in a rollback journal while it writes, WAL after.
+            let folder = Self.blocs[0].folder
+            let during = try await store.importing(audit: { _ in Self.audit }) { sink, inside -> String? in
+                _ = try await Importer(context: try await inside.importContext(today: Importer.Context.today())).run(try ImportSource.open(folder), into: sink)
+                return try await Self.journalMode(inside)
+            }
+            #expect(during == "delete")
+            #expect(try await Self.journalMode(store) == "wal")
+            // A second load into the filled file stays in WAL.
+            let second = try await store.importing(audit: { _ in Self.audit }) { sink, inside -> String? in
+                _ = try await Importer(context: try await inside.importContext(today: Importer.Context.today())).run(try ImportSource.open(Self.blocs[1].folder), into: sink)
+                return try await Self.journalMode(inside)
+            }
+            #expect(second == "wal")
+            await store.close()
+            try await Self.expectRegistry(at: location, equals: try await Self.expected(importing: Self.blocs.map(\.folder)), audits: 2)
+        }
+    }
+
+    static func journalMode(_ store: Store) async throws -> String? {
+        try await store.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+    }
+
     // MARK: a bounded wait
 
     @Test func aWriterKeptWaitingGivesUpClearlyAfterItsBound() async throws {
