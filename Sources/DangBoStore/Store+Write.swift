@@ -124,7 +124,7 @@ extension Store {
     static let writeLockKey: Int64 = 0x4461_6E67_426F
 
     /// What SQLite answers when another connection holds the write lock (after its `busy_timeout`).
-    private static let busyReasons: [SQLiteError.Reason] = [.busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked]
+    static let busyReasons: [SQLiteError.Reason] = [.busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked]
 
     /// Calls `acquire` until it takes the write lock, sleeping 50 ms, 100 ms, … up to 1 s between tries (each SQLite
     /// try also waits up to its `busy_timeout`), for `wait` in all; then throws `StoreError.busy`.

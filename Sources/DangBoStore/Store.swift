@@ -138,6 +138,10 @@ public final class Store: Sendable {
             }
             if migrate { try await store.migrate() }
             if let readers { try await configure(readers: readers, of: group, busy: min(1_000, max(10, Int(writeWait / .milliseconds(1))))) }
+        } catch let error as SQLiteError where Self.busyReasons.contains(error.reason) {
+            // NB: a first load written with a rollback journal (`importing`) holds the file until it ends.
+            await store.close()
+            throw StoreError.busy
         } catch {
             await store.close()
             throw error

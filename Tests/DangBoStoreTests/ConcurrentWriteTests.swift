@@ -153,6 +153,7 @@ import Testing
             }
             #expect(during == "delete")
             #expect(try await Self.journalMode(store) == "wal")
+            #expect(try await store.nextIdentifiers() != (1, 1))
             // A second load into the filled file stays in WAL.
             let second = try await store.importing(audit: { _ in Self.audit }) { sink, inside -> String? in
                 _ = try await Importer(context: try await inside.importContext(today: Importer.Context.today())).run(try ImportSource.open(Self.blocs[1].folder), into: sink)
@@ -161,6 +162,43 @@ import Testing
             #expect(second == "wal")
             await store.close()
             try await Self.expectRegistry(at: location, equals: try await Self.expected(importing: Self.blocs.map(\.folder)), audits: 2)
+        }
+    }
+
+    /// Whoever opens the file while a first load holds it with a rollback journal is told the database is busy, in
+    /// Vietnamese, and can open it once the load has ended.
+    @Test func openingDuringAFirstLoadAloneIsBusyUntilItEnds() async throws {
+        try await Self.withNewDatabase(migrated: true) { location in
+            let writer = try await Store.open(location, readers: false)
+            let folder = Self.blocs[0].folder
+            let (held, holding) = AsyncStream.makeStream(of: Void.self)
+            let (released, release) = AsyncStream.makeStream(of: Void.self)
+            let importing = Task {
+                defer { holding.finish() }
+                return try await writer.importing(audit: { _ in Self.audit }) { sink, store in
+                    let summary = try await Importer(context: try await store.importContext(today: Importer.Context.today())).run(try ImportSource.open(folder), into: sink)
+                    holding.yield()
+                    for await _ in released { break }
+                    return summary
+                }
+            }
+            for await _ in held { break }
+            do {
+                _ = try await Store.open(location, writeWait: .milliseconds(200))
+                Issue.record("a store opened while a first load held the file")
+            } catch let error as StoreError {
+                guard case .busy = error else { Issue.record("not busy: \(error)"); return }
+                #expect(error.description.contains("đang bận"))
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+            release.yield()
+            _ = try await importing.value
+            await writer.close()
+            let reader = try await Store.open(location)
+            #expect(try await Self.journalMode(reader) == "wal")
+            await reader.close()
+            try await Self.expectRegistry(at: location, equals: try await Self.expected(importing: [folder]), audits: 1)
         }
     }
 
