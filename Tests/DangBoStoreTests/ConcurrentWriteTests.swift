@@ -88,19 +88,7 @@ import Testing
         let before = try await Self.expected(importing: firstImport ? [] : [Self.blocs[0].folder])
         let folder = Self.blocs[firstImport ? 0 : 1].folder
         // MUT: the import has written its rows and holds the write lock until the reader is done.
-        let (held, holding) = AsyncStream.makeStream(of: Void.self)
-        let (released, release) = AsyncStream.makeStream(of: Void.self)
-        let importing = Task {
-            // NB: a failed import ends the wait below too (then the test fails on what it finds, never hangs).
-            defer { holding.finish() }
-            return try await writer.importing(audit: { _ in Self.audit }) { sink, store in
-                let summary = try await Importer(context: try await store.importContext(today: Importer.Context.today())).run(try ImportSource.open(folder), into: sink)
-                holding.yield()
-                for await _ in released { break }
-                return summary
-            }
-        }
-        for await _ in held { break }
+        let (importing, release) = await Self.importHeld(folder, by: writer)
         do {
             // validate: a reader opened now answers at once, from what was committed before the import.
             let reader = try await Store.open(location)
@@ -171,18 +159,7 @@ import Testing
         try await Self.withNewDatabase(migrated: true) { location in
             let writer = try await Store.open(location, readers: false)
             let folder = Self.blocs[0].folder
-            let (held, holding) = AsyncStream.makeStream(of: Void.self)
-            let (released, release) = AsyncStream.makeStream(of: Void.self)
-            let importing = Task {
-                defer { holding.finish() }
-                return try await writer.importing(audit: { _ in Self.audit }) { sink, store in
-                    let summary = try await Importer(context: try await store.importContext(today: Importer.Context.today())).run(try ImportSource.open(folder), into: sink)
-                    holding.yield()
-                    for await _ in released { break }
-                    return summary
-                }
-            }
-            for await _ in held { break }
+            let (importing, release) = await Self.importHeld(folder, by: writer)
             do {
                 _ = try await Store.open(location, writeWait: .milliseconds(200))
                 Issue.record("a store opened while a first load held the file")
@@ -200,6 +177,27 @@ import Testing
             await reader.close()
             try await Self.expectRegistry(at: location, equals: try await Self.expected(importing: [folder]), audits: 1)
         }
+    }
+
+    /// Starts importing `folder` with `writer` and returns once the import has written its rows and holds the write
+    /// lock, until `release` yields.
+    static func importHeld(
+        _ folder: URL, by writer: Store
+    ) async -> (Task<Importer.Summary, any Error>, AsyncStream<Void>.Continuation) {
+        let (held, holding) = AsyncStream.makeStream(of: Void.self)
+        let (released, release) = AsyncStream.makeStream(of: Void.self)
+        let importing = Task {
+            // NB: a failed import ends the wait below too (then the test fails on what it finds, never hangs).
+            defer { holding.finish() }
+            return try await writer.importing(audit: { _ in Self.audit }) { sink, store in
+                let summary = try await Importer(context: try await store.importContext(today: Importer.Context.today())).run(try ImportSource.open(folder), into: sink)
+                holding.yield()
+                for await _ in released { break }
+                return summary
+            }
+        }
+        for await _ in held { break }
+        return (importing, release)
     }
 
     static func journalMode(_ store: Store) async throws -> String? {
