@@ -1,7 +1,7 @@
 /// National ID → member, compact enough for the national registry: the 12-digit CCCD is kept as a number, in an
 /// open-addressing table (linear probing) of any size, not a power of two: 9.7 million IDs take 12 bytes a slot at
-/// 60–85 % load (130–190 MB) where a `Dictionary` took 201 MB, and growing frees the old table before the next is
-/// filled only by what a grow needs (docs/benchmarks.md, the import's memory). IDs must be normalized first (12 digits).
+/// 60–85 % load (130–190 MB) where a `Dictionary` took 201 MB at its power-of-two capacity (docs/benchmarks.md, the
+/// import's memory). IDs must be normalized first (12 digits).
 public struct NationalIDIndex: Sendable {
     /// The national ID plus one (0: an empty slot; "000000000000" is 1).
     private var keys: [UInt64]

@@ -164,7 +164,7 @@ extension Store {
         // NB: a first load into an empty SQLite file is written with a rollback journal when no other connection has
         // the file open: the pages past the file's end are not journaled, so each is written once, where WAL writes it
         // to the log and again at the checkpoint (the national load: a 12 GB log; docs/benchmarks.md). Whoever opens
-        // the file meanwhile waits for the load's end; WAL is set again after it.
+        // the file meanwhile is told it is busy until the load ends; WAL is set again after it.
         let firstLoad = if isPostgres { false } else { try await nextIdentifiers() == (1, 1) }
         let result = try await writing(wait: nil, counted: true, rollbackJournal: firstLoad) { store in
             try await store.load(audit: audit, body)
