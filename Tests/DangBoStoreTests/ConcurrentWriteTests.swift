@@ -119,36 +119,37 @@ import Testing
     /// then the file is in WAL again, whether the load was written or refused; with another connection open (the test
     /// above: the writer's own readers) it stays in WAL throughout.
     @Test func aFirstLoadAloneUsesARollbackJournalThenWALAgain() async throws {
-        try await Self.withNewDatabase(migrated: true) { location in
-            let store = try await Store.open(location, readers: false)
-            #expect(try await Self.journalMode(store) == "wal")
-            // A refused first load: rolled back, WAL again, nothing written.
-            let bad = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-bad-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: bad) }
-            try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: Self.blocs[0].folder.appendingPathComponent("organizations.csv"),
-                                             to: bad.appendingPathComponent("organizations.csv"))
-            try "national_id,family_name,given_name,gender,birth_date\n001090000001,Nguyễn,An,nam,không rõ\n"
-                .write(to: bad.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
-            await #expect(throws: ImportFailure.self) { try await store.importData(at: bad, actor: "test") }
-            #expect(try await Self.journalMode(store) == "wal")
-            #expect(try await store.nextIdentifiers() == (1, 1))
-            // The first load proper: in a rollback journal while it writes, WAL after.
-            let folder = Self.blocs[0].folder
-            let during = try await store.importing(audit: { _ in Self.audit }) { sink, inside -> String? in
-                _ = try await Importer(context: try await inside.importContext(today: Importer.Context.today())).run(try ImportSource.open(folder), into: sink)
-                return try await Self.journalMode(inside)
+        // NB: SQLite's journal: PostgreSQL has none to change.
+        try await Self.withNewDatabase(migrated: true, postgres: false) { location in
+            try await Self.closing(try await Store.open(location, readers: false)) { store in
+                #expect(try await Self.journalMode(store) == "wal")
+                // A refused first load: rolled back, WAL again, nothing written.
+                let bad = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-bad-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: bad) }
+                try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: Self.blocs[0].folder.appendingPathComponent("organizations.csv"),
+                                                 to: bad.appendingPathComponent("organizations.csv"))
+                try "national_id,family_name,given_name,gender,birth_date\n001090000001,Nguyễn,An,nam,không rõ\n"
+                    .write(to: bad.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+                await #expect(throws: ImportFailure.self) { try await store.importData(at: bad, actor: "test") }
+                #expect(try await Self.journalMode(store) == "wal")
+                #expect(try await store.nextIdentifiers() == (1, 1))
+                // The first load proper: in a rollback journal while it writes, WAL after.
+                let folder = Self.blocs[0].folder
+                let during = try await store.importing(audit: { _ in Self.audit }) { sink, inside -> String? in
+                    _ = try await Importer(context: try await inside.importContext(today: Importer.Context.today())).run(try ImportSource.open(folder), into: sink)
+                    return try await Self.journalMode(inside)
+                }
+                #expect(during == "delete")
+                #expect(try await Self.journalMode(store) == "wal")
+                #expect(try await store.nextIdentifiers() != (1, 1))
+                // A second load into the filled file stays in WAL.
+                let second = try await store.importing(audit: { _ in Self.audit }) { sink, inside -> String? in
+                    _ = try await Importer(context: try await inside.importContext(today: Importer.Context.today())).run(try ImportSource.open(Self.blocs[1].folder), into: sink)
+                    return try await Self.journalMode(inside)
+                }
+                #expect(second == "wal")
             }
-            #expect(during == "delete")
-            #expect(try await Self.journalMode(store) == "wal")
-            #expect(try await store.nextIdentifiers() != (1, 1))
-            // A second load into the filled file stays in WAL.
-            let second = try await store.importing(audit: { _ in Self.audit }) { sink, inside -> String? in
-                _ = try await Importer(context: try await inside.importContext(today: Importer.Context.today())).run(try ImportSource.open(Self.blocs[1].folder), into: sink)
-                return try await Self.journalMode(inside)
-            }
-            #expect(second == "wal")
-            await store.close()
             try await Self.expectRegistry(at: location, equals: try await Self.expected(importing: Self.blocs.map(\.folder)), audits: 2)
         }
     }
@@ -156,25 +157,27 @@ import Testing
     /// Whoever opens the file while a first load holds it with a rollback journal is told the database is busy, in
     /// Vietnamese, and can open it once the load has ended.
     @Test func openingDuringAFirstLoadAloneIsBusyUntilItEnds() async throws {
-        try await Self.withNewDatabase(migrated: true) { location in
-            let writer = try await Store.open(location, readers: false)
+        try await Self.withNewDatabase(migrated: true, postgres: false) { location in
             let folder = Self.blocs[0].folder
-            let (importing, release) = await Self.importHeld(folder, by: writer)
-            do {
-                _ = try await Store.open(location, writeWait: .milliseconds(200))
-                Issue.record("a store opened while a first load held the file")
-            } catch let error as StoreError {
-                guard case .busy = error else { Issue.record("not busy: \(error)"); return }
-                #expect(error.description.contains("đang bận"))
-            } catch {
-                Issue.record("unexpected \(error)")
+            try await Self.closing(try await Store.open(location, readers: false)) { writer in
+                let (importing, release) = await Self.importHeld(folder, by: writer)
+                do {
+                    await (try await Store.open(location, writeWait: .milliseconds(200))).close()
+                    Issue.record("a store opened while a first load held the file")
+                } catch let error as StoreError {
+                    if case .busy = error {
+                        #expect(error.description.contains("đang bận"))
+                    } else {
+                        Issue.record("not busy: \(error)")
+                    }
+                } catch {
+                    Issue.record("unexpected \(error)")
+                }
+                release.yield()
+                _ = try await importing.value
             }
-            release.yield()
-            _ = try await importing.value
-            await writer.close()
-            let reader = try await Store.open(location)
-            #expect(try await Self.journalMode(reader) == "wal")
-            await reader.close()
+            let mode = try await Self.closing(try await Store.open(location)) { try await Self.journalMode($0) }
+            #expect(mode == "wal")
             try await Self.expectRegistry(at: location, equals: try await Self.expected(importing: [folder]), audits: 1)
         }
     }
@@ -198,6 +201,18 @@ import Testing
         }
         for await _ in held { break }
         return (importing, release)
+    }
+
+    /// `body` with `store`, closed after whether `body` returns or throws (a store dropped open stops the test process).
+    static func closing<T>(_ store: Store, _ body: (Store) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 
     static func journalMode(_ store: Store) async throws -> String? {
@@ -318,14 +333,18 @@ import Testing
 
     /// Runs `body` on a new database of each engine: a SQLite file, and a PostgreSQL database when `DATABASE_URL` is
     /// set; `migrated: false` leaves it without a schema (the processes under test migrate it together).
-    static func withNewDatabase(migrated: Bool, _ body: (DatabaseLocation) async throws -> Void) async throws {
+    /// `body` on a new SQLite file, then (with a test server) on a new PostgreSQL database; `postgres: false` for what
+    /// only SQLite has (its journal).
+    static func withNewDatabase(
+        migrated: Bool, postgres: Bool = true, _ body: (DatabaseLocation) async throws -> Void
+    ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-concurrent-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let sqlite = DatabaseLocation.sqlite(path: directory.appendingPathComponent("registry.sqlite").path)
         if migrated { await (try await Store.open(sqlite)).close() }
         try await body(sqlite)
-        guard let url = TestDatabases.postgresURL, var components = URLComponents(string: url) else { return }
+        guard postgres, let url = TestDatabases.postgresURL, var components = URLComponents(string: url) else { return }
         let name = "dangbo_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
         let admin = try await Store.open(.postgres(url: url), migrate: false)
         try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
