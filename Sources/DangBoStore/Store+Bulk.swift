@@ -57,27 +57,12 @@ enum BulkValue: Sendable {
 }
 
 extension Store {
-    /// Inserts rows: multi-row INSERTs with raw binds on SQLite (under its limit of bound parameters), COPY on
+    /// Inserts rows: one prepared INSERT stepped for each row on SQLite (`SQLitePreparedInsert`), COPY on
     /// PostgreSQL (DESIGN §5: 180,000 rows/s through PostgresNIO).
     static func insert(into table: String, columns: [String], rows: [[BulkValue]], on sql: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         if let sqlite = sql as? any SQLiteDatabase {
-            let perBatch = max(1, 32_000 / columns.count)
-            let names = columns.map { "\"\($0)\"" }.joined(separator: ",")
-            let placeholders = "(" + repeatElement("?", count: columns.count).joined(separator: ",") + ")"
-            let full = "INSERT INTO \"\(table)\" (\(names)) VALUES "
-                + repeatElement(placeholders, count: min(perBatch, rows.count)).joined(separator: ",")
-            var start = 0
-            while start < rows.count {
-                let end = min(start + perBatch, rows.count)
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity((end - start) * columns.count)
-                for row in rows[start..<end] { for value in row { binds.append(value.sqlite) } }
-                let text = end - start == min(perBatch, rows.count) ? full : "INSERT INTO \"\(table)\" (\(names)) VALUES "
-                    + repeatElement(placeholders, count: end - start).joined(separator: ",")
-                _ = try await sqlite.query(text, binds)
-                start = end
-            }
+            try await SQLitePreparedInsert.insert(into: table, columns: columns, rows: rows, on: sqlite)
         } else if let postgres = sql as? any PostgresDatabase {
             try await postgres.withConnection { connection in
                 let promise = connection.eventLoop.makePromise(of: Void.self)

@@ -96,6 +96,7 @@ public final class Store: Sendable {
         var readers: Databases?
         switch location {
         case .sqlite(let path):
+            SQLitePreparedInsert.registered
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             // NB: one writing connection: a write waits for it up to a minute (a short import holds it; the pool's

@@ -2,7 +2,7 @@
 import SQLKit
 import Testing
 
-/// Rows written in bulk (COPY on PostgreSQL, raw binds on SQLite) come back exactly as written when read from the
+/// Rows written in bulk (COPY on PostgreSQL, a prepared statement on SQLite) come back exactly as written when read from the
 /// drivers' own rows, by position and by name, whatever bytes their texts hold.
 @Suite struct DriverRowsTests {
     static let texts = ["Nguyễn Thị Ánh", "", "a\\b", "một\tdòng\nhai\r\n", "\\N", "ends with \\"]
@@ -24,6 +24,31 @@ import Testing
                                                  reading: { (try $0.text("t"), try $0.optionalInt("n")) })
             #expect(named.map(\.0) == Array(Self.texts.dropFirst()))
             #expect(named.map(\.1) == [-1, nil, -3, nil, -5])
+        }
+    }
+
+    /// SQLite's prepared insert stores each value in its own storage class (an empty text is a text, not NULL), and a
+    /// row SQLite refuses stops the write, naming the constraint, never a value.
+    @Test func sqliteStoresEachValueInItsClassAndNamesARefusal() async throws {
+        try await TestDatabases.withSQLite { store in
+            try await store.sql.raw("CREATE TABLE prepared_rows (id BIGINT PRIMARY KEY, t TEXT, n BIGINT, b BOOLEAN)").run()
+            try await Store.insert(into: "prepared_rows", columns: ["id", "t", "n", "b"], rows: [
+                [.int(1), .text(""), .null, .bool(true)], [.int(2), .text("Ánh"), .int(-2), .bool(false)],
+            ], on: store.sql)
+            let classes = try await store.sql.rows("SELECT typeof(t), typeof(n), typeof(b), length(t) FROM prepared_rows ORDER BY id",
+                                                   as: (String, String, String, Int).self)
+            #expect(classes.map(\.0) == ["text", "text"])
+            #expect(classes.map(\.1) == ["null", "integer"])
+            #expect(classes.map(\.2) == ["integer", "integer"])
+            #expect(classes.map(\.3) == [0, 3])
+            do {
+                try await Store.insert(into: "prepared_rows", columns: ["id", "t"], rows: [[.int(3), .text("Bình")], [.int(1), .text("Chi")]],
+                                       on: store.sql)
+                Issue.record("a row with a stored id was written")
+            } catch let error as SQLiteWriteError {
+                #expect(error.description.contains("UNIQUE constraint failed: prepared_rows.id"))
+                #expect(!error.description.contains("Chi"))
+            }
         }
     }
 
