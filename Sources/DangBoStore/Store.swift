@@ -108,8 +108,10 @@ public final class Store: Sendable {
             readers?.use(.sqlite(.file(path), connectionPoolTimeout: Self.connectionWait, sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
             do {
-                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 2, connectionPoolTimeout: Self.connectionWait,
-                                        sqlLogLevel: .trace), as: .psql)
+                var configuration = try SQLPostgresConfiguration(url: url)
+                configuration.coreConfiguration.options.additionalStartupParameters += Self.postgresSettings
+                databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 2, connectionPoolTimeout: Self.connectionWait,
+                                        encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace), as: .psql)
             } catch {
                 // NB: the driver's error carries the URL, password included: never pass it on.
                 await databases.shutdownAsync()
@@ -149,6 +151,17 @@ public final class Store: Sendable {
         }
         return store
     }
+
+    /// Planner settings of DangBo's own PostgreSQL connections (startup parameters: the server's and other clients'
+    /// settings are untouched).
+    ///
+    /// NB: a report of a scope probes the indexes of the subtree's organizations (26,000 for a province); with the
+    /// default cost of a random page (4, for spinning disks) PostgreSQL chose instead to hash whole tables of the nation
+    /// (the organization versions: 318,000 rows) for a province, and compiled statements of tens of milliseconds with
+    /// JIT (10 ms each). The registry's pages are in the server's cache or on SSD, as PostgreSQL's documentation
+    /// advises for 1.1. A province's review: 1.02 s → 0.46–0.53 s; the nation's and a cell's unchanged
+    /// (docs/benchmarks.md).
+    static let postgresSettings = [("random_page_cost", "1.1"), ("jit", "off")]
 
     /// Sets up the read connection of each event loop (FluentSQLiteDriver keeps exactly one per loop and opens it on
     /// first use: a statement on each loop's database opens and configures it): a read waits for a lock held by a

@@ -1,4 +1,5 @@
-import DangBoStore
+@testable import DangBoStore
+import SQLKit
 import Testing
 
 /// `--database`, else `DATABASE_URL`, else the SQLite default; a password never shows in a description.
@@ -43,5 +44,16 @@ import Testing
         let location = try DatabaseLocation(parsing: "postgres://dangbo:s3cret@db.local:5432/dangbo")
         #expect(!location.description.contains("s3cret"))
         #expect(location.description.contains("db.local"))
+    }
+
+    /// DangBo's PostgreSQL connections plan for a registry in cache (`Store.postgresSettings`), whatever the server's
+    /// defaults.
+    @Test func postgresConnectionsCarryThePlannerSettings() async throws {
+        try await TestDatabases.withPostgres { store in
+            let settings = try await store.sql.rows("SELECT current_setting('random_page_cost'), current_setting('jit')",
+                                                    as: (String, String).self)
+            #expect(settings.first?.0 == "1.1")
+            #expect(settings.first?.1 == "off")
+        }
     }
 }
