@@ -29,7 +29,8 @@ extension Store {
         // snapshots, `memberCounts`); the one of `to` first, since the flows' plan follows its head count.
         let stock = try await memberCounts(of: root, on: to)
         let total = (stock[.standing(.official)] ?? 0) + (stock[.standing(.probationary)] ?? 0)
-        let flows = ReviewSelections(root: root, from: from, to: to, subtreeFirst: startFromSubtree ?? (total < Self.subtreeFirstLimit))
+        var flows = ReviewSelections(root: root, from: from, to: to, subtreeFirst: startFromSubtree ?? (total < Self.subtreeFirstLimit))
+        if !isPostgres { flows.entriesIndex = "INDEXED BY membership_periods_by_start" }
         let tree = ReviewSelections(root: root, from: from, to: to, subtreeFirst: true)
         // NB: the longest first (each waits for a read connection in the order asked).
         async let entries = rows("""
