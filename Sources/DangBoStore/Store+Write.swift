@@ -143,7 +143,7 @@ extension Store {
     /// Refreshes the planners' table statistics after a bulk write.
     ///
     /// NB: without statistics the planners start subtree queries from the whole subtree (seconds instead of
-    /// milliseconds at 100,000 members). SQLite samples (analysis_limit) to stay fast.
+    /// milliseconds at 100,000 members). SQLite samples (analysis_limit) to stay fast; PostgreSQL also vacuums.
     ///
     /// NB: it runs after the write committed, outside the write lock: another writer may hold the lock by then (an
     /// import started at the same time), and the statistics must not turn a committed write into a reported failure.
@@ -151,7 +151,10 @@ extension Store {
     func refreshStatistics() async {
         do {
             if isPostgres {
-                try await sql.raw("ANALYZE").run()
+                // NB: VACUUM too: it marks the pages just written all-visible, so that the reports' index-only scans
+                // skip the table (right after the national load, a province's review took 0.9 s, its outflows reading
+                // 150,000 rows from the heap; 0.35 s once vacuumed). It reads only the pages not yet marked.
+                try await sql.raw("VACUUM (ANALYZE)").run()
             } else {
                 try await sql.raw("PRAGMA analysis_limit=1000").run()
                 try await sql.raw("ANALYZE").run()

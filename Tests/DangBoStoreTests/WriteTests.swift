@@ -48,6 +48,24 @@ import Testing
         }
     }
 
+    /// PostgreSQL: after an import every page of the periods is marked all-visible (vacuumed), so that the reports'
+    /// index-only scans need not read the table.
+    @Test func anImportLeavesPostgresTablesVacuumed() async throws {
+        try await TestDatabases.withPostgres { store in
+            _ = try await Self.importFolder([
+                "organizations.csv": Self.organizations,
+                "members.csv": "national_id,full_name,gender,birth_date\n001085012345,Nguyễn Văn An,nam,1985-04-12\n",
+                "events.csv": "national_id,kind,effective_on,organization_code\n001085012345,admitted,2020-03-15,VD.01\n",
+            ], into: store)
+            let pages = try await store.sql.raw("""
+                SELECT relpages, relallvisible FROM pg_class WHERE relname = 'membership_periods'
+                """).first()
+            let (written, visible) = (try pages?.decode(column: "relpages", as: Int32.self), try pages?.decode(column: "relallvisible", as: Int32.self))
+            #expect((written ?? 0) > 0)
+            #expect(visible == written)
+        }
+    }
+
     @Test func aSecondImportContinuesTheJournals() async throws {
         try await TestDatabases.each { store in
             _ = try await Self.importFolder([
