@@ -283,6 +283,8 @@ final class StoreSink: RegistrySink {
     let sql: any SQLDatabase
     /// The batch being written while the importer reads the next one (two cores: one parses, one writes).
     private var pending: Task<Void, any Error>?
+    /// The id of the next case this import adds, once its first batch is numbered.
+    private var nextCaseID: Int?
 
     init(sql: any SQLDatabase) { self.sql = sql }
 
@@ -392,9 +394,18 @@ final class StoreSink: RegistrySink {
     func insert(seats: [CommitteeSeat]) async throws { try await enqueue { try await Store.insert(seats: seats, on: $0) } }
 
     func insert(cases: [OversightCase]) async throws {
-        // NB: case ids continue from the stored ones, so the batch before must be written first.
-        try await drain()
-        try await Store.insert(cases: cases, on: sql)
+        // NB: case ids continue from the stored ones: read once, every batch before written, then counted here, so that
+        // a batch is written while the importer reads the next (it waited for each: PostgreSQL's national oversight
+        // phase 4 min 22 s against SQLite's 1 min 34 s). Nothing else of an import adds cases.
+        let first: Int
+        if let next = nextCaseID {
+            first = next
+        } else {
+            try await drain()
+            first = try await Store.nextID(in: "oversight_cases", on: sql)
+        }
+        nextCaseID = first + cases.count
+        try await enqueue { try await Store.insert(cases: cases, on: $0, firstID: first) }
     }
 
     func insert(meetings: [Meeting]) async throws {

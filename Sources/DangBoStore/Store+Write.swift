@@ -322,9 +322,10 @@ extension Store {
             }, on: sql)
     }
 
-    static func insert(cases: [OversightCase], on sql: any SQLDatabase) async throws {
+    /// Cases with their subjects, numbered from `firstID`, else after the last.
+    static func insert(cases: [OversightCase], on sql: any SQLDatabase, firstID: Int? = nil) async throws {
         guard !cases.isEmpty else { return }
-        var nextID = try await nextID(in: "oversight_cases", on: sql)
+        var nextID = if let firstID { firstID } else { try await nextID(in: "oversight_cases", on: sql) }
         var caseRows: [[BulkValue]] = []
         var subjectRows: [[BulkValue]] = []
         for oversightCase in cases {
