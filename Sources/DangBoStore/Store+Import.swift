@@ -192,6 +192,7 @@ extension Store {
             // NB: into an empty registry, the secondary indexes are built once after the load (sorted), instead of
             // being kept up row by row (random B-tree inserts were a quarter of the import).
             let indexes = empty ? try await Self.dropSecondaryIndexes(on: sql) : []
+            let foreignKeys = empty ? try await Self.dropForeignKeys(on: sql) : []
             // NB: into an empty registry (no snapshot yet), the snapshots' triggers are dropped for the load: each would test
             // every row for snapshots. Into a registry with snapshots, they keep them in step row by row.
             if empty { try await StatisticSnapshots.suspend(on: sql) }
@@ -209,6 +210,7 @@ extension Store {
             if largerCache { try await sql.raw("PRAGMA threads=\(unsafeRaw: String(Self.sortThreads))").run() }
             for index in indexes { try await sql.raw(SQLQueryString(index)).run() }
             if largerCache { try await sql.raw("PRAGMA threads=0").run() }
+            for foreignKey in foreignKeys { try await sql.raw(SQLQueryString(foreignKey)).run() }
             if empty { try await StatisticSnapshots.resume(on: sql) }
             if let audit { _ = try await Self.appendAudit(audit(result), on: database) }
             if largerCache { try await sql.raw("PRAGMA cache_size=-65536").run() }
@@ -245,6 +247,29 @@ extension Store {
         for row in try await sql.raw(SQLQueryString(query)).all() {
             statements.append(try row.decode(column: "definition", as: String.self))
             try await sql.raw("DROP INDEX \(ident: try row.decode(column: "name", as: String.self))").run()
+        }
+        return statements
+    }
+
+    /// PostgreSQL: drops the schema's foreign keys and returns the statements that add them again, as the database
+    /// wrote them (SQLite: none, and nothing dropped).
+    /// NB: into an empty registry, each key is then checked once for all rows by one join when it is added again,
+    /// instead of by a query per row copied: those queries were most of PostgreSQL's work in a national load (its
+    /// backend at 80 % of a core, in the executor's start-up and heap fetches, while the importer waited).
+    static func dropForeignKeys(on sql: any SQLDatabase) async throws -> [String] {
+        guard sql.dialect.name == "postgresql" else { return [] }
+        let rows = try await sql.raw("""
+            SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname) AS drop_statement,
+                   format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+                       AS add_statement
+            FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
+            ORDER BY c.conrelid::regclass::text, c.conname
+            """).all()
+        var statements: [String] = []
+        for row in rows {
+            try await sql.raw(SQLQueryString(try row.decode(column: "drop_statement", as: String.self))).run()
+            statements.append(try row.decode(column: "add_statement", as: String.self))
         }
         return statements
     }

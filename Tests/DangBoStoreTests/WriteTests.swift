@@ -66,6 +66,32 @@ import Testing
         }
     }
 
+    /// PostgreSQL: a first load drops the foreign keys for the load and adds them all again, checked: after it, a row
+    /// naming no stored member is refused as before.
+    @Test func aFirstLoadKeepsPostgresForeignKeys() async throws {
+        try await TestDatabases.withPostgres { store in
+            let keys = "SELECT conname AS name FROM pg_constraint WHERE contype = 'f' ORDER BY conname"
+            let before = try await store.sql.raw(SQLQueryString(keys)).all().map { try $0.decode(column: "name", as: String.self) }
+            _ = try await Self.importFolder([
+                "organizations.csv": Self.organizations,
+                "members.csv": "national_id,full_name,gender,birth_date\n001085012345,Nguyễn Văn An,nam,1985-04-12\n",
+                "events.csv": "national_id,kind,effective_on,organization_code\n001085012345,admitted,2020-03-15,VD.01\n",
+            ], into: store)
+            let after = try await store.sql.raw(SQLQueryString(keys)).all().map { try $0.decode(column: "name", as: String.self) }
+            #expect(!before.isEmpty)
+            #expect(after == before)
+            // The same row for the stored member is written; for no member, refused.
+            func insertEvent(of member: Int) async throws {
+                try await store.sql.raw("""
+                    INSERT INTO membership_events (member_id, seq, kind, effective_on, decision_number, decision_issuer, counterpart, note)
+                    VALUES (\(bind: member), 99, 'admitted', 20200101, '', '', '', '')
+                    """).run()
+            }
+            try await insertEvent(of: 1)
+            await #expect(throws: (any Error).self) { try await insertEvent(of: 999_999) }
+        }
+    }
+
     @Test func aSecondImportContinuesTheJournals() async throws {
         try await TestDatabases.each { store in
             _ = try await Self.importFolder([
