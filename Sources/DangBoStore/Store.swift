@@ -254,6 +254,19 @@ public final class Store: Sendable {
         return logger
     }
 
+    /// `body` with this store, which is closed after it whether it returns or throws (a connection pool dropped open
+    /// stops a debug build).
+    public func closing<T>(after body: (Store) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
     public func close() async {
         // NB: the store a write transaction hands out shares the connections of the one that opened them.
         guard !inWriteTransaction else { return }

@@ -28,15 +28,7 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Runs `body` with an open store and closes it whatever happens.
 func withStore<T>(_ options: DatabaseOptions, readers: Bool = true, _ body: (Store) async throws -> T) async throws -> T {
-    let store = try await options.open(readers: readers)
-    do {
-        let result = try await body(store)
-        await store.close()
-        return result
-    } catch {
-        await store.close()
-        throw error
-    }
+    try await options.open(readers: readers).closing(after: body)
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

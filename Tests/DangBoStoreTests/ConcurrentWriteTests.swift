@@ -121,7 +121,7 @@ import Testing
     @Test func aFirstLoadAloneUsesARollbackJournalThenWALAgain() async throws {
         // NB: SQLite's journal: PostgreSQL has none to change.
         try await Self.withNewDatabase(migrated: true, postgres: false) { location in
-            try await Self.closing(try await Store.open(location, readers: false)) { store in
+            try await Store.open(location, readers: false).closing { store in
                 #expect(try await Self.journalMode(store) == "wal")
                 // A refused first load: rolled back, WAL again, nothing written.
                 let bad = FileManager.default.temporaryDirectory.appendingPathComponent("dangbo-bad-\(UUID().uuidString)")
@@ -159,7 +159,7 @@ import Testing
     @Test func openingDuringAFirstLoadAloneIsBusyUntilItEnds() async throws {
         try await Self.withNewDatabase(migrated: true, postgres: false) { location in
             let folder = Self.blocs[0].folder
-            try await Self.closing(try await Store.open(location, readers: false)) { writer in
+            try await Store.open(location, readers: false).closing { writer in
                 let (importing, release) = await Self.importHeld(folder, by: writer)
                 do {
                     await (try await Store.open(location, writeWait: .milliseconds(200))).close()
@@ -176,7 +176,7 @@ import Testing
                 release.yield()
                 _ = try await importing.value
             }
-            let mode = try await Self.closing(try await Store.open(location)) { try await Self.journalMode($0) }
+            let mode = try await Store.open(location).closing { try await Self.journalMode($0) }
             #expect(mode == "wal")
             try await Self.expectRegistry(at: location, equals: try await Self.expected(importing: [folder]), audits: 1)
         }
@@ -201,18 +201,6 @@ import Testing
         }
         for await _ in held { break }
         return (importing, release)
-    }
-
-    /// `body` with `store`, closed after whether `body` returns or throws (a store dropped open stops the test process).
-    static func closing<T>(_ store: Store, _ body: (Store) async throws -> T) async throws -> T {
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
     }
 
     static func journalMode(_ store: Store) async throws -> String? {

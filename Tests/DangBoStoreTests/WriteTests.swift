@@ -28,6 +28,13 @@ import Testing
         VD.02,Chi bộ Sở Y tế,grassroots_cell,VD,2000-01-01
         """
 
+    /// The bloc's two cells and one member admitted into the first.
+    static let oneAdmission = [
+        "organizations.csv": organizations,
+        "members.csv": "national_id,full_name,gender,birth_date\n001085012345,Nguyễn Văn An,nam,1985-04-12\n",
+        "events.csv": "national_id,kind,effective_on,organization_code\n001085012345,admitted,2020-03-15,VD.01\n",
+    ]
+
     @Test func aFailingWriteLeavesNothingBehind() async throws {
         try await TestDatabases.each { store in
             _ = try await Self.importFolder(["organizations.csv": Self.organizations,
@@ -52,11 +59,7 @@ import Testing
     /// index-only scans need not read the table.
     @Test func anImportLeavesPostgresTablesVacuumed() async throws {
         try await TestDatabases.withPostgres { store in
-            _ = try await Self.importFolder([
-                "organizations.csv": Self.organizations,
-                "members.csv": "national_id,full_name,gender,birth_date\n001085012345,Nguyễn Văn An,nam,1985-04-12\n",
-                "events.csv": "national_id,kind,effective_on,organization_code\n001085012345,admitted,2020-03-15,VD.01\n",
-            ], into: store)
+            _ = try await Self.importFolder(Self.oneAdmission, into: store)
             let pages = try await store.sql.raw("""
                 SELECT relpages, relallvisible FROM pg_class WHERE relname = 'membership_periods'
                 """).first()
@@ -72,11 +75,7 @@ import Testing
         try await TestDatabases.withPostgres { store in
             let keys = "SELECT conname AS name FROM pg_constraint WHERE contype = 'f' ORDER BY conname"
             let before = try await store.sql.raw(SQLQueryString(keys)).all().map { try $0.decode(column: "name", as: String.self) }
-            _ = try await Self.importFolder([
-                "organizations.csv": Self.organizations,
-                "members.csv": "national_id,full_name,gender,birth_date\n001085012345,Nguyễn Văn An,nam,1985-04-12\n",
-                "events.csv": "national_id,kind,effective_on,organization_code\n001085012345,admitted,2020-03-15,VD.01\n",
-            ], into: store)
+            _ = try await Self.importFolder(Self.oneAdmission, into: store)
             let after = try await store.sql.raw(SQLQueryString(keys)).all().map { try $0.decode(column: "name", as: String.self) }
             #expect(!before.isEmpty)
             #expect(after == before)
@@ -94,11 +93,7 @@ import Testing
 
     @Test func aSecondImportContinuesTheJournals() async throws {
         try await TestDatabases.each { store in
-            _ = try await Self.importFolder([
-                "organizations.csv": Self.organizations,
-                "members.csv": "national_id,full_name,gender,birth_date\n001085012345,Nguyễn Văn An,nam,1985-04-12\n",
-                "events.csv": "national_id,kind,effective_on,organization_code\n001085012345,admitted,2020-03-15,VD.01\n",
-            ], into: store)
+            _ = try await Self.importFolder(Self.oneAdmission, into: store)
             let change = try await Self.importFolder([
                 "events.csv": """
                     national_id,kind,effective_on,organization_code
