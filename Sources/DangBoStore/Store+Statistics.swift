@@ -16,20 +16,27 @@ extension Store {
     /// to Core).
     func statistics(of root: OrganizationID, asOf day: Day, snapshots: Bool) async throws -> Statistics {
         let d = day.yyyymmdd, r = root.rawValue
-        var organizations = OrganizationCounts()
-        for (kind, n) in try await reader.rows("""
-            SELECT v.kind, COUNT(*)
+        // NB: the member counts and the organizations are independent statements, asked side by side (a cell's
+        // statistics waited for five round trips one after another; now two, the organizations beside them).
+        async let counts = memberCounts(of: root, on: day, snapshots: snapshots)
+        async let parts = reader.rows("""
+            SELECT 'kind', v.kind, COUNT(*)
             FROM organization_ancestry a
             JOIN organization_versions v ON v.organization_id = a.descendant_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
             WHERE a.ancestor_id = \(literal: r) AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
             GROUP BY v.kind
-            """, as: (String, Int).self) {
-            guard let kind = OrganizationKind(rawValue: kind) else { throw StoreError.unreadable("organization_versions.kind") }
+            UNION ALL
+            SELECT 'code', code, 0 FROM organizations WHERE id = \(literal: r)
+            """, as: (String, String, Int).self)
+        var organizations = OrganizationCounts()
+        var code = ""
+        for (part, value, n) in try await parts {
+            if part == "code" { code = value; continue }
+            guard let kind = OrganizationKind(rawValue: value) else { throw StoreError.unreadable("organization_versions.kind") }
             for _ in 0..<n { organizations.count(kind) }
         }
-        let code = try await reader.rows("SELECT code FROM organizations WHERE id = \(literal: r)", as: String.self).first ?? ""
         var members = MemberCounts()
-        for (marginal, n) in try await memberCounts(of: root, on: day, snapshots: snapshots) { members.add(n, marginal) }
+        for (marginal, n) in try await counts { members.add(n, marginal) }
         return Statistics(organization: code, asOf: day, organizations: organizations, members: members)
     }
 
@@ -39,11 +46,10 @@ extension Store {
     func memberCounts(of root: OrganizationID, on day: Day, snapshots: Bool = true) async throws -> [MemberCounts.Marginal: Int] {
         let d = day.yyyymmdd, r = root.rawValue
         // NB: read before the counts: a write that commits after it changes the generation, and the counts are not kept.
-        let generation = snapshots ? try await snapshotGeneration() : 0
+        let (generation, nearest) = snapshots ? try await snapshotGeneration(nearest: root, to: day) : (0, nil)
         var marginals: [MemberCounts.Marginal: Int] = [:]
         var from: Day?
-        if snapshots, let nearest = try await nearestSnapshot(of: root, to: day),
-           let counts = try await snapshotCounts(of: root, at: nearest, on: day) {
+        if let nearest, let counts = try await snapshotCounts(of: root, at: nearest, on: day) {
             marginals = counts.filter { $0.value != 0 }
             from = nearest
         } else {
@@ -83,16 +89,6 @@ extension Store {
     /// Whether a snapshot of `day` stays however many others are kept: the last day of a quarter (the reviews' days).
     static func isQuarterEnd(_ day: Day) -> Bool {
         day.month % 3 == 0 && day.day == Day.daysIn(month: day.month, year: day.year)
-    }
-
-    /// The day of the snapshot of `root` nearest `day` within `StatisticSnapshots.reach` (the earlier of two as near).
-    private func nearestSnapshot(of root: OrganizationID, to day: Day) async throws -> Day? {
-        let reach = StatisticSnapshots.reach
-        return try await reader.rows("""
-            SELECT day FROM statistic_snapshot_keys WHERE organization_id = \(literal: root.rawValue)
-                AND day >= \(literal: day.adding(days: -reach).yyyymmdd) AND day <= \(literal: day.adding(days: reach).yyyymmdd)
-            """, as: Int.self).compactMap(Day.init(yyyymmdd:))
-            .min { (abs($0.ordinal - day.ordinal), $0) < (abs($1.ordinal - day.ordinal), $1) }
     }
 
     /// The member counts of `root` as of `day` from its snapshot of `snapshot`: the snapshot's counts, less the periods
@@ -160,9 +156,22 @@ extension Store {
         return marginals
     }
 
-    /// The number of write transactions so far (`statistic_generation`).
-    private func snapshotGeneration() async throws -> Int {
-        try await reader.rows("SELECT n FROM statistic_generation WHERE id = 1", as: Int.self).first ?? 0
+    /// The number of write transactions so far (`statistic_generation`), and the day of the snapshot of `root` nearest
+    /// `day` within `StatisticSnapshots.reach` (the earlier of two as near).
+    /// NB: one statement, one round trip: a small scope's statistics are a few milliseconds, of which each round trip
+    /// was a fixed part (issue 12's small questions against hand-written SQL).
+    private func snapshotGeneration(nearest root: OrganizationID, to day: Day) async throws -> (Int, Day?) {
+        let reach = StatisticSnapshots.reach
+        var generation = 0, days: [Day] = []
+        for (isGeneration, n) in try await reader.rows("""
+            SELECT TRUE, n FROM statistic_generation WHERE id = 1
+            UNION ALL
+            SELECT FALSE, day FROM statistic_snapshot_keys WHERE organization_id = \(literal: root.rawValue)
+                AND day >= \(literal: day.adding(days: -reach).yyyymmdd) AND day <= \(literal: day.adding(days: reach).yyyymmdd)
+            """, as: (Bool, Int).self) {
+            if isGeneration { generation = n } else if let snapshot = Day(yyyymmdd: n) { days.append(snapshot) }
+        }
+        return (generation, days.min { (abs($0.ordinal - day.ordinal), $0) < (abs($1.ordinal - day.ordinal), $1) })
     }
 
     /// Keeps `marginals`, the member counts of `root` as of `day` read when `statistic_generation` was `generation`,
