@@ -46,7 +46,7 @@ extension Store {
     func memberCounts(of root: OrganizationID, on day: Day, snapshots: Bool = true) async throws -> [MemberCounts.Marginal: Int] {
         let d = day.yyyymmdd, r = root.rawValue
         // NB: read before the counts: a write that commits after it changes the generation, and the counts are not kept.
-        let (generation, nearest) = snapshots ? try await snapshotGeneration(nearest: root, to: day) : (0, nil)
+        let (generation, nearest) = snapshots ? try await snapshotState(of: root, near: day) : (0, nil)
         var marginals: [MemberCounts.Marginal: Int] = [:]
         var from: Day?
         if let nearest, let counts = try await snapshotCounts(of: root, at: nearest, on: day) {
@@ -160,7 +160,7 @@ extension Store {
     /// `day` within `StatisticSnapshots.reach` (the earlier of two as near).
     /// NB: one statement, one round trip: a small scope's statistics are a few milliseconds, of which each round trip
     /// was a fixed part (issue 12's small questions against hand-written SQL).
-    private func snapshotGeneration(nearest root: OrganizationID, to day: Day) async throws -> (Int, Day?) {
+    private func snapshotState(of root: OrganizationID, near day: Day) async throws -> (generation: Int, nearest: Day?) {
         let reach = StatisticSnapshots.reach
         var generation = 0, days: [Day] = []
         for (isGeneration, n) in try await reader.rows("""
