@@ -40,6 +40,22 @@ extension SQLDatabase {
     }
 }
 
+extension SQLDatabase {
+    /// PostgreSQL: the rows of `statement`, prepared on the connection under its name the first time that connection
+    /// runs it, then only bound and executed (`SmallScopeStatement`).
+    func preparedRows<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row]
+        where Statement.Row: Sendable {
+        guard let postgres = self as? any PostgresDatabase else { preconditionFailure("prepared statements are PostgreSQL's") }
+        return try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                var rows: [Statement.Row] = []
+                for try await row in try await connection.execute(statement, logger: connection.logger) { rows.append(row) }
+                return rows
+            }
+        }.get()
+    }
+}
+
 /// A query's rows as the driver returned them.
 private enum DriverRows {
     case sqlite([SQLiteRow])

@@ -1,5 +1,6 @@
 import DangBoCore
 import Logging
+import NIOConcurrencyHelpers
 import SQLKit
 
 extension Store {
@@ -15,69 +16,163 @@ extension Store {
     /// `snapshots: false` computes the member counts from the periods and keeps nothing (tests hold both ways equal
     /// to Core).
     func statistics(of root: OrganizationID, asOf day: Day, snapshots: Bool) async throws -> Statistics {
-        let d = day.yyyymmdd, r = root.rawValue
-        // NB: the member counts and the organizations are independent statements, asked side by side (a cell's
-        // statistics waited for five round trips one after another; now two, the organizations beside them).
-        async let counts = memberCounts(of: root, on: day, snapshots: snapshots)
-        async let parts = reader.rows("""
-            SELECT 'kind', v.kind, COUNT(*)
-            FROM organization_ancestry a
-            JOIN organization_versions v ON v.organization_id = a.descendant_id AND v.valid_from <= \(literal: d) AND v.valid_to > \(literal: d)
-            WHERE a.ancestor_id = \(literal: r) AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
-            GROUP BY v.kind
-            UNION ALL
-            SELECT 'code', code, 0 FROM organizations WHERE id = \(literal: r)
-            """, as: (String, String, Int).self)
-        var organizations = OrganizationCounts()
-        var code = ""
-        for (part, value, n) in try await parts {
-            if part == "code" { code = value; continue }
-            guard let kind = OrganizationKind(rawValue: value) else { throw StoreError.unreadable("organization_versions.kind") }
-            for _ in 0..<n { organizations.count(kind) }
-        }
+        // NB: one statement asks for the organizations by kind, the root's code and the member counts (a cell's
+        // statistics waited for five round trips one after another; a snapshot's subtree asks a second for its
+        // snapshot).
+        let counted = try await countedFromPeriods(of: root, on: day, unlessNearSnapshot: snapshots, organizations: true)
         var members = MemberCounts()
-        for (marginal, n) in try await counts { members.add(n, marginal) }
-        return Statistics(organization: code, asOf: day, organizations: organizations, members: members)
+        for (marginal, n) in try await memberCounts(of: root, on: day, from: counted, snapshots: snapshots) { members.add(n, marginal) }
+        return Statistics(organization: counted.code, asOf: day, organizations: counted.organizations, members: members)
     }
 
     /// The members of `root`'s subtree on the rolls on `day`, counted by each of their attributes (no zero counts):
     /// from the snapshot nearest `day` within reach, or from the periods; kept as the snapshot of `day` when they
     /// number at least `snapshotMinimum` (`snapshots: false`: from the periods, nothing kept).
     func memberCounts(of root: OrganizationID, on day: Day, snapshots: Bool = true) async throws -> [MemberCounts.Marginal: Int] {
-        let d = day.yyyymmdd, r = root.rawValue
-        // NB: read before the counts: a write that commits after it changes the generation, and the counts are not kept.
-        let (generation, nearest) = snapshots ? try await snapshotState(of: root, near: day) : (0, nil)
-        var marginals: [MemberCounts.Marginal: Int] = [:]
+        let counted = try await countedFromPeriods(of: root, on: day, unlessNearSnapshot: snapshots, organizations: false)
+        return try await memberCounts(of: root, on: day, from: counted, snapshots: snapshots)
+    }
+
+    /// The member counts of `memberCounts(of:on:snapshots:)` from what `countedFromPeriods` answered: its counts, or
+    /// the snapshot it found near `day`; kept as the snapshot of `day` when they number at least `snapshotMinimum`.
+    private func memberCounts(of root: OrganizationID, on day: Day, from counted: Counted, snapshots: Bool) async throws
+        -> [MemberCounts.Marginal: Int] {
+        var marginals = counted.marginals
         var from: Day?
-        if let nearest, let counts = try await snapshotCounts(of: root, at: nearest, on: day) {
-            marginals = counts.filter { $0.value != 0 }
-            from = nearest
+        if let nearest = counted.nearest {
+            if let counts = try await snapshotCounts(of: root, at: nearest, on: day) {
+                marginals = counts.filter { $0.value != 0 }
+                from = nearest
+            } else {
+                // NB: the snapshot was forgotten since (a load): from the periods after all.
+                marginals = try await countedFromPeriods(of: root, on: day, unlessNearSnapshot: false, organizations: false).marginals
+            }
+        }
+        let total = (marginals[.standing(.official)] ?? 0) + (marginals[.standing(.probationary)] ?? 0)
+        if snapshots && from != day && total >= snapshotMinimum {
+            await keepSnapshot(of: root, on: day, marginals, generation: counted.generation)
+        }
+        return marginals
+    }
+
+    /// The members of `root`'s subtree on the rolls on `day`, counted from the periods by each of their attributes.
+    ///
+    /// `unlessNearSnapshot`: in the same statement, the number of write transactions so far (`statistic_generation`)
+    /// and the day of the snapshot of `root` nearest `day` within `StatisticSnapshots.reach` (the earlier of two as
+    /// near); when there is one, the periods are not counted (`marginals` is empty) and the caller reads the snapshot.
+    /// `organizations`: in the same statement too, the organizations of the subtree on `day` by kind, and the root's
+    /// code.
+    /// NB: one statement, one round trip, one state of the database: the generation is read with the counts, so a
+    /// write that commits after them stops them being kept. On PostgreSQL a root that counted fewer than
+    /// `snapshotMinimum` members before is asked through a prepared statement (`SmallScopeStatement`), planned once per
+    /// connection: a cell's statistics spent more in PostgreSQL's planning than in its execution (issue 12's small
+    /// questions against hand-written SQL); any other root is planned for itself.
+    private func countedFromPeriods(of root: OrganizationID, on day: Day, unlessNearSnapshot: Bool, organizations: Bool)
+        async throws -> Counted {
+        let r = root.rawValue, d = day.yyyymmdd
+        let low = day.adding(days: -StatisticSnapshots.reach).yyyymmdd, high = day.adding(days: StatisticSnapshots.reach).yyyymmdd
+        let rows: [CountedRow]
+        if isPostgres && unlessNearSnapshot && smallScopes.withLockedValue({ $0.contains(r) }) {
+            let binds = SmallScopeBinds(root: r, day: d, low: low, high: high)
+            rows = organizations ? try await reader.preparedRows(SmallScopeStatistics(binds: binds))
+                : try await reader.preparedRows(SmallScopeMemberCounts(binds: binds))
         } else {
-            for (standing, exempt, gender, band, ethnicity, religion, education, theory, occupation, n) in try await reader.rows("""
-                SELECT p.standing, p.exempt, m.gender, \(unsafeRaw: Self.ageBandSQL(on: day)), m.ethnicity, m.religion, m.education,
-                       m.political_theory, m.occupation, COUNT(*)
-                FROM membership_periods p
-                JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(literal: r)
-                    AND a.valid_from <= \(literal: d) AND a.valid_to > \(literal: d)
-                JOIN members m ON m.id = p.member_id
-                WHERE p.valid_from <= \(literal: d) AND p.valid_to > \(literal: d)
-                GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-                """, as: (String, Bool, String, String, String, String, String, String, String, Int).self) {
+            rows = try await reader.rows(SQLQueryString(Self.countsSQL(
+                unlessNearSnapshot: unlessNearSnapshot, organizations: organizations,
+                root: "\(r)", day: "\(d)", low: "\(low)", high: "\(high)")), as: CountedRow.self)
+        }
+        var counted = Counted()
+        var days: [Day] = []
+        for (part, standing, exempt, gender, band, ethnicity, religion, education, theory, occupation, n) in rows {
+            switch part {
+            case 1: counted.generation = n
+            case 2: if let snapshot = Day(yyyymmdd: n) { days.append(snapshot) }
+            case 3:
+                guard let kind = OrganizationKind(rawValue: standing) else { throw StoreError.unreadable("organization_versions.kind") }
+                for _ in 0..<n { counted.organizations.count(kind) }
+            case 4: counted.code = standing
+            default:
                 guard let standing = Standing(rawValue: standing), let gender = Gender(rawValue: gender) else {
                     throw StoreError.unreadable("membership_periods.standing, members.gender")
                 }
                 for marginal in MemberCounts.marginals(
                     standing: standing, exempt: exempt, gender: gender, ageBand: band, ethnicity: ethnicity, religion: religion,
                     education: education, politicalTheory: theory, occupation: occupation) {
-                    marginals[marginal, default: 0] += n
+                    counted.marginals[marginal, default: 0] += n
                 }
             }
         }
-        let total = (marginals[.standing(.official)] ?? 0) + (marginals[.standing(.probationary)] ?? 0)
-        if snapshots && from != day && total >= snapshotMinimum {
-            await keepSnapshot(of: root, on: day, marginals, generation: generation)
+        counted.nearest = days.min { (abs($0.ordinal - day.ordinal), $0) < (abs($1.ordinal - day.ordinal), $1) }
+        if isPostgres && unlessNearSnapshot {
+            let total = (counted.marginals[.standing(.official)] ?? 0) + (counted.marginals[.standing(.probationary)] ?? 0)
+            let small = counted.nearest == nil && total < snapshotMinimum
+            smallScopes.withLockedValue { roots in
+                guard small else { roots.remove(r); return }
+                if roots.count >= Self.smallScopesKept { roots.removeAll() }
+                roots.insert(r)
+            }
         }
-        return marginals
+        return counted
+    }
+
+    /// PostgreSQL: how many small roots `smallScopes` remembers (all are forgotten when it is full).
+    static let smallScopesKept = 65_536
+
+    /// The rows of `countsSQL`: a part (0 the counts, 1 the generation, 2 a snapshot's day, 3 organizations of a kind,
+    /// 4 the root's code), the period's and member's attributes of the counts (the kind or code in the second
+    /// column), and a number.
+    typealias CountedRow = (Int, String, Bool, String, String, String, String, String, String, String, Int)
+
+    /// The statement of `countedFromPeriods`, with the root, the day and the days within reach of it given as SQL
+    /// expressions (literals, or a prepared statement's parameters).
+    static func countsSQL(unlessNearSnapshot: Bool, organizations: Bool, root: String, day: String, low: String, high: String) -> String {
+        let near = "statistic_snapshot_keys WHERE organization_id = \(root) AND day >= \(low) AND day <= \(high)"
+        var query = ""
+        if unlessNearSnapshot {
+            query += """
+                SELECT 1, '', FALSE, '', '', '', '', '', '', '', n FROM statistic_generation WHERE id = 1
+                UNION ALL
+                SELECT 2, '', FALSE, '', '', '', '', '', '', '', day FROM \(near)
+                UNION ALL
+
+                """
+        }
+        if organizations {
+            query += """
+                SELECT 3, v.kind, FALSE, '', '', '', '', '', '', '', COUNT(*)
+                FROM organization_ancestry a
+                JOIN organization_versions v ON v.organization_id = a.descendant_id AND v.valid_from <= \(day) AND v.valid_to > \(day)
+                WHERE a.ancestor_id = \(root) AND a.valid_from <= \(day) AND a.valid_to > \(day)
+                GROUP BY v.kind
+                UNION ALL
+                SELECT 4, code, FALSE, '', '', '', '', '', '', '', 0 FROM organizations WHERE id = \(root)
+                UNION ALL
+
+                """
+        }
+        return query + """
+            SELECT 0, p.standing, p.exempt, m.gender, \(ageBandSQL(on: day)), m.ethnicity, m.religion, m.education,
+                   m.political_theory, m.occupation, COUNT(*)
+            FROM membership_periods p
+            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(root)
+                AND a.valid_from <= \(day) AND a.valid_to > \(day)
+            JOIN members m ON m.id = p.member_id
+            WHERE p.valid_from <= \(day) AND p.valid_to > \(day)\(unlessNearSnapshot ? " AND NOT EXISTS (SELECT 1 FROM \(near))" : "")
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+            """
+    }
+
+    /// What `countedFromPeriods` answers.
+    private struct Counted {
+        /// The member counts from the periods (none when a snapshot is near).
+        var marginals: [MemberCounts.Marginal: Int] = [:]
+        /// `statistic_generation` when the counts were read.
+        var generation = 0
+        /// The day of the snapshot nearest the day asked, within reach.
+        var nearest: Day?
+        /// The subtree's organizations by kind, and the root's code (when asked).
+        var organizations = OrganizationCounts()
+        var code = ""
     }
 
     /// Forgets every statistics snapshot (they come back as statistics are asked): what `dangbo bench` does first, so
@@ -154,24 +249,6 @@ extension Store {
             marginals[try dimension.marginal(value), default: 0] += n
         }
         return marginals
-    }
-
-    /// The number of write transactions so far (`statistic_generation`), and the day of the snapshot of `root` nearest
-    /// `day` within `StatisticSnapshots.reach` (the earlier of two as near).
-    /// NB: one statement, one round trip: a small scope's statistics are a few milliseconds, of which each round trip
-    /// was a fixed part (issue 12's small questions against hand-written SQL).
-    private func snapshotState(of root: OrganizationID, near day: Day) async throws -> (generation: Int, nearest: Day?) {
-        let reach = StatisticSnapshots.reach
-        var generation = 0, days: [Day] = []
-        for (isGeneration, n) in try await reader.rows("""
-            SELECT TRUE, n FROM statistic_generation WHERE id = 1
-            UNION ALL
-            SELECT FALSE, day FROM statistic_snapshot_keys WHERE organization_id = \(literal: root.rawValue)
-                AND day >= \(literal: day.adding(days: -reach).yyyymmdd) AND day <= \(literal: day.adding(days: reach).yyyymmdd)
-            """, as: (Bool, Int).self) {
-            if isGeneration { generation = n } else if let snapshot = Day(yyyymmdd: n) { days.append(snapshot) }
-        }
-        return (generation, days.min { (abs($0.ordinal - day.ordinal), $0) < (abs($1.ordinal - day.ordinal), $1) })
     }
 
     /// Keeps `marginals`, the member counts of `root` as of `day` read when `statistic_generation` was `generation`,
@@ -253,8 +330,8 @@ extension Store {
     }
 
     /// The age band as a SQL CASE on YYYYMMDD integers, built from Core's table of bands so the two cannot drift.
-    static func ageBandSQL(on day: Day) -> String {
-        let age = "((\(day.yyyymmdd) - m.birth_date) / 10000)"
+    static func ageBandSQL(on day: String) -> String {
+        let age = "((\(day) - m.birth_date) / 10000)"
         var text = "CASE"
         for band in AgeBand.bands {
             if let upTo = band.upTo { text += " WHEN \(age) <= \(upTo) THEN '\(band.label)'" }

@@ -33,6 +33,10 @@ public final class Store: Sendable {
     /// The writes of this store (and of the stores `writing` hands out) running or waiting for the write lock: a
     /// write that must not wait (a snapshot a read keeps) gives up at once rather than wait for the writing connection.
     let writes: NIOLockedValueBox<Int>
+    /// PostgreSQL: the roots whose member counts from the periods came to fewer than `snapshotMinimum` members, asked
+    /// again through prepared statements (`SmallScopeStatement`); at most `smallScopesKept`, shared with the stores
+    /// `writing` hands out.
+    let smallScopes: NIOLockedValueBox<Set<Int>>
 
     public var sql: any SQLDatabase { database as! any SQLDatabase }
 
@@ -53,7 +57,7 @@ public final class Store: Sendable {
     private init(
         location: DatabaseLocation, databases: Databases, readers: Databases?, database: any Database, logger: Logger,
         writeWait: Duration, snapshotMinimum: Int, writes: NIOLockedValueBox<Int> = NIOLockedValueBox(0),
-        inWriteTransaction: Bool = false
+        smallScopes: NIOLockedValueBox<Set<Int>> = NIOLockedValueBox([]), inWriteTransaction: Bool = false
     ) {
         self.location = location
         self.databases = databases
@@ -63,13 +67,15 @@ public final class Store: Sendable {
         self.writeWait = writeWait
         self.snapshotMinimum = snapshotMinimum
         self.writes = writes
+        self.smallScopes = smallScopes
         self.inWriteTransaction = inWriteTransaction
     }
 
     /// This store as seen from inside a write transaction: every query goes to the transaction's connection.
     func bound(to transaction: any Database) -> Store {
         Store(location: location, databases: databases, readers: readers, database: transaction, logger: logger,
-              writeWait: writeWait, snapshotMinimum: snapshotMinimum, writes: writes, inWriteTransaction: true)
+              writeWait: writeWait, snapshotMinimum: snapshotMinimum, writes: writes, smallScopes: smallScopes,
+              inWriteTransaction: true)
     }
 
     /// How long a query waits for a connection of the pool.

@@ -3,6 +3,7 @@ import DangBoInterchange
 @testable import DangBoStore
 import DangBoSynthetic
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 
@@ -221,6 +222,33 @@ import Testing
                         """).run()
                 }
             }
+        }
+    }
+
+    /// Asked again, a small subtree's statistics and the member counts of its review come from prepared statements on
+    /// PostgreSQL (`SmallScopeStatement`, bound to the root and the day): the same as Core's on every day, the first
+    /// time and each time after, past PostgreSQL's five executions that precede a kept plan.
+    @Test func smallScopesAskedAgainAnswerAsCore() async throws {
+        let (change, registry) = SyntheticRegistry(options: .init(seed: 36, grassroots: 4, members: 300)).change()
+        try await TestDatabases.each { store in
+            try await store.write(change, tree: registry.tree, audit: Self.audit)
+            let roots = registry.tree.organizations.keys.sorted()
+            let days = ["2023-06-30", "2024-02-29", "2025-01-01", "2025-12-31"].map { Day(iso: $0)! }
+            for round in 0..<3 {
+                for root in roots {
+                    for day in days {
+                        #expect(try await store.statistics(of: root, asOf: day) == registry.statistics(of: root, asOf: day),
+                                "\(root) \(day.iso), round \(round)")
+                    }
+                    if round == 0, store.isPostgres { #expect(store.smallScopes.withLockedValue { $0.contains(root.rawValue) }) }
+                }
+            }
+            let (from, to) = (Day(iso: "2025-10-01")!, Day(iso: "2025-12-31")!)
+            for root in roots {
+                #expect(try await store.review(of: root, from: from, to: to) == registry.review(of: root, from: from, to: to), "\(root)")
+            }
+            let keys = try await store.sql.raw("SELECT COUNT(*) AS n FROM statistic_snapshot_keys").first()!.decode(column: "n", as: Int.self)
+            #expect(keys == 0)
         }
     }
 
