@@ -67,19 +67,21 @@ extension Store {
     /// `snapshotMinimum` members before is asked through a prepared statement (`SmallScopeStatement`), planned once per
     /// connection: a cell's statistics spent more in PostgreSQL's planning than in its execution (issue 12's small
     /// questions against hand-written SQL); any other root is planned for itself.
-    private func countedFromPeriods(of root: OrganizationID, on day: Day, unlessNearSnapshot: Bool, organizations: Bool)
-        async throws -> Counted {
+    /// `direct`: only the periods of `root` itself as a cell, not its subtree's (`keepSnapshots(on:)` adds them to
+    /// its children's).
+    func countedFromPeriods(of root: OrganizationID, on day: Day, unlessNearSnapshot: Bool, organizations: Bool,
+                            direct: Bool = false) async throws -> Counted {
         let r = root.rawValue, d = day.yyyymmdd
         let low = day.adding(days: -StatisticSnapshots.reach).yyyymmdd, high = day.adding(days: StatisticSnapshots.reach).yyyymmdd
         let rows: [CountedRow]
-        if isPostgres && unlessNearSnapshot && smallScopes.withLockedValue({ $0.contains(r) }) {
+        if isPostgres && unlessNearSnapshot && !direct && smallScopes.withLockedValue({ $0.contains(r) }) {
             let binds = SmallScopeBinds(root: r, day: d, low: low, high: high)
             rows = organizations ? try await reader.preparedRows(SmallScopeStatistics(binds: binds))
                 : try await reader.preparedRows(SmallScopeMemberCounts(binds: binds))
         } else {
             rows = try await reader.rows(SQLQueryString(Self.countsSQL(
                 unlessNearSnapshot: unlessNearSnapshot, organizations: organizations,
-                root: "\(r)", day: "\(d)", low: "\(low)", high: "\(high)")), as: CountedRow.self)
+                root: "\(r)", day: "\(d)", low: "\(low)", high: "\(high)", direct: direct)), as: CountedRow.self)
         }
         var counted = Counted()
         var days: [Day] = []
@@ -103,7 +105,7 @@ extension Store {
             }
         }
         counted.nearest = days.min { (abs($0.ordinal - day.ordinal), $0) < (abs($1.ordinal - day.ordinal), $1) }
-        if isPostgres && unlessNearSnapshot {
+        if isPostgres && unlessNearSnapshot && !direct {
             let total = (counted.marginals[.standing(.official)] ?? 0) + (counted.marginals[.standing(.probationary)] ?? 0)
             let small = counted.nearest == nil && total < snapshotMinimum
             smallScopes.withLockedValue { roots in
@@ -124,8 +126,9 @@ extension Store {
     typealias CountedRow = (Int, String, Bool, String, String, String, String, String, String, String, Int)
 
     /// The statement of `countedFromPeriods`, with the root, the day and the days within reach of it given as SQL
-    /// expressions (literals, or a prepared statement's parameters).
-    static func countsSQL(unlessNearSnapshot: Bool, organizations: Bool, root: String, day: String, low: String, high: String) -> String {
+    /// expressions (literals, or a prepared statement's parameters); `direct`: the periods of the root's own cell only.
+    static func countsSQL(unlessNearSnapshot: Bool, organizations: Bool, root: String, day: String, low: String, high: String,
+                          direct: Bool = false) -> String {
         let near = "statistic_snapshot_keys WHERE organization_id = \(root) AND day >= \(low) AND day <= \(high)"
         var query = ""
         if unlessNearSnapshot {
@@ -150,20 +153,23 @@ extension Store {
 
                 """
         }
+        let subtree = direct ? "" : """
+            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(root)
+                AND a.valid_from <= \(day) AND a.valid_to > \(day)
+
+            """
         return query + """
             SELECT 0, p.standing, p.exempt, m.gender, \(ageBandSQL(on: day)), m.ethnicity, m.religion, m.education,
                    m.political_theory, m.occupation, COUNT(*)
             FROM membership_periods p
-            JOIN organization_ancestry a ON a.descendant_id = p.cell_id AND a.ancestor_id = \(root)
-                AND a.valid_from <= \(day) AND a.valid_to > \(day)
-            JOIN members m ON m.id = p.member_id
-            WHERE p.valid_from <= \(day) AND p.valid_to > \(day)\(unlessNearSnapshot ? " AND NOT EXISTS (SELECT 1 FROM \(near))" : "")
+            \(subtree)JOIN members m ON m.id = p.member_id
+            WHERE \(direct ? "p.cell_id = \(root) AND " : "")p.valid_from <= \(day) AND p.valid_to > \(day)\(unlessNearSnapshot ? " AND NOT EXISTS (SELECT 1 FROM \(near))" : "")
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
             """
     }
 
     /// What `countedFromPeriods` answers.
-    private struct Counted {
+    struct Counted {
         /// The member counts from the periods (none when a snapshot is near).
         var marginals: [MemberCounts.Marginal: Int] = [:]
         /// `statistic_generation` when the counts were read.
@@ -252,39 +258,55 @@ extension Store {
     }
 
     /// Keeps `marginals`, the member counts of `root` as of `day` read when `statistic_generation` was `generation`,
-    /// as its snapshot, if no write came since (the triggers keep a snapshot in step only from when it exists) and no
-    /// other read kept it first; of the days not a quarter's last, the subtree keeps the `StatisticSnapshots.otherDays`
-    /// kept last. A read does not wait for a write: when the lock is taken, nothing is kept this time.
+    /// as its snapshot (`keepSnapshots(_:on:generation:)`).
     func keepSnapshot(of root: OrganizationID, on day: Day, _ marginals: [MemberCounts.Marginal: Int], generation: Int) async {
-        let r = root.rawValue, d = day.yyyymmdd
+        await keepSnapshots([(root, marginals)], on: day, generation: generation)
+    }
+
+    /// Keeps each of `counts`, the member counts of a root as of `day` read when `statistic_generation` was
+    /// `generation`, as its snapshot, in one write transaction, if no write came since (the triggers keep a snapshot
+    /// in step only from when it exists); a root whose snapshot of `day` another read kept first is left as it is. Of
+    /// the days not a quarter's last, a subtree keeps the `StatisticSnapshots.otherDays` kept last. A read does not
+    /// wait for a write: when the lock is taken, nothing is kept this time. Returns how many snapshots were kept.
+    @discardableResult
+    func keepSnapshots(_ counts: [(OrganizationID, [MemberCounts.Marginal: Int])], on day: Day, generation: Int) async -> Int {
+        let d = day.yyyymmdd
         do {
-            try await writing(wait: .zero) { store in
+            return try await writing(wait: .zero) { store in
                 let sql = store.sql
                 // NB: `writing` added one for this transaction.
-                guard try await sql.rows("SELECT n FROM statistic_generation WHERE id = 1", as: Int.self).first == generation + 1,
-                      try await sql.rows("""
-                        SELECT COUNT(*) FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) AND day = \(literal: d)
-                        """, as: Int.self).first == 0
-                else { return }
-                try await sql.raw("""
-                    INSERT INTO statistic_snapshot_keys (organization_id, day, kept)
-                    VALUES (\(literal: r), \(literal: d), \(literal: generation + 1))
-                    """).run()
-                try await Self.insert(
-                    into: "statistic_snapshots", columns: ["organization_id", "day", "dimension", "value", "n"],
-                    rows: marginals.map { (StatisticSnapshots.Dimension.stored($0.key), $0.value) }.sorted { ($0.0.0.rawValue, $0.0.1) < ($1.0.0.rawValue, $1.0.1) }
-                        .map { [.int(r), .int(d), .text($0.0.0.rawValue), .text($0.0.1), .int($0.1)] },
-                    on: sql)
-                let others = try await sql.rows("""
-                    SELECT day FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) ORDER BY kept DESC, day DESC
-                    """, as: Int.self).filter { Day(yyyymmdd: $0).map { !Self.isQuarterEnd($0) } ?? true }
-                for old in others.dropFirst(StatisticSnapshots.otherDays) {
-                    try await sql.raw("DELETE FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) AND day = \(literal: old)").run()
-                    try await sql.raw("DELETE FROM statistic_snapshots WHERE organization_id = \(literal: r) AND day = \(literal: old)").run()
+                guard try await sql.rows("SELECT n FROM statistic_generation WHERE id = 1", as: Int.self).first == generation + 1
+                else { return 0 }
+                let ids: [Int] = try await sql.rows(
+                    "SELECT organization_id FROM statistic_snapshot_keys WHERE day = \(literal: d)", as: Int.self)
+                let present = Set(ids)
+                var kept = 0
+                for (root, marginals) in counts where !present.contains(root.rawValue) {
+                    let r = root.rawValue
+                    try await sql.raw("""
+                        INSERT INTO statistic_snapshot_keys (organization_id, day, kept)
+                        VALUES (\(literal: r), \(literal: d), \(literal: generation + 1))
+                        """).run()
+                    try await Self.insert(
+                        into: "statistic_snapshots", columns: ["organization_id", "day", "dimension", "value", "n"],
+                        rows: marginals.map { (StatisticSnapshots.Dimension.stored($0.key), $0.value) }
+                            .sorted { ($0.0.0.rawValue, $0.0.1) < ($1.0.0.rawValue, $1.0.1) }
+                            .map { [.int(r), .int(d), .text($0.0.0.rawValue), .text($0.0.1), .int($0.1)] },
+                        on: sql)
+                    let others = try await sql.rows("""
+                        SELECT day FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) ORDER BY kept DESC, day DESC
+                        """, as: Int.self).filter { Day(yyyymmdd: $0).map { !Self.isQuarterEnd($0) } ?? true }
+                    for old in others.dropFirst(StatisticSnapshots.otherDays) {
+                        try await sql.raw("DELETE FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) AND day = \(literal: old)").run()
+                        try await sql.raw("DELETE FROM statistic_snapshots WHERE organization_id = \(literal: r) AND day = \(literal: old)").run()
+                    }
+                    kept += 1
                 }
+                return kept
             }
         } catch {
             logger.notice("statistics.snapshot.skipped", metadata: ["reason": "\(String(reflecting: type(of: error)))"])
+            return 0
         }
     }
 

@@ -252,6 +252,51 @@ import Testing
         }
     }
 
+    /// Kept ahead of any question (`keepSnapshots(on:)`, as a server starts), each large subtree's snapshot is the sum
+    /// of its children's counts and its own cell's: equal to Core's for every organization of the day's tree, with
+    /// every subtree large (`snapshotMinimum: 1`: cells counted as cells, every parent as a sum) and with half of
+    /// them (small children counted from their periods beside large ones summed), on days of the generated history
+    /// whose trees differ (cells founded, moved, merged and dissolved between them).
+    @Test(arguments: [37, 38] as [UInt64])
+    func snapshotsKeptAheadAreCore(seed: UInt64) async throws {
+        let (change, registry) = SyntheticRegistry(options: .init(seed: seed, grassroots: 12, members: 1_500, from: Day(iso: "2005-01-01")!,
+                                                                  through: Day(iso: "2026-11-26")!)).change()
+        let days = ["2012-03-31", "2019-12-31", "2026-09-30", "2026-06-30"].map { Day(iso: $0)! }
+        let organizations = registry.tree.organizations.keys.sorted()
+        func total(_ root: OrganizationID, _ day: Day) -> Int { registry.statistics(of: root, asOf: day).members.total }
+        let heads = organizations.flatMap { root in days.map { total(root, $0) } }.filter { $0 > 0 }.sorted()
+        for minimum in [1, heads[heads.count / 2]] {
+            try await TestDatabases.each(snapshotMinimum: minimum) { store in
+                try await store.write(change, tree: registry.tree, audit: Self.audit)
+                let large = organizations.flatMap { root in days.filter { total(root, $0) >= minimum }.map { (root, $0) } }
+                #expect(try await store.keepSnapshots(on: days) == large.count, "minimum \(minimum)")
+                #expect(large.count > 20)
+                let keys = try await store.sql.rows("SELECT organization_id, day FROM statistic_snapshot_keys", as: (Int, Int).self)
+                #expect(Set(keys.map { "\($0.0) \($0.1)" }) == Set(large.map { "\($0.0.rawValue) \($0.1.yyyymmdd)" }))
+                for (root, day) in large {
+                    var members = MemberCounts()
+                    for (marginal, n) in try await store.snapshotCounts(of: root, at: day, on: day) ?? [:] { members.add(n, marginal) }
+                    #expect(members == registry.statistics(of: root, asOf: day).members, "minimum \(minimum): \(root) \(day.iso)")
+                }
+                // Asked again, nothing is missing: nothing is kept twice.
+                #expect(try await store.keepSnapshots(on: days) == 0)
+                let (from, to) = (Day(iso: "2026-07-01")!, Day(iso: "2026-09-30")!)
+                for root in organizations.prefix(8) {
+                    #expect(try await store.review(of: root, from: from, to: to) == registry.review(of: root, from: from, to: to), "\(root)")
+                }
+            }
+        }
+    }
+
+    /// The quarter ends a server keeps ahead: the last one on or before the day, and the one before it.
+    @Test(arguments: [("2026-12-01", "2026-09-30", "2026-06-30"), ("2026-09-30", "2026-09-30", "2026-06-30"),
+                      ("2026-09-29", "2026-06-30", "2026-03-31"), ("2026-10-01", "2026-09-30", "2026-06-30"),
+                      ("2026-03-31", "2026-03-31", "2025-12-31"), ("2026-01-01", "2025-12-31", "2025-09-30"),
+                      ("2026-12-31", "2026-12-31", "2026-09-30"), ("2024-05-31", "2024-03-31", "2023-12-31")])
+    func quarterEndsKeptAhead(day: String, last: String, before: String) {
+        #expect(Store.quarterEnds(asOf: Day(iso: day)!) == [Day(iso: last)!, Day(iso: before)!])
+    }
+
     @Test func smallSubtreesKeepNoSnapshot() async throws {
         let (change, registry) = SyntheticRegistry(options: .init(seed: 34, grassroots: 4, members: 300)).change()
         try await TestDatabases.each { store in
