@@ -134,6 +134,18 @@ struct Bench: AsyncParsableCommand {
             let ours = try await time(repeats) { _ = try await store.review(of: id, from: from, to: to) }
             say(compare("review quý I, \(name)", ours, nil))
         }
+        // NB: the quarter's two stocks kept ahead for every large subtree at once (what `dangbo serve` does as it
+        // starts, and `dangbo import` after a load), then the first question of the largest scope's review.
+        try await store.forgetStatisticSnapshots()
+        var kept = 0
+        let keeping = try await once { kept = try await store.keepSnapshots(on: [to, from.previous]) }
+        say(line("snapshots of \(to.iso) and \(from.previous.iso) kept ahead", keeping, "\(kept) snapshots"))
+        record.add(BenchRecord.Figure(name: "quarter ends kept ahead", seconds: Self.seconds(keeping),
+                                      detail: "\(kept) snapshots"))
+        if let (name, id) = scopes.last {
+            let first = try await once { _ = try await store.review(of: id, from: from, to: to) }
+            say(compare("review quý I, \(name), first question after them", [first], nil))
+        }
         say("peak RSS so far \(peakMiB()) MiB")
         for query in ["nguyen van hu", "thi thu h", "giang"] {
             let ours = try await time(repeats) { _ = try await store.members(matching: query, in: root, asOf: day, limit: 50) }

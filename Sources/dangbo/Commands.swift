@@ -46,6 +46,21 @@ struct Import: AsyncParsableCommand {
                 + "\(n(summary.disciplines)) quyết định kỷ luật, \(n(summary.terms)) nhiệm kỳ cấp ủy, "
                 + "\(n(summary.steps)) bước kiểm tra, giám sát, \(n(summary.tasks)) nhiệm vụ khắc phục, "
                 + "\(n(summary.programmes)) chương trình kiểm tra, giám sát (\(n(summary.programmeItems)) nội dung).")
+            guard !dryRun else { return }
+            // NB: the last two quarter ends' statistics of every large subtree, counted once for all of them, so that
+            // a province's or the nation's first review of the quarter does not count them (as `dangbo serve` does).
+            let days = Store.quarterEnds(asOf: Day.today())
+            let named = days.map(VietnameseFormat.day).joined(separator: " và ")
+            do {
+                reportProgress("tính sẵn số liệu đảng viên ngày \(named) của các tổ chức lớn")
+                let kept = try await store.keepSnapshots(on: days)
+                if kept > 0 {
+                    print("Đã tính sẵn số liệu đảng viên ngày \(named) của các tổ chức có từ \(n(store.snapshotMinimum)) "
+                        + "đảng viên trở lên (\(n(kept)) bảng số liệu).")
+                }
+            } catch {
+                FileHandle.standardError.write(Data("Chưa tính sẵn được số liệu cuối quý (sẽ tính khi được hỏi): \(error)\n".utf8))
+            }
         }
     }
 }
