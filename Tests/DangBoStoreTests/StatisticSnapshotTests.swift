@@ -288,6 +288,36 @@ import Testing
         }
     }
 
+    /// A server's keeper (`keepQuarterEnds(asOf:every:)`) keeps the two quarter ends of its day as it starts, keeps
+    /// a day it had not when asked again (a quarter ended meanwhile), and returns once cancelled.
+    @Test func theKeeperKeepsItsQuarterEndsUntilCancelled() async throws {
+        let (change, registry) = SyntheticRegistry(options: .init(seed: 39, grassroots: 4, members: 300)).change()
+        try await TestDatabases.each(snapshotMinimum: 1) { store in
+            try await store.write(change, tree: registry.tree, audit: Self.audit)
+            let today = NIOLockedValueBox(Day(iso: "2026-11-26")!)
+            let keeping = Task { await store.keepQuarterEnds(asOf: { today.withLockedValue { $0 } }, every: .milliseconds(20)) }
+            func days() async throws -> Set<Int> {
+                Set(try await store.sql.rows("SELECT DISTINCT day FROM statistic_snapshot_keys", as: Int.self).map { $0 })
+            }
+            var kept: Set<Int> = []
+            for _ in 0..<500 where kept.count < 2 {
+                kept = try await days()
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(kept == [20260930, 20260630])
+            today.withLockedValue { $0 = Day(iso: "2027-01-02")! }
+            for _ in 0..<500 where kept.count < 3 {
+                kept = try await days()
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(kept == [20260930, 20260630, 20261231])
+            keeping.cancel()
+            await keeping.value
+            let root = registry.tree.organizations.keys.min()!
+            #expect(try await store.statistics(of: root, asOf: Day(iso: "2026-12-31")!) == registry.statistics(of: root, asOf: Day(iso: "2026-12-31")!))
+        }
+    }
+
     /// The quarter ends a server keeps ahead: the last one on or before the day, and the one before it.
     @Test(arguments: [("2026-12-01", "2026-09-30", "2026-06-30"), ("2026-09-30", "2026-09-30", "2026-06-30"),
                       ("2026-09-29", "2026-06-30", "2026-03-31"), ("2026-10-01", "2026-09-30", "2026-06-30"),
