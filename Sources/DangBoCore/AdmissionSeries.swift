@@ -35,7 +35,7 @@ public struct AdmissionSeries: Hashable, Sendable {
 
     /// The `count` quarters up to the one `asOf` lies in, oldest first, with zero counts; the last ends on `asOf`.
     public static func quarters(_ count: Int, asOf: Day) -> [Quarter] {
-        let current = Day(year: asOf.year, month: (asOf.month - 1) / 3 * 3 + 1, day: 1)!
+        let current = asOf.quarterStart
         return (0..<max(count, 0)).reversed().map { back in
             let from = current.adding(months: -3 * back)
             return Quarter(year: from.year, number: (from.month - 1) / 3 + 1, from: from,

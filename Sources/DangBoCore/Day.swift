@@ -50,6 +50,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public var next: Day { adding(days: 1) }
     public var previous: Day { adding(days: -1) }
 
+    /// The first day of the quarter the day lies in (1/1, 1/4, 1/7, 1/10).
+    public var quarterStart: Day { adding(days: 1 - day).adding(months: -((month - 1) % 3)) }
+
+    /// Whether the day is a quarter's last (31/3, 30/6, 30/9, 31/12): the days a review counts its stocks on.
+    public var isQuarterEnd: Bool { next.quarterStart == next }
+
     /// The same day `months` months later; a day past the end of the target month is clamped to its last day
     /// (31/1 + 1 month = 28/2 or 29/2), as a probation of "12 months" is counted in practice.
     public func adding(months: Int) -> Day {

@@ -7,9 +7,8 @@ extension Store {
     /// before it and the one before (a review of the quarter just ended counts its stocks on both days; the quarter
     /// under way starts from the last).
     public static func quarterEnds(asOf today: Day) -> [Day] {
-        let quarterStart = today.adding(days: 1 - today.day).adding(months: -((today.month - 1) % 3))
-        let end = isQuarterEnd(today) ? today : quarterStart.previous
-        return [end, end.adding(days: 1).adding(months: -3).previous]
+        let end = today.isQuarterEnd ? today : today.quarterStart.previous
+        return [end, end.quarterStart.previous]
     }
 
     /// Keeps, ahead of the first question, the snapshot of every subtree of at least `snapshotMinimum` members as of
@@ -131,9 +130,8 @@ extension Store {
             let started = clock.now
             do {
                 let kept = try await keepSnapshots(on: Self.quarterEnds(asOf: today()))
-                let elapsed = clock.now - started
                 logger.info("statistics.quarter_ends.kept", metadata: [
-                    "snapshots": "\(kept)", "milliseconds": "\(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
+                    "snapshots": "\(kept)", "milliseconds": "\(Int((clock.now - started) / .milliseconds(1)))"])
             } catch is CancellationError {
                 return
             } catch {

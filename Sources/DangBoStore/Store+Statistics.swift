@@ -188,9 +188,7 @@ extension Store {
     }
 
     /// Whether a snapshot of `day` stays however many others are kept: the last day of a quarter (the reviews' days).
-    static func isQuarterEnd(_ day: Day) -> Bool {
-        day.month % 3 == 0 && day.day == Day.daysIn(month: day.month, year: day.year)
-    }
+    static func isQuarterEnd(_ day: Day) -> Bool { day.isQuarterEnd }
 
     /// The member counts of `root` as of `day` from its snapshot of `snapshot`: the snapshot's counts, less the periods
     /// that may count differently on the two days as they counted on `snapshot`, plus the same as they count on `day`;

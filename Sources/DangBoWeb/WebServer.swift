@@ -23,17 +23,12 @@ public enum WebServer {
         let keeping = Task.detached(priority: .background) {
             await store.keepQuarterEnds(asOf: { Importer.Context.today() }, every: .seconds(6 * 3600))
         }
-        do {
-            try await app.execute()
-        } catch {
-            keeping.cancel()
-            _ = await keeping.value
-            try await app.asyncShutdown()
-            throw error
-        }
+        var failure: (any Error)?
+        do { try await app.execute() } catch { failure = error }
         keeping.cancel()
-        _ = await keeping.value
+        await keeping.value
         try await app.asyncShutdown()
+        if let failure { throw failure }
     }
 
     /// Registers the middleware and every route on `app`. `today` is read at the edge (Asia/Ho_Chi_Minh).

@@ -3,6 +3,16 @@ import Testing
 @testable import DangBoCore
 
 @Suite struct DayTests {
+    /// A quarter's first and last days, with the days either side of each bound (a leap February inside).
+    @Test(arguments: [("2024-03-30", "2024-01-01", false), ("2024-03-31", "2024-01-01", true), ("2024-04-01", "2024-04-01", false),
+                      ("2024-02-29", "2024-01-01", false), ("2025-06-30", "2025-04-01", true), ("2025-07-01", "2025-07-01", false),
+                      ("2025-09-30", "2025-07-01", true), ("2025-12-30", "2025-10-01", false), ("2025-12-31", "2025-10-01", true),
+                      ("2026-01-01", "2026-01-01", false), ("2026-11-30", "2026-10-01", false)])
+    func quarters(day: String, start: String, last: Bool) {
+        #expect(Day(iso: day)!.quarterStart == Day(iso: start)!)
+        #expect(Day(iso: day)!.isQuarterEnd == last)
+    }
+
     @Test(arguments: [("1970-01-01", 0), ("2021-03-30", 18_716), ("1969-12-31", -1), ("2000-02-29", 11_016)])
     func ordinals(iso: String, ordinal: Int) {
         #expect(Day(iso: iso)!.ordinal == ordinal)
