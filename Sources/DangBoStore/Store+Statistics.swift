@@ -278,29 +278,42 @@ extension Store {
                 let ids: [Int] = try await sql.rows(
                     "SELECT organization_id FROM statistic_snapshot_keys WHERE day = \(literal: d)", as: Int.self)
                 let present = Set(ids)
-                var kept = 0
-                for (root, marginals) in counts where !present.contains(root.rawValue) {
-                    let r = root.rawValue
-                    try await sql.raw("""
-                        INSERT INTO statistic_snapshot_keys (organization_id, day, kept)
-                        VALUES (\(literal: r), \(literal: d), \(literal: generation + 1))
-                        """).run()
-                    try await Self.insert(
-                        into: "statistic_snapshots", columns: ["organization_id", "day", "dimension", "value", "n"],
-                        rows: marginals.map { (StatisticSnapshots.Dimension.stored($0.key), $0.value) }
+                let fresh = counts.filter { !present.contains($0.0.rawValue) }
+                guard !fresh.isEmpty else { return 0 }
+                // NB: a few statements whatever the number of subtrees (the nation's quarter ends keep hundreds): the
+                // write lock, and SQLite's one writing connection, are held for as short a time as can be.
+                try await Self.insert(
+                    into: "statistic_snapshot_keys", columns: ["organization_id", "day", "kept"],
+                    rows: fresh.map { [.int($0.0.rawValue), .int(d), .int(generation + 1)] }, on: sql)
+                try await Self.insert(
+                    into: "statistic_snapshots", columns: ["organization_id", "day", "dimension", "value", "n"],
+                    rows: fresh.flatMap { root, marginals in
+                        marginals.map { (StatisticSnapshots.Dimension.stored($0.key), $0.value) }
                             .sorted { ($0.0.0.rawValue, $0.0.1) < ($1.0.0.rawValue, $1.0.1) }
-                            .map { [.int(r), .int(d), .text($0.0.0.rawValue), .text($0.0.1), .int($0.1)] },
-                        on: sql)
-                    let others = try await sql.rows("""
-                        SELECT day FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) ORDER BY kept DESC, day DESC
-                        """, as: Int.self).filter { Day(yyyymmdd: $0).map { !Self.isQuarterEnd($0) } ?? true }
-                    for old in others.dropFirst(StatisticSnapshots.otherDays) {
-                        try await sql.raw("DELETE FROM statistic_snapshot_keys WHERE organization_id = \(literal: r) AND day = \(literal: old)").run()
-                        try await sql.raw("DELETE FROM statistic_snapshots WHERE organization_id = \(literal: r) AND day = \(literal: old)").run()
+                            .map { [.int(root.rawValue), .int(d), .text($0.0.0.rawValue), .text($0.0.1), .int($0.1)] }
+                    },
+                    on: sql)
+                // Of the days not a quarter's last, each subtree keeps the `otherDays` kept last (a quarter end kept
+                // adds none of them).
+                if !Self.isQuarterEnd(day) {
+                    let roots = fresh.map { String($0.0.rawValue) }.joined(separator: ",")
+                    let keys = try await sql.rows("""
+                        SELECT organization_id, day FROM statistic_snapshot_keys WHERE organization_id IN (\(unsafeRaw: roots))
+                        ORDER BY organization_id, kept DESC, day DESC
+                        """, as: (Int, Int).self)
+                    var seen: [Int: Int] = [:]
+                    var old: [String] = []
+                    for (root, day) in keys where Day(yyyymmdd: day).map({ !Self.isQuarterEnd($0) }) ?? true {
+                        seen[root, default: 0] += 1
+                        if seen[root]! > StatisticSnapshots.otherDays { old.append("(organization_id = \(root) AND day = \(day))") }
                     }
-                    kept += 1
+                    if !old.isEmpty {
+                        let which = old.joined(separator: " OR ")
+                        try await sql.raw("DELETE FROM statistic_snapshot_keys WHERE \(unsafeRaw: which)").run()
+                        try await sql.raw("DELETE FROM statistic_snapshots WHERE \(unsafeRaw: which)").run()
+                    }
                 }
-                return kept
+                return fresh.count
             }
         } catch {
             logger.notice("statistics.snapshot.skipped", metadata: ["reason": "\(String(reflecting: type(of: error)))"])
