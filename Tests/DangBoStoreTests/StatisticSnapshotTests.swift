@@ -297,9 +297,10 @@ import Testing
             let today = NIOLockedValueBox(Day(iso: "2026-11-26")!)
             let keeping = Task { await store.keepQuarterEnds(asOf: { today.withLockedValue { $0 } }, every: .milliseconds(50)) }
             // The days kept, read as a page reads (SQLite's read connections, not the writer the keeper leases), until
-            // there are `count` of them or a bound that only a stalled keeper reaches (the whole suite runs at once).
+            // there are `count` of them or a bound that only a stalled keeper reaches (the whole suite runs at once: a
+            // test of this size took 5 to 10 minutes in CI).
             func kept(_ count: Int) async throws -> Set<Int> {
-                let deadline = ContinuousClock.now + .seconds(600)
+                let deadline = ContinuousClock.now + .seconds(1_800)
                 var days: Set<Int> = []
                 while days.count < count, ContinuousClock.now < deadline {
                     days = Set(try await store.reader.rows("SELECT DISTINCT day FROM statistic_snapshot_keys", as: Int.self))
